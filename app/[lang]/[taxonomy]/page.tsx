@@ -1,0 +1,62 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { PageBanner } from '@/components/page-banner';
+import { SiteHeader } from '@/components/site-header';
+import { getTerms } from '@/lib/content';
+import { alternatesMetadata } from '@/lib/metadata';
+import { langParam, taxonomyParam } from '@/lib/route-params';
+import { alternatesFor } from '@/lib/i18n';
+import { languages, ui, type Lang } from '@/lib/site-config';
+import { taxonomies, taxonomyPath, termPath, type Taxonomy } from '@/lib/urls';
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return languages.flatMap((lang) => taxonomies.map((taxonomy) => ({ lang, taxonomy })));
+}
+
+function taxonomyTitle(lang: Lang, taxonomy: Taxonomy): string {
+  return taxonomy === 'categories' ? ui(lang).allCategories : ui(lang).allTags;
+}
+
+export async function generateMetadata({ params }: PageProps<'/[lang]/[taxonomy]'>): Promise<Metadata> {
+  const { lang: langValue, taxonomy: taxonomyValue } = await params;
+  const lang = langParam(langValue);
+  const taxonomy = taxonomyParam(taxonomyValue);
+  return {
+    title: taxonomyTitle(lang, taxonomy),
+    alternates: alternatesMetadata(lang, taxonomyPath(lang, taxonomy), alternatesFor(lang, (other) => taxonomyPath(other, taxonomy))),
+  };
+}
+
+export default async function TaxonomyPage({ params }: PageProps<'/[lang]/[taxonomy]'>) {
+  const { lang: langValue, taxonomy: taxonomyValue } = await params;
+  const lang = langParam(langValue);
+  const taxonomy = taxonomyParam(taxonomyValue);
+  const terms = getTerms(lang, taxonomy);
+  return (
+    <>
+      <SiteHeader lang={lang} alternates={alternatesFor(lang, (other) => taxonomyPath(other, taxonomy))} />
+      <PageBanner title={taxonomyTitle(lang, taxonomy)} />
+      <main id="main" className="mx-auto max-w-5xl px-4 py-10">
+        {terms.length ? (
+          <ul className="flex flex-wrap gap-3" data-testid="term-list">
+            {terms.map((term) => (
+              <li key={term.slug}>
+                <Link
+                  href={termPath(lang, taxonomy, term.slug)}
+                  className="inline-flex items-baseline gap-2 rounded-lg border border-slate-200 px-4 py-2 hover:border-sky-300 hover:bg-sky-50"
+                >
+                  <span className="font-medium text-slate-800">{term.name}</span>
+                  <span className="text-sm text-slate-500">{ui(lang).postCount(term.count)}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-slate-500">{ui(lang).noPosts}</p>
+        )}
+      </main>
+    </>
+  );
+}

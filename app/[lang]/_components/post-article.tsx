@@ -1,0 +1,60 @@
+import { PageBanner } from '@/components/page-banner';
+import { PostBody } from '@/components/post-body';
+import { PostDate } from '@/components/post-date';
+import { PostImage } from '@/components/post-image';
+import { SiteHeader } from '@/components/site-header';
+import { StatusBadge } from '@/components/status-badge';
+import { TermChips } from '@/components/term-chips';
+import type { Post } from '@/lib/content';
+import type { LanguageAlternates } from '@/lib/i18n';
+import { languages, ui } from '@/lib/site-config';
+import { postPath } from '@/lib/urls';
+
+/** The post in each language it is translated into. */
+export function postAlternates(post: Post): LanguageAlternates {
+  const alternates: LanguageAlternates = {};
+  for (const lang of languages) {
+    const slug = post.translations[lang];
+    if (slug) alternates[lang] = postPath(lang, slug);
+  }
+  return alternates;
+}
+
+type PostArticleProps = { post: Post };
+
+export function PostArticle({ post }: PostArticleProps) {
+  const strings = ui(post.lang);
+  return (
+    <>
+      <SiteHeader lang={post.lang} alternates={postAlternates(post)} />
+      <PageBanner title={post.title} background={post.banner}>
+        <PostDate date={post.date} lang={post.lang} />
+        <StatusBadge status={post.status} lang={post.lang} />
+        <TermChips
+          lang={post.lang}
+          taxonomy="categories"
+          terms={post.categories}
+          label={strings.categories}
+          tone="dark"
+        />
+      </PageBanner>
+      <main id="main" className="mx-auto max-w-3xl px-4 py-10">
+        <article>
+          {post.image ? (
+            <PostImage
+              image={post.image}
+              alt={post.title}
+              sizes="(min-width: 768px) 720px, 100vw"
+              preload
+              className="mb-10 h-auto w-full rounded-xl shadow-sm"
+            />
+          ) : null}
+          <PostBody post={post} />
+          <footer className="mt-12 border-t border-slate-200 pt-6">
+            <TermChips lang={post.lang} taxonomy="tags" terms={post.tags} label={strings.tags} />
+          </footer>
+        </article>
+      </main>
+    </>
+  );
+}

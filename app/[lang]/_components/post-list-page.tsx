@@ -1,0 +1,30 @@
+import { PageBanner } from '@/components/page-banner';
+import { Pagination } from '@/components/pagination';
+import { PostList } from '@/components/post-list';
+import { SiteHeader } from '@/components/site-header';
+import type { PageOf, Post } from '@/lib/content';
+import type { LanguageAlternates } from '@/lib/i18n';
+import type { Lang } from '@/lib/site-config';
+
+type PostListPageProps = {
+  lang: Lang;
+  title: string;
+  subtitle?: string;
+  posts: PageOf<Post>;
+  hrefFor: (page: number) => string;
+  alternates: LanguageAlternates;
+};
+
+/** A paginated list of posts under a page-title banner: the home pages and term pages. */
+export function PostListPage({ lang, title, subtitle, posts, hrefFor, alternates }: PostListPageProps) {
+  return (
+    <>
+      <SiteHeader lang={lang} alternates={alternates} />
+      <PageBanner title={title}>{subtitle ? <p>{subtitle}</p> : null}</PageBanner>
+      <main id="main" className="mx-auto max-w-5xl px-4 py-6">
+        <PostList lang={lang} posts={posts.items} />
+        <Pagination lang={lang} page={posts.page} totalPages={posts.totalPages} hrefFor={hrefFor} />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { countTermPages, getTerm, getTermPostPage } from '@/lib/content';
+import { otherLanguages, type LanguageAlternates } from '@/lib/i18n';
+import { alternatesMetadata } from '@/lib/metadata';
+import { ui, type Lang } from '@/lib/site-config';
+import { termPath, type Taxonomy } from '@/lib/urls';
+import { PostListPage } from './post-list-page';
+
+type TermPageProps = { lang: Lang; taxonomy: Taxonomy; slug: string; page: number };
+
+/** The term's page in every other language that uses the same term. */
+function termAlternates(lang: Lang, taxonomy: Taxonomy, slug: string): LanguageAlternates {
+  const alternates: LanguageAlternates = {};
+  for (const other of otherLanguages(lang)) {
+    if (getTerm(other, taxonomy, slug)) alternates[other] = termPath(other, taxonomy, slug);
+  }
+  return alternates;
+}
+
+export function termMetadata({ lang, taxonomy, slug, page }: TermPageProps): Metadata {
+  const term = getTerm(lang, taxonomy, slug) ?? notFound();
+  const label = taxonomy === 'categories' ? ui(lang).categories : ui(lang).tags;
+  const path = termPath(lang, taxonomy, term.slug, page);
+  return {
+    title:
+      page > 1
+        ? `${term.name} · ${ui(lang).pageOf(page, countTermPages(lang, taxonomy, term.slug))}`
+        : `${term.name} · ${label}`,
+    alternates:
+      page > 1 ? { canonical: path } : alternatesMetadata(lang, path, termAlternates(lang, taxonomy, term.slug)),
+  };
+}
+
+/** A category's or tag's posts, newest first, 10 to a page. */
+export function TermPage({ lang, taxonomy, slug, page }: TermPageProps) {
+  const term = getTerm(lang, taxonomy, slug) ?? notFound();
+  const posts = getTermPostPage(lang, taxonomy, term.slug, page) ?? notFound();
+  const label = taxonomy === 'categories' ? ui(lang).categories : ui(lang).tags;
+  return (
+    <PostListPage
+      lang={lang}
+      title={term.name}
+      subtitle={`${label} · ${ui(lang).postCount(term.count)}`}
+      posts={posts}
+      hrefFor={(n) => termPath(lang, taxonomy, term.slug, n)}
+      alternates={termAlternates(lang, taxonomy, term.slug)}
+    />
+  );
+}

@@ -1,0 +1,37 @@
+import type { Metadata } from 'next';
+import '../globals.css';
+import { SiteFooter } from '@/components/site-footer';
+import { metadataBase } from '@/lib/metadata';
+import { langParam } from '@/lib/route-params';
+import { siteConfig, ui } from '@/lib/site-config';
+
+// Each page lists its own languages in generateStaticParams: Next.js drops every child page of a
+// layout-level parameter for which a child returns no params (e.g. `/zh/page/2` when `zh` has one page).
+export const dynamicParams = false;
+
+export async function generateMetadata({ params }: LayoutProps<'/[lang]'>): Promise<Metadata> {
+  const lang = langParam((await params).lang);
+  return {
+    metadataBase,
+    title: { default: siteConfig.title[lang], template: `%s | ${siteConfig.title[lang]}` },
+    description: siteConfig.description[lang],
+  };
+}
+
+export default async function RootLayout({ children, params }: LayoutProps<'/[lang]'>) {
+  const lang = langParam((await params).lang);
+  return (
+    <html lang={ui(lang).locale}>
+      <body className="flex min-h-screen flex-col bg-white font-sans text-slate-800 antialiased">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
+          {ui(lang).skipToContent}
+        </a>
+        <div className="flex-1">{children}</div>
+        <SiteFooter lang={lang} />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,56 @@
+import Link from 'next/link';
+import type { Post } from '@/lib/content';
+import { ui, type Lang } from '@/lib/site-config';
+import { postPath } from '@/lib/urls';
+import { PostDate } from './post-date';
+import { PostImage } from './post-image';
+import { StatusBadge } from './status-badge';
+import { TermChips } from './term-chips';
+
+type PostListProps = { lang: Lang; posts: readonly Post[] };
+
+export function PostList({ lang, posts }: PostListProps) {
+  if (!posts.length) return <p className="text-slate-500">{ui(lang).noPosts}</p>;
+  return (
+    <ol className="divide-y divide-slate-200" data-testid="post-list">
+      {posts.map((post) => (
+        <li key={post.slug}>
+          <PostListEntry lang={lang} post={post} />
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function PostListEntry({ lang, post }: { lang: Lang; post: Post }) {
+  const href = postPath(lang, post.slug);
+  return (
+    <article className="flex flex-col gap-5 py-7 sm:flex-row">
+      {post.image ? (
+        <Link href={href} tabIndex={-1} aria-hidden className="shrink-0 sm:w-56">
+          <PostImage
+            image={post.image}
+            alt=""
+            sizes="(min-width: 640px) 224px, 100vw"
+            className="aspect-[1200/630] w-full rounded-lg object-cover"
+          />
+        </Link>
+      ) : null}
+      <div className="min-w-0 flex-1">
+        <div className="flex flex-wrap items-center gap-2 text-sm text-slate-500">
+          <PostDate date={post.date} lang={lang} />
+          <StatusBadge status={post.status} lang={lang} />
+        </div>
+        <h2 className="mt-1 text-xl font-semibold tracking-tight text-slate-900">
+          <Link href={href} className="hover:text-sky-800">
+            {post.title}
+          </Link>
+        </h2>
+        <p className="mt-2 line-clamp-3 text-slate-600">{post.summary}</p>
+        <div className="mt-3">
+          <TermChips lang={lang} taxonomy="categories" terms={post.categories} label={ui(lang).categories} />
+        </div>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,34 @@
+import Link from 'next/link';
+import type { TermLink } from '@/lib/content';
+import type { Lang } from '@/lib/site-config';
+import { termPath, type Taxonomy } from '@/lib/urls';
+
+type TermChipsProps = {
+  lang: Lang;
+  taxonomy: Taxonomy;
+  terms: readonly TermLink[];
+  label: string;
+  tone?: 'light' | 'dark';
+};
+
+export function TermChips({ lang, taxonomy, terms, label, tone = 'light' }: TermChipsProps) {
+  if (!terms.length) return null;
+  const chip =
+    tone === 'dark'
+      ? 'border-white/40 bg-white/10 text-white hover:bg-white/25'
+      : 'border-slate-200 bg-slate-50 text-slate-700 hover:border-sky-300 hover:bg-sky-50 hover:text-sky-800';
+  return (
+    <ul aria-label={label} className="flex flex-wrap gap-2">
+      {terms.map((term) => (
+        <li key={term.slug}>
+          <Link
+            href={termPath(lang, taxonomy, term.slug)}
+            className={`inline-block rounded-full border px-3 py-0.5 text-sm transition-colors ${chip}`}
+          >
+            {taxonomy === 'tags' ? `#${term.name}` : term.name}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}

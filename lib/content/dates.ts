@@ -1,0 +1,69 @@
+/**
+ * A date as the author wrote it in front matter. `instant` orders posts and decides whether a post
+ * is scheduled; `year`/`month`/`day` are the calendar date in the author's own offset, which is
+ * what readers see, whatever time zone the build machine runs in.
+ */
+export type AuthorDate = {
+  instant: Date;
+  year: number;
+  month: number;
+  day: number;
+  /** The value as written, e.g. `2020-08-31T08:27:17+08:00`. */
+  written: string;
+};
+
+// YAML 1.1 timestamps as Hugo accepts them: date-only, or date and time separated by `T` or
+// spaces, with optional fraction and an optional `Z` / `+08:00` / `+0800` / `+8` offset.
+const TIMESTAMP =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?[ \t]*(Z|z|[+-]\d{1,2}(?::?\d{2})?)?)?$/;
+
+export function parseAuthorDate(value: string): AuthorDate | undefined {
+  const written = value.trim();
+  const match = TIMESTAMP.exec(written);
+  if (!match) return undefined;
+  const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '0', offset] = match;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = Number(h);
+  const minute = Number(mi);
+  const second = Number(s);
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  const isRealDay =
+    calendar.getUTCFullYear() === year && calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day;
+  if (!isRealDay || hour > 23 || minute > 59 || second > 60) return undefined;
+  const offsetMinutes = parseOffsetMinutes(offset);
+  if (offsetMinutes === undefined) return undefined;
+  const millis = Math.round(Number(`0.${fraction}`) * 1000);
+  const instant = new Date(
+    Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes * 60_000,
+  );
+  return { instant, year, month, day, written };
+}
+
+function parseOffsetMinutes(offset: string | undefined): number | undefined {
+  // Without an offset Hugo reads the time as UTC (its default `timeZone`).
+  if (!offset || offset === 'Z' || offset === 'z') return 0;
+  const sign = offset.startsWith('-') ? -1 : 1;
+  const digits = offset.slice(1).replace(':', '');
+  const hours = Number(digits.length <= 2 ? digits : digits.slice(0, -2));
+  const minutes = digits.length <= 2 ? 0 : Number(digits.slice(-2));
+  if (hours > 14 || minutes > 59) return undefined;
+  return sign * (hours * 60 + minutes);
+}
+
+/** The author's calendar date in the reader's language: "August 31, 2020" / "2020年8月31日". */
+export function formatAuthorDate(date: AuthorDate, locale: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(date.year, date.month - 1, date.day)));
+}
+
+/** `YYYY-MM-DD` of the author's calendar date, for `<time dateTime>`. */
+export function isoCalendarDate(date: AuthorDate): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${String(date.year).padStart(4, '0')}-${pad(date.month)}-${pad(date.day)}`;
+}

@@ -1,0 +1,26 @@
+/** One thing wrong with one content file, said so the author can fix it. */
+export type ContentProblem = {
+  /** Path relative to the project root, e.g. `posts/en/hello.md`. */
+  file: string;
+  line?: number;
+  field?: string;
+  message: string;
+};
+
+export function formatProblem(problem: ContentProblem): string {
+  const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
+  const field = problem.field ? ` ${problem.field}:` : '';
+  return `${where}:${field} ${problem.message}`;
+}
+
+/** Every problem found in one pass over the content, so the author can fix them all at once. */
+export class ContentError extends Error {
+  readonly problems: readonly ContentProblem[];
+
+  constructor(problems: readonly ContentProblem[]) {
+    const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+    super(`Content has ${count}:\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`);
+    this.name = 'ContentError';
+    this.problems = problems;
+  }
+}

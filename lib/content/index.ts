@@ -1,0 +1,80 @@
+import 'server-only';
+import path from 'node:path';
+import type { Lang } from '@/lib/site-config';
+import { siteConfig } from '@/lib/site-config';
+import type { Taxonomy } from '@/lib/urls';
+import { defaultContentOptions, loadContent, type Content, type Post } from './load';
+import type { Term } from './terms';
+
+export type { Post, PostStatus, TermLink } from './load';
+export type { Term } from './terms';
+export type { ResolvedImage } from './images';
+
+let loaded: Content | undefined;
+
+/**
+ * The whole site's content, read once per process. `next dev` reads it again on every call so
+ * that edits show up on reload.
+ */
+function content(): Content {
+  if (process.env.NODE_ENV === 'development') return loadContent(defaultContentOptions());
+  loaded ??= loadContent(defaultContentOptions());
+  return loaded;
+}
+
+export type PageOf<T> = { items: T[]; page: number; totalPages: number };
+
+function paginate<T>(items: readonly T[], page: number): PageOf<T> | undefined {
+  const totalPages = Math.max(1, Math.ceil(items.length / siteConfig.postsPerPage));
+  if (!Number.isInteger(page) || page < 1 || page > totalPages) return undefined;
+  const start = (page - 1) * siteConfig.postsPerPage;
+  return { items: items.slice(start, start + siteConfig.postsPerPage), page, totalPages };
+}
+
+/** Visible posts of a language, newest first. */
+export function getPosts(lang: Lang): Post[] {
+  return content().posts[lang];
+}
+
+export function getPost(lang: Lang, slug: string): Post | undefined {
+  const wanted = slug.normalize('NFC');
+  return getPosts(lang).find((post) => post.slug === wanted);
+}
+
+export function getPostPage(lang: Lang, page: number): PageOf<Post> | undefined {
+  return paginate(getPosts(lang), page);
+}
+
+export function countPostPages(lang: Lang): number {
+  return paginate(getPosts(lang), 1)?.totalPages ?? 1;
+}
+
+/** A language's categories or tags, most used first. */
+export function getTerms(lang: Lang, taxonomy: Taxonomy): Term[] {
+  return content().terms[lang][taxonomy];
+}
+
+export function getTerm(lang: Lang, taxonomy: Taxonomy, slug: string): Term | undefined {
+  const wanted = slug.normalize('NFC');
+  return getTerms(lang, taxonomy).find((term) => term.slug === wanted);
+}
+
+export function getTermPosts(lang: Lang, taxonomy: Taxonomy, slug: string): Post[] {
+  return getPosts(lang).filter((post) => post[taxonomy].some((term) => term.slug === slug));
+}
+
+export function getTermPostPage(lang: Lang, taxonomy: Taxonomy, slug: string, page: number): PageOf<Post> | undefined {
+  return paginate(getTermPosts(lang, taxonomy, slug), page);
+}
+
+export function countTermPages(lang: Lang, taxonomy: Taxonomy, slug: string): number {
+  return paginate(getTermPosts(lang, taxonomy, slug), 1)?.totalPages ?? 1;
+}
+
+/** Absolute path of a file in a visible post's bundle, or undefined. */
+export function getPostAssetFile(lang: Lang, slug: string, assetPath: string): string | undefined {
+  const post = getPost(lang, slug);
+  const wanted = assetPath.normalize('NFC');
+  if (!post?.source.bundleDir || !post.source.assets.includes(wanted)) return undefined;
+  return path.join(post.source.bundleDir, wanted);
+}

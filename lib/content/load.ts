@@ -1,0 +1,235 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { languages, type Lang } from '@/lib/site-config';
+import { postAssetPath, type Taxonomy } from '@/lib/urls';
+import type { AuthorDate } from './dates';
+import { discoverPostSources, type PostSource } from './discover';
+import { ContentError, type ContentProblem } from './errors';
+import { fieldLine, parsePostSource, type FrontMatter } from './front-matter';
+import { resolveImage, type ImageContext, type ResolvedImage } from './images';
+import { summarize } from './summary';
+import { collectTerms, termSlug, type Term } from './terms';
+
+export type PostStatus = 'published' | 'draft' | 'scheduled';
+
+export type TermLink = { slug: string; name: string };
+
+export type Post = {
+  lang: Lang;
+  slug: string;
+  title: string;
+  description?: string;
+  /** Plain text for lists and meta descriptions. */
+  summary: string;
+  date: AuthorDate;
+  lastmod?: AuthorDate;
+  status: PostStatus;
+  categories: TermLink[];
+  tags: TermLink[];
+  /** The hero image (`image`). */
+  image?: ResolvedImage;
+  /** The page-title banner (`bg_image`). */
+  banner?: ResolvedImage;
+  aliases: string[];
+  authors: string[];
+  translationKey: string;
+  /** Slugs of this post's visible translations, by language. */
+  translations: Partial<Record<Lang, string>>;
+  source: PostSource;
+  body: string;
+  /** Line of the source file where `body` starts. */
+  bodyLine: number;
+};
+
+export type ContentOptions = {
+  postsDir: string;
+  publicDir: string;
+  /** The moment that decides which posts are scheduled. */
+  now: Date;
+  /** Drafts and scheduled posts are shown (with a badge) in `next dev` only. */
+  includeUnpublished: boolean;
+};
+
+export type Content = {
+  posts: Record<Lang, Post[]>;
+  terms: Record<Lang, Record<Taxonomy, Term[]>>;
+};
+
+/** The single publish rule every page, list, count and feed goes through. */
+export function publishStatus(frontMatter: Pick<FrontMatter, 'draft'> & { date: AuthorDate }, now: Date): PostStatus {
+  if (frontMatter.draft) return 'draft';
+  if (frontMatter.date.instant.getTime() > now.getTime()) return 'scheduled';
+  return 'published';
+}
+
+export function isVisible(status: PostStatus, includeUnpublished: boolean): boolean {
+  return status === 'published' || includeUnpublished;
+}
+
+/** Newest first; posts of the same moment by slug, so the order never depends on the file system. */
+export function compareNewestFirst(a: Post, b: Post): number {
+  return b.date.instant.getTime() - a.date.instant.getTime() || a.slug.localeCompare(b.slug);
+}
+
+/**
+ * Reads, validates and indexes every post. Throws one ContentError listing every problem found.
+ */
+export function loadContent(options: ContentOptions): Content {
+  const problems: ContentProblem[] = [];
+  const sources = discoverPostSources(options.postsDir, problems);
+  const allPosts = sources.flatMap((source) => readPost(source, options, problems) ?? []);
+  findDuplicates(allPosts, (post) => post.slug, 'slug', problems);
+  findDuplicates(allPosts, (post) => post.translationKey, 'translationKey', problems);
+  if (problems.length) throw new ContentError(problems);
+
+  const visible = allPosts.filter((post) => isVisible(post.status, options.includeUnpublished));
+  linkTranslations(visible);
+  const posts = {} as Record<Lang, Post[]>;
+  const terms = {} as Content['terms'];
+  for (const lang of languages) {
+    const postsOfLang = visible.filter((post) => post.lang === lang).sort(compareNewestFirst);
+    posts[lang] = postsOfLang;
+    terms[lang] = {
+      categories: canonicalizeTerms(postsOfLang, 'categories'),
+      tags: canonicalizeTerms(postsOfLang, 'tags'),
+    };
+  }
+  return { posts, terms };
+}
+
+function readPost(source: PostSource, options: ContentOptions, problems: ContentProblem[]): Post | undefined {
+  const raw = readFileSync(source.file, 'utf8');
+  const parsed = parsePostSource(raw, source.displayPath);
+  if (!parsed.ok) {
+    problems.push(...parsed.problems);
+    return undefined;
+  }
+  const { frontMatter, body, bodyLine } = parsed.value;
+  const file = source.displayPath;
+  const problemCount = problems.length;
+
+  const slug = (frontMatter.slug ?? source.name).normalize('NFC');
+  const slugProblem = checkSlug(slug);
+  if (slugProblem) {
+    const field = frontMatter.slug === undefined ? undefined : 'slug';
+    problems.push({ file, field, line: field && fieldLine(raw, field), message: slugProblem });
+  }
+
+  const imageContext: ImageContext = {
+    bundleDir: source.bundleDir,
+    publicDir: options.publicDir,
+    bundleUrl: (relativePath) => postAssetPath(source.lang, slug, relativePath),
+  };
+  const resolveField = (field: 'image' | 'bg_image'): ResolvedImage | undefined => {
+    const reference = frontMatter[field];
+    if (!reference) return undefined;
+    const resolved = resolveImage(reference, imageContext);
+    if (resolved.ok) return resolved.image;
+    problems.push({ file, field, line: fieldLine(raw, field), message: resolved.message });
+    return undefined;
+  };
+  const image = resolveField('image');
+  const banner = resolveField('bg_image');
+
+  for (const taxonomy of ['categories', 'tags'] as const) {
+    for (const name of frontMatter[taxonomy]) {
+      if (!termSlug(name)) {
+        problems.push({
+          file,
+          field: taxonomy,
+          line: fieldLine(raw, taxonomy),
+          message: `"${name}" has no letters or digits to make a URL from: rename it`,
+        });
+      }
+    }
+  }
+  if (problems.length > problemCount) return undefined;
+
+  return {
+    lang: source.lang,
+    slug,
+    title: frontMatter.title,
+    description: frontMatter.description,
+    summary: frontMatter.description ?? frontMatter.summary ?? summarize(body),
+    date: frontMatter.date,
+    lastmod: frontMatter.lastmod,
+    status: publishStatus(frontMatter, options.now),
+    categories: frontMatter.categories.map((name) => ({ slug: termSlug(name), name })),
+    tags: frontMatter.tags.map((name) => ({ slug: termSlug(name), name })),
+    image,
+    banner,
+    aliases: frontMatter.aliases,
+    authors: frontMatter.author,
+    translationKey: frontMatter.translationKey ?? slug,
+    translations: {},
+    source,
+    body,
+    bodyLine,
+  };
+}
+
+/** Why a slug cannot be one URL segment, or undefined when it can. */
+export function checkSlug(slug: string): string | undefined {
+  if (!slug.trim()) return 'slug is empty: give the post a file name or a slug';
+  if (/[/\\?#%]/.test(slug)) return `slug "${slug}" contains / \\ ? # or %: use letters, digits and hyphens`;
+  if (slug === '.' || slug === '..') return `slug "${slug}" is not a name: use letters, digits and hyphens`;
+  if (/[\u0000-\u001f\u007f\s]/.test(slug)) return `slug "${slug}" contains spaces or control characters: use hyphens instead`;
+  return undefined;
+}
+
+function findDuplicates(
+  posts: readonly Post[],
+  keyOf: (post: Post) => string,
+  field: string,
+  problems: ContentProblem[],
+): void {
+  const firstByKey = new Map<string, Post>();
+  for (const post of posts) {
+    const key = `${post.lang}\u0000${keyOf(post)}`;
+    const first = firstByKey.get(key);
+    if (!first) {
+      firstByKey.set(key, post);
+      continue;
+    }
+    problems.push({
+      file: post.source.displayPath,
+      field,
+      message: `${field} "${keyOf(post)}" is also used by ${first.source.displayPath}: give one of them a different ${field}`,
+    });
+  }
+}
+
+function linkTranslations(posts: readonly Post[]): void {
+  const byKey = new Map<string, Post[]>();
+  for (const post of posts) byKey.set(post.translationKey, [...(byKey.get(post.translationKey) ?? []), post]);
+  for (const group of byKey.values()) {
+    for (const post of group) {
+      for (const other of group) {
+        if (other.lang !== post.lang) post.translations[other.lang] = other.slug;
+      }
+    }
+  }
+}
+
+/** Counts a language's terms and rewrites each post's term names to the term's chosen spelling. */
+function canonicalizeTerms(posts: readonly Post[], taxonomy: Taxonomy): Term[] {
+  const terms = collectTerms(posts.map((post) => post[taxonomy].map((term) => term.name)));
+  const nameBySlug = new Map(terms.map((term) => [term.slug, term.name]));
+  for (const post of posts) {
+    const seen = new Set<string>();
+    post[taxonomy] = post[taxonomy]
+      .filter((term) => !seen.has(term.slug) && seen.add(term.slug))
+      .map((term) => ({ slug: term.slug, name: nameBySlug.get(term.slug) ?? term.name }));
+  }
+  return terms.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+}
+
+export function defaultContentOptions(): ContentOptions {
+  return {
+    // Content is read while pages are generated, never by the running server: keep it out of the trace.
+    postsDir: path.resolve(/*turbopackIgnore: true*/ process.env.BLOG_POSTS_DIR ?? 'posts'),
+    publicDir: path.resolve(/*turbopackIgnore: true*/ 'public'),
+    now: new Date(),
+    includeUnpublished: process.env.NODE_ENV === 'development',
+  };
+}

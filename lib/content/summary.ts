@@ -1,0 +1,65 @@
+import { toString } from 'mdast-util-to-string';
+import type { Nodes, Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+const MORE_DIVIDER = /<!--\s*more\s*-->/i;
+const HAN = /\p{Script=Han}/gu;
+const CJK_SUMMARY_LENGTH = 150;
+const LATIN_SUMMARY_WORDS = 50;
+
+const INLINE_PARENTS = new Set(['paragraph', 'heading', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'tableCell']);
+
+const markdownParser = unified().use(remarkParse).use(remarkGfm);
+
+/** The reader-visible text of a Markdown body: no code, HTML, or image alt text. */
+export function plainText(markdown: string): string {
+  const tree = markdownParser.parse(markdown);
+  return textOf(tree).replace(/\s+/g, ' ').trim();
+}
+
+function textOf(node: Nodes | Root): string {
+  switch (node.type) {
+    case 'code':
+    case 'html':
+    case 'image':
+    case 'imageReference':
+    case 'definition':
+    case 'footnoteDefinition':
+    case 'yaml':
+      return '';
+    case 'inlineCode':
+    case 'text':
+      return node.value;
+    default:
+      if ('children' in node) {
+        const separator = INLINE_PARENTS.has(node.type) ? '' : ' ';
+        return node.children.map((child) => textOf(child as Nodes)).join(separator);
+      }
+      return toString(node);
+  }
+}
+
+/**
+ * The list-page summary of a post, as Hugo chooses it: the text before `<!--more-->`, else the
+ * opening ~150 characters (Chinese) or ~50 words (Latin), cut on a character or word boundary.
+ */
+export function summarize(body: string): string {
+  const divider = MORE_DIVIDER.exec(body);
+  if (divider) return plainText(body.slice(0, divider.index));
+  return truncate(plainText(body));
+}
+
+export function truncate(text: string): string {
+  const hanCount = text.match(HAN)?.length ?? 0;
+  const isMostlyHan = hanCount * 3 > text.replace(/\s/g, '').length;
+  if (isMostlyHan) {
+    const graphemes = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)];
+    if (graphemes.length <= CJK_SUMMARY_LENGTH) return text;
+    return `${graphemes.slice(0, CJK_SUMMARY_LENGTH).map((g) => g.segment).join('').trimEnd()}…`;
+  }
+  const words = text.split(' ');
+  if (words.length <= LATIN_SUMMARY_WORDS) return text;
+  return `${words.slice(0, LATIN_SUMMARY_WORDS).join(' ').replace(/[,;:.!?]+$/, '')}…`;
+}

@@ -1,0 +1,15 @@
+import type { Metadata } from 'next';
+import type { LanguageAlternates } from './i18n';
+import { languages, siteConfig, ui, type Lang } from './site-config';
+
+export const metadataBase = new URL(siteConfig.baseUrl);
+
+/** Canonical URL and `hreflang` alternates, for the languages in which this page exists. */
+export function alternatesMetadata(lang: Lang, path: string, alternates: LanguageAlternates): Metadata['alternates'] {
+  const hreflang: Record<string, string> = {};
+  for (const candidate of languages) {
+    const candidatePath = candidate === lang ? path : alternates[candidate];
+    if (candidatePath) hreflang[ui(candidate).locale] = candidatePath;
+  }
+  return { canonical: path, languages: hreflang };
+}

@@ -1,0 +1,115 @@
+export const languages = ['en', 'zh'] as const;
+export type Lang = (typeof languages)[number];
+
+export const defaultLang: Lang = 'zh';
+
+export function isLang(value: string): value is Lang {
+  return (languages as readonly string[]).includes(value);
+}
+
+type UiStrings = {
+  languageName: string;
+  /** BCP 47 tag for `<html lang>`, `hreflang` and date formatting. */
+  locale: string;
+  home: string;
+  categories: string;
+  tags: string;
+  allCategories: string;
+  allTags: string;
+  newer: string;
+  older: string;
+  pageOf: (page: number, total: number) => string;
+  postCount: (count: number) => string;
+  readInOtherLanguage: string;
+  draft: string;
+  scheduled: string;
+  notFoundTitle: string;
+  notFoundBody: string;
+  backHome: string;
+  noPosts: string;
+  skipToContent: string;
+  primaryNav: string;
+  pagination: string;
+};
+
+export type SiteConfig = {
+  /** Absolute origin used for canonical URLs and alternates; override with SITE_URL. */
+  baseUrl: string;
+  postsPerPage: number;
+  /** The page-title banner used when a post has no `bg_image`. */
+  defaultBanner: string;
+  title: Record<Lang, string>;
+  description: Record<Lang, string>;
+  author: string;
+  /** MDX `{expressions}`, `import` and `export` run code at build time; off unless the author opts in. */
+  allowMdxJavaScript: boolean;
+  ui: Record<Lang, UiStrings>;
+};
+
+export const siteConfig: SiteConfig = {
+  baseUrl: process.env.SITE_URL ?? 'http://localhost:3000',
+  postsPerPage: 10,
+  defaultBanner: '/images/backgrounds/page-title.jpg',
+  title: {
+    en: 'Cloud Native Notes',
+    zh: '云原生笔记',
+  },
+  description: {
+    en: 'Essays and field notes on service mesh, Kubernetes and open source communities.',
+    zh: '关于服务网格、Kubernetes 与开源社区的文章和实践笔记。',
+  },
+  author: 'Blog Author',
+  allowMdxJavaScript: false,
+  ui: {
+    en: {
+      languageName: 'English',
+      locale: 'en',
+      home: 'Home',
+      categories: 'Categories',
+      tags: 'Tags',
+      allCategories: 'All categories',
+      allTags: 'All tags',
+      newer: 'Newer posts',
+      older: 'Older posts',
+      pageOf: (page, total) => `Page ${page} of ${total}`,
+      postCount: (count) => (count === 1 ? '1 post' : `${count} posts`),
+      readInOtherLanguage: 'Read in English',
+      draft: 'Draft',
+      scheduled: 'Scheduled',
+      notFoundTitle: 'Page not found',
+      notFoundBody: 'The page you asked for does not exist or has moved.',
+      backHome: 'Back to the home page',
+      noPosts: 'No posts yet.',
+      skipToContent: 'Skip to content',
+      primaryNav: 'Main navigation',
+      pagination: 'Pagination',
+    },
+    zh: {
+      languageName: '中文',
+      locale: 'zh-CN',
+      home: '首页',
+      categories: '分类',
+      tags: '标签',
+      allCategories: '全部分类',
+      allTags: '全部标签',
+      newer: '较新的文章',
+      older: '较早的文章',
+      pageOf: (page, total) => `第 ${page} 页，共 ${total} 页`,
+      postCount: (count) => `${count} 篇文章`,
+      readInOtherLanguage: '阅读中文版',
+      draft: '草稿',
+      scheduled: '定时发布',
+      notFoundTitle: '页面不存在',
+      notFoundBody: '你要找的页面不存在或已被移动。',
+      backHome: '返回首页',
+      noPosts: '还没有文章。',
+      skipToContent: '跳到正文',
+      primaryNav: '主导航',
+      pagination: '分页',
+    },
+  },
+};
+
+export function ui(lang: Lang): UiStrings {
+  return siteConfig.ui[lang];
+}

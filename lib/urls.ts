@@ -1,0 +1,29 @@
+import type { Lang } from './site-config';
+
+export type Taxonomy = 'categories' | 'tags';
+export const taxonomies: readonly Taxonomy[] = ['categories', 'tags'];
+
+export function isTaxonomy(value: string): value is Taxonomy {
+  return (taxonomies as readonly string[]).includes(value);
+}
+
+export function homePath(lang: Lang, page = 1): string {
+  return page > 1 ? `/${lang}/page/${page}` : `/${lang}`;
+}
+
+export function postPath(lang: Lang, slug: string): string {
+  return `/${lang}/blog/${encodeURIComponent(slug)}`;
+}
+
+export function postAssetPath(lang: Lang, slug: string, assetPath: string): string {
+  return `${postPath(lang, slug)}/${assetPath.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+export function taxonomyPath(lang: Lang, taxonomy: Taxonomy): string {
+  return `/${lang}/${taxonomy}`;
+}
+
+export function termPath(lang: Lang, taxonomy: Taxonomy, termSlug: string, page = 1): string {
+  const base = `/${lang}/${taxonomy}/${encodeURIComponent(termSlug)}`;
+  return page > 1 ? `${base}/page/${page}` : base;
+}
