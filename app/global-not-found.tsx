@@ -1,30 +1,18 @@
 import type { Metadata } from 'next';
 import './globals.css';
-import { languages, siteConfig, ui } from '@/lib/site-config';
-import { homePath } from '@/lib/urls';
+import { BilingualNotFound } from '@/components/bilingual-not-found';
+import { defaultLang, siteConfig, ui } from '@/lib/site-config';
 
 export const metadata: Metadata = {
-  title: `404 | ${siteConfig.title.en}`,
+  title: `404 | ${siteConfig.title[defaultLang]}`,
   robots: { index: false },
 };
 
-// URLs outside every language: no language to pick, so the page speaks each of them.
 export default function GlobalNotFound() {
   return (
-    <html lang={ui(languages[0]).locale}>
+    <html lang={ui(defaultLang).locale}>
       <body className="bg-white font-sans text-slate-800 antialiased">
-        <main className="mx-auto max-w-2xl px-4 py-24">
-          <p className="text-6xl font-bold text-slate-300">404</p>
-          {languages.map((lang) => (
-            <section key={lang} lang={ui(lang).locale} className="mt-8">
-              <h1 className="text-2xl font-semibold">{ui(lang).notFoundTitle}</h1>
-              <p className="mt-2 text-slate-600">{ui(lang).notFoundBody}</p>
-              <a href={homePath(lang)} className="mt-3 inline-block font-medium text-sky-700 hover:underline">
-                {ui(lang).backHome} · {siteConfig.title[lang]}
-              </a>
-            </section>
-          ))}
-        </main>
+        <BilingualNotFound />
       </body>
     </html>
   );

@@ -1,24 +1,18 @@
-import { compileMDX } from 'next-mdx-remote/rsc';
-import { describeCompileError, postCompileOptions } from '@/lib/content/markdown';
 import type { Post } from '@/lib/content';
+import { compilePostBody } from '@/lib/content/markdown';
 import { mdxComponents } from './mdx-components';
+
+const PROSE = [
+  'prose prose-slate max-w-none',
+  'prose-headings:scroll-mt-20 prose-a:text-sky-700 prose-img:rounded-lg prose-figcaption:text-center',
+  'prose-pre:overflow-x-auto prose-code:before:content-none prose-code:after:content-none',
+  // Inline code only: code blocks keep the dark `pre` background.
+  '[&_:not(pre)>code]:rounded [&_:not(pre)>code]:bg-slate-100 [&_:not(pre)>code]:px-1 [&_:not(pre)>code]:py-0.5 [&_:not(pre)>code]:font-normal',
+].join(' ');
 
 type PostBodyProps = { post: Post };
 
 export async function PostBody({ post }: PostBodyProps) {
-  let content: React.ReactElement;
-  try {
-    ({ content } = await compileMDX({
-      source: post.body,
-      options: postCompileOptions(post),
-      components: mdxComponents,
-    }));
-  } catch (error) {
-    throw describeCompileError(post, error);
-  }
-  return (
-    <div className="prose prose-slate max-w-none prose-headings:scroll-mt-20 prose-a:text-sky-700 prose-img:rounded-lg prose-figcaption:text-center">
-      {content}
-    </div>
-  );
+  const content = await compilePostBody(post, mdxComponents);
+  return <div className={PROSE}>{content}</div>;
 }

@@ -2,15 +2,15 @@ import type { Metadata } from 'next';
 import '../globals.css';
 import { SiteFooter } from '@/components/site-footer';
 import { metadataBase } from '@/lib/metadata';
-import { langParam } from '@/lib/route-params';
-import { siteConfig, ui } from '@/lib/site-config';
+import { defaultLang, isLang, siteConfig, ui } from '@/lib/site-config';
 
 // Each page lists its own languages in generateStaticParams: Next.js drops every child page of a
 // layout-level parameter for which a child returns no params (e.g. `/zh/page/2` when `zh` has one page).
 export const dynamicParams = false;
 
 export async function generateMetadata({ params }: LayoutProps<'/[lang]'>): Promise<Metadata> {
-  const lang = langParam((await params).lang);
+  const value = (await params).lang;
+  const lang = isLang(value) ? value : defaultLang;
   return {
     metadataBase,
     title: { default: siteConfig.title[lang], template: `%s | ${siteConfig.title[lang]}` },
@@ -19,7 +19,10 @@ export async function generateMetadata({ params }: LayoutProps<'/[lang]'>): Prom
 }
 
 export default async function RootLayout({ children, params }: LayoutProps<'/[lang]'>) {
-  const lang = langParam((await params).lang);
+  const value = (await params).lang;
+  // Every page refuses unknown languages itself (dynamicParams = false); only the catch-all 404
+  // route renders under one, and it needs a document to show its bilingual message in.
+  const lang = isLang(value) ? value : defaultLang;
   return (
     <html lang={ui(lang).locale}>
       <body className="flex min-h-screen flex-col bg-white font-sans text-slate-800 antialiased">

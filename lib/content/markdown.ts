@@ -3,7 +3,8 @@ import path from 'node:path';
 import { nodeTypes } from '@mdx-js/mdx';
 import type { Element, Root as HastRoot } from 'hast';
 import type { Paragraph, PhrasingContent, Root as MdastRoot } from 'mdast';
-import type { MDXRemoteProps } from 'next-mdx-remote/rsc';
+import { compileMDX, type MDXRemoteProps } from 'next-mdx-remote/rsc';
+import type { ReactElement } from 'react';
 import rehypeRaw from 'rehype-raw';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
@@ -37,18 +38,49 @@ export function remarkFigureCaptions() {
   };
 }
 
-type BundleFilesOptions = { imageContext: ImageContext; file: string; bodyLine: number };
+type BodyCheckOptions = {
+  file: string;
+  bodyLine: number;
+  /** Problems found while compiling, reported together once the compiler is done. */
+  problems: ContentProblem[];
+};
+
+type BundleFilesOptions = BodyCheckOptions & { imageContext: ImageContext };
+
+function fileLine(node: { position?: { start: { line: number } } }, bodyLine: number): number | undefined {
+  return node.position ? bodyLine + node.position.start.line - 1 : undefined;
+}
+
+const MDX_SCRIPT_NODES = new Set(['mdxFlowExpression', 'mdxTextExpression', 'mdxjsEsm']);
+
+/**
+ * With MDX JavaScript off, an `{expression}`, `import` or `export` would vanish without a word;
+ * say where it is instead, so the author can escape it or opt in.
+ */
+export function remarkRefuseMdxJavaScript({ file, bodyLine, problems }: BodyCheckOptions) {
+  return (tree: MdastRoot) => {
+    visit(tree, (node) => {
+      if (!MDX_SCRIPT_NODES.has(node.type)) return;
+      const code = 'value' in node && typeof node.value === 'string' ? node.value.trim() : '';
+      const shown = node.type === 'mdxjsEsm' ? code.split('\n')[0] : `{${code}}`;
+      problems.push({
+        file,
+        line: fileLine(node, bodyLine),
+        message: `MDX JavaScript "${shown}" is turned off: write \\{ for a literal brace, or set allowMdxJavaScript in lib/site-config.ts`,
+      });
+    });
+  };
+}
 
 /**
  * Points images at the files this site serves and gives local ones their intrinsic size; points
  * relative links at the bundle's own files (pages have no trailing slash, so a browser would
  * resolve them against the parent folder). A missing local image fails the build, naming its line.
  */
-export function rehypeBundleFiles({ imageContext, file, bodyLine }: BundleFilesOptions) {
+export function rehypeBundleFiles({ imageContext, file, bodyLine, problems }: BundleFilesOptions) {
   return (tree: HastRoot) => {
-    const problems: ContentProblem[] = [];
     visit(tree, 'element', (element: Element) => {
-      const line = element.position ? bodyLine + element.position.start.line - 1 : undefined;
+      const line = fileLine(element, bodyLine);
       if (element.tagName === 'img' && typeof element.properties.src === 'string') {
         const resolved = resolveImage(element.properties.src, imageContext);
         if (!resolved.ok) {
@@ -71,44 +103,60 @@ export function rehypeBundleFiles({ imageContext, file, bodyLine }: BundleFilesO
         }
       }
     });
-    if (problems.length) throw new ContentError(problems);
   };
 }
 
 /** Compile options for one post: `.md` is CommonMark + GFM with raw HTML (Hugo's `unsafe`); `.mdx` is MDX. */
-export function postCompileOptions(post: Post, publicDir = path.resolve(/*turbopackIgnore: true*/ 'public')): NonNullable<MDXRemoteProps['options']> {
+export function postCompileOptions(
+  post: Post,
+  problems: ContentProblem[],
+  publicDir = path.resolve(/*turbopackIgnore: true*/ 'public'),
+): NonNullable<MDXRemoteProps['options']> {
+  const check: BodyCheckOptions = { file: post.source.displayPath, bodyLine: post.bodyLine, problems };
   const imageContext: ImageContext = {
     bundleDir: post.source.bundleDir,
     publicDir,
     bundleUrl: (relativePath) => postAssetPath(post.lang, post.slug, relativePath),
   };
-  const bundleFiles = { imageContext, file: post.source.displayPath, bodyLine: post.bodyLine };
-  const rehypePlugins: PluggableList = [
-    ...(post.source.format === 'md' ? [[rehypeRaw, { passThrough: [...nodeTypes] }] satisfies PluggableList[number]] : []),
-    rehypeSlug,
-    [rehypeBundleFiles, bundleFiles],
-  ];
+  const blockJavaScript = !siteConfig.allowMdxJavaScript;
+  const remarkPlugins: PluggableList = [remarkGfm, remarkFigureCaptions];
+  if (post.source.format === 'mdx' && blockJavaScript) remarkPlugins.push([remarkRefuseMdxJavaScript, check]);
+  const rehypePlugins: PluggableList = [];
+  if (post.source.format === 'md') rehypePlugins.push([rehypeRaw, { passThrough: [...nodeTypes] }]);
+  rehypePlugins.push(rehypeSlug, [rehypeBundleFiles, { ...check, imageContext }]);
   return {
-    blockJS: !siteConfig.allowMdxJavaScript,
-    mdxOptions: {
-      format: post.source.format,
-      remarkPlugins: [remarkGfm, remarkFigureCaptions],
-      rehypePlugins,
-    },
+    blockJS: blockJavaScript,
+    mdxOptions: { format: post.source.format, remarkPlugins, rehypePlugins },
   };
 }
 
+/**
+ * Compiles a post body to React elements, once per render of its page. Every problem found in the
+ * body is thrown as one ContentError naming the file and line.
+ */
+export async function compilePostBody(post: Post, components: MDXRemoteProps['components']): Promise<ReactElement> {
+  const problems: ContentProblem[] = [];
+  let content: ReactElement;
+  try {
+    ({ content } = await compileMDX({ source: post.body, options: postCompileOptions(post, problems), components }));
+  } catch (error) {
+    throw describeCompileError(post, error);
+  }
+  if (problems.length) throw new ContentError(problems);
+  return content;
+}
+
+const MDX_REMOTE_PREFIX = /^\[next-mdx-remote\] error compiling MDX:\s*/;
+
 /** Turns a compiler failure into a message that names the post's file and line. */
-export function describeCompileError(post: Post, error: unknown): Error {
-  if (error instanceof ContentError) return error;
-  const detail = error instanceof Error ? error.message : String(error);
-  const lineMatch = /\((\d+):\d+/.exec(detail) ?? /line (\d+)/i.exec(detail);
-  const bodyLineNumber = lineMatch ? Number(lineMatch[1]) : undefined;
-  const line = bodyLineNumber ? post.bodyLine + bodyLineNumber - 1 : undefined;
+function describeCompileError(post: Post, error: unknown): ContentError {
+  const detail = (error instanceof Error ? error.message : String(error)).replace(MDX_REMOTE_PREFIX, '');
+  const reason = detail.split('\n')[0] ?? detail;
+  const position = /\((\d+):\d+/.exec(reason) ?? /(\d+):\d+/.exec(reason);
+  const line = position ? post.bodyLine + Number(position[1]) - 1 : undefined;
   const hint =
     post.source.format === 'mdx'
       ? 'fix the MDX syntax there (write \\{ and \\< for a literal brace or angle bracket), or rename the file to .md to treat it as plain Markdown'
       : 'fix the Markdown there';
-  const firstLine = detail.split('\n')[0] ?? detail;
-  return new ContentError([{ file: post.source.displayPath, line, message: `cannot be compiled (${firstLine}): ${hint}` }]);
+  return new ContentError([{ file: post.source.displayPath, line, message: `cannot be compiled (${reason}): ${hint}` }]);
 }

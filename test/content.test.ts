@@ -1,0 +1,203 @@
+import { describe, expect, it } from 'vitest';
+import { ContentError } from '@/lib/content/errors';
+import { TINY_PNG, load, post, thrown } from './fixtures';
+
+const title = (t: string, extra = '') => post(`title: "${t}"\ndate: 2024-01-01\n${extra}`);
+
+describe('discovery', () => {
+  it('finds files, bundles and section folders, and skips _ files', () => {
+    const content = load({
+      'posts/en/plain.md': title('Plain'),
+      'posts/en/mdx-post.mdx': title('MDX'),
+      'posts/en/bundle/index.md': title('Bundle'),
+      'posts/en/bundle/images/a.png': TINY_PNG,
+      'posts/en/2020/nested.md': title('Nested'),
+      'posts/en/_index.md': title('Section page'),
+      'posts/en/_drafts/skipped.md': title('Skipped'),
+      'posts/zh/plain.md': title('中文'),
+    });
+    expect(content.posts.en.map((p) => p.slug).sort()).toEqual(['bundle', 'mdx-post', 'nested', 'plain']);
+    const bundle = content.posts.en.find((p) => p.slug === 'bundle');
+    expect(bundle?.source.assets).toEqual(['images/a.png']);
+    expect(content.posts.en.find((p) => p.slug === 'mdx-post')?.source.format).toBe('mdx');
+    expect(content.posts.zh.map((p) => p.title)).toEqual(['中文']);
+  });
+
+  it('refuses a folder that is not a configured language', () => {
+    const error = thrown(() => load({ 'posts/fr/bonjour.md': title('Bonjour') }));
+    expect(error.message).toMatch(/posts\/fr: folder "fr" is not a configured language \(en, zh\)/);
+  });
+});
+
+describe('front matter validation', () => {
+  it('lists every invalid post in one error, naming file, line, field and the fix', () => {
+    const error = thrown(() =>
+      load({
+        'posts/en/no-title.md': post('date: 2024-01-01'),
+        'posts/en/bad-date.md': post('title: "Bad date"\ndate: 2020-13-45'),
+        'posts/en/bad-draft.md': post('title: "Bad draft"\ndate: 2024-01-01\ndraft: "yes"'),
+        'posts/zh/bad-yaml.md': post('title: "unclosed\ndate: 2024-01-01'),
+        'posts/en/fine.md': title('Fine'),
+      }),
+    );
+    expect(error).toBeInstanceOf(ContentError);
+    const problems = (error as ContentError).problems;
+    expect(problems).toHaveLength(4);
+    expect(error.message).toContain('Content has 4 problems');
+    expect(error.message).toContain('no-title.md: title: is required: add a line like title: "My first post"');
+    expect(error.message).toContain(
+      'bad-date.md:3: date: "2020-13-45" is not a valid date: write a date such as 2020-08-31 or 2020-08-31T08:27:17+08:00',
+    );
+    expect(error.message).toContain('bad-draft.md:4: draft: must be true or false (without quotes), e.g. draft: true');
+    expect(error.message).toMatch(/bad-yaml\.md:\d+: front matter is not valid YAML/);
+  });
+
+  it('says a date written as a number must be a date', () => {
+    const error = thrown(() => load({ 'posts/en/x.md': post('title: X\ndate: 2020') }));
+    expect(error.message).toContain('x.md:3: date: must be a date such as 2020-08-31');
+  });
+
+  it('explains a file without front matter', () => {
+    const error = thrown(() => load({ 'posts/en/empty.md': 'Just text' }));
+    expect(error.message).toContain('empty.md:1: has no front matter');
+  });
+
+  it('keeps unknown keys and accepts Hugo spellings', () => {
+    const content = load({
+      'posts/en/hugo.md': post(
+        'title: Hugo\ndate: 2020-08-31T08:27:17+08:00\ndescription : "Spaced colon"\ncategories: private\ntags: [a, b, a]\naliases: /old/\nweight: 3\ntoc: true\ndescriptionn: typo',
+      ),
+    });
+    const [hugo] = content.posts.en;
+    expect(hugo?.description).toBe('Spaced colon');
+    expect(hugo?.categories.map((c) => c.name)).toEqual(['private']);
+    expect(hugo?.tags.map((t) => t.name)).toEqual(['a', 'b']);
+    expect(hugo?.aliases).toEqual(['/old/']);
+  });
+
+  it('refuses empty entries in a term list', () => {
+    const error = thrown(() => load({ 'posts/en/x.md': post('title: X\ndate: 2024-01-01\ntags: [ok, ""]') }));
+    expect(error.message).toContain('x.md:4: tags: entry 2 is empty');
+  });
+});
+
+describe('publish filter', () => {
+  const files = {
+    'posts/en/live.md': title('Live'),
+    'posts/en/draft.md': title('Draft', 'draft: true'),
+    'posts/en/future.md': post('title: Future\ndate: 2031-01-01T00:00:00+08:00\ncategories: [Only future]'),
+  };
+
+  it('hides drafts and future posts from a production build, with their terms', () => {
+    const content = load(files);
+    expect(content.posts.en.map((p) => p.slug)).toEqual(['live']);
+    expect(content.terms.en.categories).toEqual([]);
+  });
+
+  it('shows them, marked, when unpublished posts are included (next dev)', () => {
+    const content = load(files, { includeUnpublished: true });
+    const statusBySlug = Object.fromEntries(content.posts.en.map((p) => [p.slug, p.status]));
+    expect(statusBySlug).toEqual({ live: 'published', draft: 'draft', future: 'scheduled' });
+    expect(content.terms.en.categories.map((t) => t.name)).toEqual(['Only future']);
+  });
+
+  it('publishes a post once its moment has passed, judged by its offset', () => {
+    const content = load(
+      { 'posts/en/edge.md': post('title: Edge\ndate: 2025-01-01T07:59:00+08:00') },
+      { now: new Date('2025-01-01T00:00:00Z') },
+    );
+    expect(content.posts.en).toHaveLength(1);
+  });
+});
+
+describe('ordering, slugs and translations', () => {
+  it('sorts newest first by the instant, not the written text', () => {
+    const content = load({
+      'posts/en/a.md': post('title: A\ndate: 2024-01-01T09:00:00+08:00'),
+      'posts/en/b.md': post('title: B\ndate: 2024-01-01T02:00:00Z'),
+      'posts/en/c.md': post('title: C\ndate: 2023-12-31'),
+    });
+    expect(content.posts.en.map((p) => p.slug)).toEqual(['b', 'a', 'c']);
+  });
+
+  it('takes the slug from front matter over the file name', () => {
+    const content = load({ 'posts/en/file-name.md': title('X', 'slug: custom') });
+    expect(content.posts.en[0]?.slug).toBe('custom');
+  });
+
+  it('refuses duplicate slugs in one language, naming both files', () => {
+    const error = thrown(() =>
+      load({ 'posts/en/one.md': title('One', 'slug: same'), 'posts/en/same/index.md': title('Two') }),
+    );
+    expect(error.message).toContain('slug: slug "same" is also used by');
+    expect(error.message).toMatch(/posts\/en\/one\.md/);
+    expect(error.message).toMatch(/posts\/en\/same\/index\.md/);
+  });
+
+  it('refuses a slug that is a path', () => {
+    const error = thrown(() => load({ 'posts/en/x.md': title('X', 'slug: ../up') }));
+    expect(error.message).toContain('x.md:4: slug: slug "../up" contains / \\ ? # or %');
+  });
+
+  it('pairs translations by slug, or by translationKey', () => {
+    const content = load({
+      'posts/en/hello.md': title('Hello'),
+      'posts/zh/hello.md': title('你好'),
+      'posts/en/mesh.md': title('Mesh', 'translationKey: mesh-intro'),
+      'posts/zh/wangge.md': title('网格', 'translationKey: mesh-intro'),
+      'posts/en/alone.md': title('Alone'),
+    });
+    const bySlug = (slug: string) => content.posts.en.find((p) => p.slug === slug);
+    expect(bySlug('hello')?.translations).toEqual({ zh: 'hello' });
+    expect(bySlug('mesh')?.translations).toEqual({ zh: 'wangge' });
+    expect(bySlug('alone')?.translations).toEqual({});
+    expect(content.posts.zh.find((p) => p.slug === 'wangge')?.translations).toEqual({ en: 'mesh' });
+  });
+
+  it('does not pair with a translation that is not published', () => {
+    const content = load({
+      'posts/en/hello.md': title('Hello'),
+      'posts/zh/hello.md': title('你好', 'draft: true'),
+    });
+    expect(content.posts.en[0]?.translations).toEqual({});
+  });
+});
+
+describe('terms', () => {
+  it('merges case variants under the most used spelling and keeps Chinese', () => {
+    const content = load({
+      'posts/zh/a.md': title('A', 'categories: [Istio, 云原生]'),
+      'posts/zh/b.md': title('B', 'categories: [istio]'),
+      'posts/zh/c.md': title('C', 'categories: [Istio, Service Mesh]'),
+    });
+    expect(content.terms.zh.categories).toEqual([
+      { slug: 'istio', name: 'Istio', count: 3 },
+      { slug: 'service-mesh', name: 'Service Mesh', count: 1 },
+      { slug: '云原生', name: '云原生', count: 1 },
+    ]);
+    expect(content.posts.zh.find((p) => p.slug === 'b')?.categories).toEqual([{ slug: 'istio', name: 'Istio' }]);
+  });
+});
+
+describe('images', () => {
+  it('resolves public, Hugo-relative and bundle images with their sizes', () => {
+    const content = load({
+      'public/images/hero.png': TINY_PNG,
+      'public/images/backgrounds/page-title.png': TINY_PNG,
+      'posts/en/bundle/index.md': title('B', 'image: cover.png\nbg_image: images/backgrounds/page-title.png'),
+      'posts/en/bundle/cover.png': TINY_PNG,
+      'posts/en/plain.md': title('P', 'image: /images/hero.png\nbg_image: "https://cdn.example.com/bg.jpg"'),
+    });
+    const bundle = content.posts.en.find((p) => p.slug === 'bundle');
+    expect(bundle?.image).toEqual({ kind: 'local', src: '/en/blog/bundle/cover.png', width: 1, height: 1 });
+    expect(bundle?.banner).toEqual({ kind: 'local', src: '/images/backgrounds/page-title.png', width: 1, height: 1 });
+    const plain = content.posts.en.find((p) => p.slug === 'plain');
+    expect(plain?.image).toEqual({ kind: 'local', src: '/images/hero.png', width: 1, height: 1 });
+    expect(plain?.banner).toEqual({ kind: 'remote', src: 'https://cdn.example.com/bg.jpg' });
+  });
+
+  it('fails on a missing local image, naming the field', () => {
+    const error = thrown(() => load({ 'posts/en/x.md': title('X', 'image: /images/missing.jpg') }));
+    expect(error.message).toContain('x.md:4: image: image "/images/missing.jpg" is not a file under public/');
+  });
+});

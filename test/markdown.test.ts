@@ -1,0 +1,128 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { PostBody } from '@/components/post-body';
+import { loadContent } from '@/lib/content/load';
+import { TINY_PNG, makeSite, optionsFor, post } from './fixtures';
+
+/** Renders one post's body through the real pipeline (compileMDX with the site's plugins and components). */
+async function renderBody(file: string, body: string, extraFiles: Record<string, string | Buffer> = {}) {
+  const root = makeSite({ [file]: post('title: T\ndate: 2024-01-01', body), ...extraFiles });
+  const content = loadContent(optionsFor(root));
+  const lang = file.split('/')[1] === 'zh' ? 'zh' : 'en';
+  const [first] = content.posts[lang];
+  if (!first) throw new Error('fixture post not loaded');
+  const cwd = process.cwd();
+  process.chdir(root);
+  try {
+    return renderToStaticMarkup(await PostBody({ post: first }));
+  } finally {
+    process.chdir(cwd);
+  }
+}
+
+describe('figure captions', () => {
+  it('turns an image followed by an emphasis-only line into a figure with figcaption', async () => {
+    const html = await renderBody(
+      'posts/en/a.md',
+      '![Crowd at a conference](https://cdn.example.com/a.jpg)\n*June 24, 2019, Shanghai*\n\nNext paragraph.',
+    );
+    expect(html).toMatch(/<figure><img[^>]*alt="Crowd at a conference"[^>]*><figcaption>June 24, 2019, Shanghai<\/figcaption><\/figure>/);
+    expect(html).toContain('<p>Next paragraph.</p>');
+  });
+
+  it('uses the title attribute as the caption of a lone image', async () => {
+    const html = await renderBody('posts/en/a.mdx', '![Alt](https://cdn.example.com/a.jpg "The caption")');
+    expect(html).toContain('<figcaption>The caption</figcaption>');
+  });
+
+  it('leaves an image inside running text alone', async () => {
+    const html = await renderBody('posts/en/a.md', 'Text ![inline](https://cdn.example.com/a.jpg) and *more*.');
+    expect(html).not.toContain('<figure>');
+  });
+});
+
+describe('images and links', () => {
+  it('serves bundle images from the post URL with their intrinsic size', async () => {
+    const html = await renderBody('posts/en/trip/index.md', '![Map](images/map.png)', {
+      'posts/en/trip/images/map.png': TINY_PNG,
+    });
+    expect(html).toMatch(/<img[^>]*alt="Map"[^>]*width="1"[^>]*height="1"/);
+    expect(html).toContain(encodeURIComponent('/en/blog/trip/images/map.png'));
+  });
+
+  it('renders remote images lazily without fetching them', async () => {
+    const html = await renderBody('posts/en/a.md', 'See ![remote](https://res.cloudinary.com/x/y.jpg) here.');
+    expect(html).toMatch(/<img[^>]*src="https:\/\/res\.cloudinary\.com\/x\/y\.jpg"[^>]*loading="lazy"/);
+  });
+
+  it('fails on a missing local body image, naming file and line', async () => {
+    await expect(renderBody('posts/en/a.md', 'Intro.\n\n![Gone](/images/gone.png)')).rejects.toThrow(
+      /posts\/en\/a\.md:8: image "\/images\/gone\.png" is not a file under public\//,
+    );
+  });
+
+  it('opens external links safely and keeps internal ones on the site', async () => {
+    const html = await renderBody(
+      'posts/en/a.md',
+      'Join [Tetrate]( https://tetrate.io), read [Envoy](https:/ /envoyproxy.io), see [jobs](/en/job/tetrate), mail [us](mailto:a@b.c).',
+    );
+    expect(html).toContain('<a href="https://tetrate.io" target="_blank" rel="noopener noreferrer">Tetrate</a>');
+    expect(html).toContain('[Envoy](https:/ /envoyproxy.io)');
+    expect(html).toContain('<a href="/en/job/tetrate">jobs</a>');
+    expect(html).toContain('<a href="mailto:a@b.c">us</a>');
+  });
+});
+
+describe('Markdown files', () => {
+  it('render raw HTML and GFM, and never choke on < { }', async () => {
+    const html = await renderBody(
+      'posts/en/a.md',
+      [
+        'If (a < b) { return c; } costs {{ nothing }}.',
+        '',
+        '<details><summary>More</summary><span style="color: #c00">red</span></details>',
+        '',
+        '| a | b |',
+        '|---|---|',
+        '| 1 | 2 |',
+        '',
+        '- [x] done',
+        '',
+        '~~old~~ and a note[^1]',
+        '',
+        '[^1]: The note.',
+      ].join('\n'),
+    );
+    expect(html).toContain('If (a &lt; b) { return c; } costs {{ nothing }}.');
+    expect(html).toContain('<details><summary>More</summary><span style="color:#c00">red</span></details>');
+    expect(html).toContain('<table>');
+    expect(html).toMatch(/<input type="checkbox" disabled="" checked=""\/?>/);
+    expect(html).toContain('<del>old</del>');
+    expect(html).toContain('The note.');
+  });
+
+  it('give headings ids, Chinese included', async () => {
+    const html = await renderBody('posts/zh/a.md', '## 服务网格简介\n\n## Why Mesh?');
+    expect(html).toContain('<h2 id="服务网格简介">服务网格简介</h2>');
+    expect(html).toContain('<h2 id="why-mesh">Why Mesh?</h2>');
+  });
+});
+
+describe('MDX files', () => {
+  it('refuse JavaScript by default, naming every place instead of dropping it silently', async () => {
+    await expect(renderBody('posts/en/a.mdx', 'Value: {1 + 1}\n\nexport const x = 1')).rejects.toThrow(
+      /Content has 2 problems:\n.*a\.mdx:6: MDX JavaScript "\{1 \+ 1\}" is turned off: write \\\{ for a literal brace.*\n.*a\.mdx:8: MDX JavaScript "export const x = 1" is turned off/,
+    );
+  });
+
+  it('render escaped braces as text', async () => {
+    const html = await renderBody('posts/en/a.mdx', 'Use \\{braces\\} freely.');
+    expect(html).toContain('Use {braces} freely.');
+  });
+
+  it('report syntax errors with the file and line', async () => {
+    await expect(renderBody('posts/en/a.mdx', 'Fine.\n\n<Unclosed>\n\ntext')).rejects.toThrow(
+      /posts\/en\/a\.mdx(:\d+)?: cannot be compiled .*rename the file to \.md/,
+    );
+  });
+});
