@@ -11,5 +11,6 @@ export function alternatesMetadata(lang: Lang, path: string, alternates: Languag
     const candidatePath = candidate === lang ? path : alternates[candidate];
     if (candidatePath) hreflang[ui(candidate).locale] = candidatePath;
   }
-  return { canonical: path, languages: hreflang };
+  // A page that exists in one language only has no alternates to announce.
+  return Object.keys(hreflang).length > 1 ? { canonical: path, languages: hreflang } : { canonical: path };
 }

@@ -1,0 +1,123 @@
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+
+export type Lang = 'en' | 'zh';
+
+/** What a reader sees in each language: the strings come from the site's own UI, written out here on purpose. */
+export const site = {
+  en: {
+    title: 'Cloud Native Notes',
+    htmlLang: 'en',
+    notFound: 'Page not found',
+    notFoundBody: 'The page you asked for does not exist or has moved.',
+    switchTo: '中文',
+  },
+  zh: {
+    title: '云原生笔记',
+    htmlLang: 'zh-CN',
+    notFound: '页面不存在',
+    notFoundBody: '你要找的页面不存在或已被移动。',
+    switchTo: 'English',
+  },
+} as const;
+
+const EN_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "March 5, 2024" */
+export const EN_DATE = new RegExp(`\\b(${EN_MONTHS.join('|')}) (\\d{1,2}), (\\d{4})\\b`);
+/** "2024年3月5日" */
+export const ZH_DATE = /(\d{4})年(\d{1,2})月(\d{1,2})日/;
+
+/** The calendar date shown in a piece of text, as a comparable `YYYYMMDD` number, or undefined. */
+export function shownDate(text: string, lang: Lang): number | undefined {
+  if (lang === 'en') {
+    const match = EN_DATE.exec(text);
+    if (!match) return undefined;
+    const [, month = '', day = '', year = ''] = match;
+    return Number(year) * 10_000 + (EN_MONTHS.indexOf(month) + 1) * 100 + Number(day);
+  }
+  const match = ZH_DATE.exec(text);
+  if (!match) return undefined;
+  const [, year = '', month = '', day = ''] = match;
+  return Number(year) * 10_000 + Number(month) * 100 + Number(day);
+}
+
+/** The entries of the post list on a home or term page. */
+export function postEntries(page: Page): Locator {
+  return page.getByTestId('post-list').getByRole('listitem').filter({ has: page.getByRole('heading') });
+}
+
+/** Titles of the listed posts, in the order shown. */
+export async function listedTitles(page: Page): Promise<string[]> {
+  return (await postEntries(page).getByRole('heading').allInnerTexts()).map((title) => title.trim());
+}
+
+/** The image has finished loading and decoded to real pixels (scrolls lazy images into view first). */
+export async function expectImageLoaded(image: Locator): Promise<void> {
+  await image.scrollIntoViewIfNeeded();
+  const src = await image.evaluate((el: HTMLImageElement) => el.currentSrc || el.src);
+  await expect
+    .poll(() => image.evaluate((el: HTMLImageElement) => (el.complete ? el.naturalWidth : -1)), {
+      message: `image ${src} should load with a real width`,
+    })
+    .toBeGreaterThan(0);
+}
+
+/** The page is the language's "not found" page, answered with HTTP 404. */
+export async function expectLocalizedNotFound(page: Page, path: string, lang: Lang): Promise<void> {
+  const response = await page.goto(path);
+  expect(response?.status(), `${path} status`).toBe(404);
+  await expect(page.getByRole('heading', { level: 1, name: site[lang].notFound })).toBeVisible();
+  await expect(page.getByText(site[lang].notFoundBody)).toBeVisible();
+  // Nothing of the other language's 404 message.
+  const other: Lang = lang === 'en' ? 'zh' : 'en';
+  await expect(page.getByText(site[other].notFound)).toHaveCount(0);
+  await expect(page.locator('html')).toHaveAttribute('lang', site[lang].htmlLang);
+}
+
+/** Pathname of a URL, percent-decoded (`/zh/categories/云原生`). */
+export function decodedPath(url: string): string {
+  return decodeURIComponent(new URL(url).pathname);
+}
+
+export type CrawledPage = { path: string; status: number; html: string };
+
+/**
+ * Fetches the pages reachable from `start` through internal `href`s (not `/_next/` assets), breadth
+ * first, at most `limit` pages.
+ */
+export async function crawl(request: APIRequestContext, start: string[], limit = 300): Promise<CrawledPage[]> {
+  const queue = [...start];
+  const seen = new Set(queue);
+  const pages: CrawledPage[] = [];
+  while (queue.length && pages.length < limit) {
+    const path = queue.shift()!;
+    const response = await request.get(path, { maxRedirects: 0 });
+    const type = response.headers()['content-type'] ?? '';
+    const html = type.includes('text/html') ? await response.text() : '';
+    pages.push({ path, status: response.status(), html });
+    for (const match of html.matchAll(/\bhref="([^"]*)"/g)) {
+      const raw = (match[1] ?? '').replaceAll('&amp;', '&');
+      if (!raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/_next/')) continue;
+      const url = new URL(raw, 'http://site.invalid');
+      const next = url.pathname + url.search;
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return pages;
+}
