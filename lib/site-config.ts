@@ -23,6 +23,7 @@ type UiStrings = {
   readInOtherLanguage: string;
   draft: string;
   scheduled: string;
+  expired: string;
   notFoundTitle: string;
   notFoundBody: string;
   backHome: string;
@@ -30,6 +31,8 @@ type UiStrings = {
   skipToContent: string;
   primaryNav: string;
   pagination: string;
+  /** Default titles of Hugo callout shortcodes (note, tip, warning, danger). */
+  callouts: Record<'note' | 'tip' | 'warning' | 'danger', string>;
 };
 
 export type SiteConfig = {
@@ -76,6 +79,7 @@ export const siteConfig: SiteConfig = {
       readInOtherLanguage: 'Read in English',
       draft: 'Draft',
       scheduled: 'Scheduled',
+      expired: 'Expired',
       notFoundTitle: 'Page not found',
       notFoundBody: 'The page you asked for does not exist or has moved.',
       backHome: 'Back to the home page',
@@ -83,6 +87,7 @@ export const siteConfig: SiteConfig = {
       skipToContent: 'Skip to content',
       primaryNav: 'Main navigation',
       pagination: 'Pagination',
+      callouts: { note: 'Note', tip: 'Tip', warning: 'Warning', danger: 'Danger' },
     },
     zh: {
       languageName: '中文',
@@ -99,6 +104,7 @@ export const siteConfig: SiteConfig = {
       readInOtherLanguage: '阅读中文版',
       draft: '草稿',
       scheduled: '定时发布',
+      expired: '已过期',
       notFoundTitle: '页面不存在',
       notFoundBody: '你要找的页面不存在或已被移动。',
       backHome: '返回首页',
@@ -106,6 +112,7 @@ export const siteConfig: SiteConfig = {
       skipToContent: '跳到正文',
       primaryNav: '主导航',
       pagination: '分页',
+      callouts: { note: '注意', tip: '提示', warning: '警告', danger: '危险' },
     },
   },
 };

@@ -126,3 +126,47 @@ describe('MDX files', () => {
     );
   });
 });
+
+describe('Hugo Markdown', () => {
+  it('honours {#custom-id} on headings', async () => {
+    const html = await renderBody('posts/en/a.md', '## Getting started {#start}\n\n## 中文标题 {#zh-title}');
+    expect(html).toContain('<h2 id="start">Getting started</h2>');
+    expect(html).toContain('<h2 id="zh-title">中文标题</h2>');
+  });
+
+  it('renders shortcodes as components, with bundle images resolved', async () => {
+    const html = await renderBody(
+      'posts/en/trip/index.md',
+      [
+        '{{< figure src="images/map.png" caption="The route we took" >}}',
+        '',
+        '{{< highlight go "hl_lines=1" >}}',
+        'package main',
+        '{{< /highlight >}}',
+        '',
+        '{{< details summary="More" >}}',
+        'Hidden **detail**.',
+        '{{< /details >}}',
+        '',
+        '{{% notice tip %}}',
+        'A *useful* tip.',
+        '{{% /notice %}}',
+      ].join('\n'),
+      { 'posts/en/trip/images/map.png': TINY_PNG },
+    );
+    expect(html).toMatch(/<figure><img[^>]*alt="The route we took"[^>]*width="1"[^>]*><figcaption>The route we took<\/figcaption><\/figure>/);
+    expect(html).toContain(encodeURIComponent('/en/blog/trip/images/map.png'));
+    expect(html).toMatch(/<pre><code class="language-go">package main\n<\/code><\/pre>/);
+    expect(html).toContain('<details><summary>More</summary>\n<p>Hidden <strong>detail</strong>.</p>\n</details>');
+    expect(html).toContain(
+      '<aside class="callout callout-tip" role="note"><p class="callout-title">Tip</p>\n<p>A <em>useful</em> tip.</p>\n</aside>',
+    );
+    expect(html).not.toContain('{{');
+  });
+
+  it('names the written line of a missing image even after shortcodes changed the line count', async () => {
+    await expect(
+      renderBody('posts/en/a.md', '{{< details summary="x" >}}\ny\n{{< /details >}}\n\n![Gone](/images/gone.png)'),
+    ).rejects.toThrow(/a\.md:10: image "\/images\/gone\.png"/);
+  });
+});

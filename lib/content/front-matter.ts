@@ -1,5 +1,6 @@
 import matter from 'gray-matter';
 import { CORE_SCHEMA, YAMLException, load } from 'js-yaml';
+import { TomlError, parse as parseToml } from 'smol-toml';
 import { z } from 'zod';
 import { parseAuthorDate } from './dates';
 import type { ContentProblem } from './errors';
@@ -7,10 +8,7 @@ import type { ContentProblem } from './errors';
 const DATE_EXAMPLE = 'a date such as 2020-08-31 or 2020-08-31T08:27:17+08:00';
 
 const authorDate = z
-  .string({
-    error: (issue) =>
-      issue.input === undefined ? `is required: add a line like date: 2020-08-31T08:27:17+08:00` : `must be ${DATE_EXAMPLE}`,
-  })
+  .string({ error: `must be ${DATE_EXAMPLE}` })
   .transform((value, ctx) => {
     const parsed = parseAuthorDate(value);
     if (!parsed) {
@@ -54,7 +52,9 @@ export const frontMatterSchema = z.looseObject({
     })
     .trim()
     .min(1, { error: 'is empty: write the post title, e.g. title: "My first post"' }),
-  date: authorDate,
+  date: authorDate.optional(),
+  publishDate: authorDate.optional(),
+  expiryDate: authorDate.optional(),
   lastmod: authorDate.optional(),
   draft: z.boolean({ error: 'must be true or false (without quotes), e.g. draft: true' }).default(false),
   description: optionalText('description: "One sentence about the post"'),
@@ -65,15 +65,26 @@ export const frontMatterSchema = z.looseObject({
   bg_image: optionalText('bg_image: "images/backgrounds/page-title.jpg"'),
   aliases: nameList('aliases: ["/old/path/"]'),
   slug: optionalText('slug: "my-post"'),
+  url: optionalText('url: "/2020/08/my-post/"'),
   translationKey: optionalText('translationKey: "my-post"'),
   author: nameList('author: "Jane Doe"'),
   type: optionalText('type: "post"'),
+}).transform((frontMatter, ctx) => {
+  // Hugo falls back to publishDate when date is missing; one of them must say when the post is from.
+  const date = frontMatter.date ?? frontMatter.publishDate;
+  if (!date) {
+    ctx.addIssue({ code: 'custom', path: ['date'], message: 'is required: add a line like date: 2020-08-31T08:27:17+08:00' });
+    return z.NEVER;
+  }
+  return { ...frontMatter, date };
 });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
 export type ParsedSource = {
   frontMatter: FrontMatter;
+  /** The keys the author wrote (after cascading), for the checker's "unknown key" report. */
+  keys: string[];
   body: string;
   /** 1-based line of the file where the body starts, so body problems can name their line. */
   bodyLine: number;
@@ -81,34 +92,109 @@ export type ParsedSource = {
 
 export type ParseResult = { ok: true; value: ParsedSource } | { ok: false; problems: ContentProblem[] };
 
-/** Splits a post into YAML front matter and body, and validates the front matter. */
-export function parsePostSource(raw: string, file: string): ParseResult {
-  if (!matter.test(raw)) {
-    return fail({ file, line: 1, message: 'has no front matter: start the file with a --- line, then title: and date:, then ---' });
-  }
+export type FrontMatterBlock = { data: Record<string, unknown>; body: string; bodyLine: number };
+
+type SplitResult = { ok: true; value: FrontMatterBlock } | { ok: false; problems: ContentProblem[] };
+
+const NO_FRONT_MATTER =
+  'has no front matter: start the file with a --- line, then title: and date:, then ---';
+
+/**
+ * Splits a file into front matter and body. YAML (`---`) is read with the core schema, so dates
+ * stay as written; TOML (`+++`) and JSON (`{ ... }`) front matter, which Hugo also accepts, too.
+ */
+export function splitFrontMatter(raw: string, file: string): SplitResult {
+  const text = raw.replace(/^\uFEFF/, '');
+  if (text.startsWith('{')) return splitJsonFrontMatter(text, file);
+  const isToml = text.startsWith('+++');
+  if (!isToml && !matter.test(text)) return fail({ file, line: 1, message: NO_FRONT_MATTER });
   let parsed: matter.GrayMatterFile<string>;
   try {
-    parsed = matter(raw, {
-      engines: { yaml: (text: string) => load(text, { schema: CORE_SCHEMA, filename: file }) as object },
-    });
+    parsed = matter(
+      text,
+      isToml
+        ? { delimiters: '+++', language: 'toml', engines: { toml: tomlData } }
+        : { engines: { yaml: (source: string) => load(source, { schema: CORE_SCHEMA, filename: file }) as object } },
+    );
   } catch (error) {
     if (error instanceof YAMLException) {
-      return fail({
-        file,
-        // The mark counts from the first front-matter line, which follows the opening `---`.
-        line: error.mark ? error.mark.line + 2 : undefined,
-        message: `front matter is not valid YAML (${error.reason}): fix the syntax on that line`,
-      });
+      // gray-matter hands over the text after `---`, starting with its newline: the mark's
+      // 0-based line is then the file's 1-based line.
+      const line = error.mark ? error.mark.line + 1 : undefined;
+      return fail({ file, line, message: `front matter is not valid YAML (${error.reason}): fix the syntax on that line` });
+    }
+    if (error instanceof TomlError) {
+      // As for YAML, the text starts with the newline after `+++`: its 1-based line is the file's.
+      return fail({ file, line: error.line, message: `front matter is not valid TOML (${error.message.split('\n')[0]}): fix the syntax on that line` });
     }
     throw error;
   }
-  const data: unknown = parsed.data;
+  const bodyLine = text.slice(0, text.length - parsed.content.length).split('\n').length;
+  return asBlock(parsed.data, parsed.content, bodyLine, file);
+}
+
+function splitJsonFrontMatter(text: string, file: string): SplitResult {
+  const end = closingBraceIndex(text);
+  if (end === undefined) return fail({ file, line: 1, message: 'JSON front matter has no closing }: close the object' });
+  let data: unknown;
+  try {
+    data = JSON.parse(text.slice(0, end + 1));
+  } catch (error) {
+    return fail({ file, line: 1, message: `front matter is not valid JSON (${(error as Error).message}): fix the syntax` });
+  }
+  const body = text.slice(end + 1).replace(/^[ \t]*\r?\n/, '');
+  return asBlock(data, body, text.slice(0, text.length - body.length).split('\n').length, file);
+}
+
+/** Index of the `}` that closes the object opened at index 0, skipping braces inside strings. */
+function closingBraceIndex(text: string): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (inString) {
+      if (char === '\\') index++;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === '{') depth++;
+    else if (char === '}' && --depth === 0) return index;
+  }
+  return undefined;
+}
+
+/** TOML front matter, with dates as the strings the author wrote (offset kept). */
+function tomlData(source: string): object {
+  return Object.fromEntries(Object.entries(parseToml(source)).map(([key, value]) => [key, plainValue(value)]));
+}
+
+function plainValue(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(plainValue);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, plainValue(entry)]));
+  }
+  return value;
+}
+
+function asBlock(data: unknown, body: string, bodyLine: number, file: string): SplitResult {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return fail({ file, line: 2, message: 'front matter must be "key: value" lines, e.g. title: "My first post"' });
   }
-  // An empty YAML value (`description:`) means "not set", as in Hugo.
-  const withoutEmpty = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== null));
-  const result = frontMatterSchema.safeParse(withoutEmpty);
+  // An empty value (`description:`) means "not set", as in Hugo.
+  const entries = Object.entries(data).filter(([, value]) => value !== null);
+  return { ok: true, value: { data: Object.fromEntries(entries), body, bodyLine } };
+}
+
+/**
+ * Splits and validates a post. `inherited` holds the `cascade` values of the `_index.md` files
+ * above the post; the post's own values win.
+ */
+export function parsePostSource(raw: string, file: string, inherited: Record<string, unknown> = {}): ParseResult {
+  const split = splitFrontMatter(raw, file);
+  if (!split.ok) return split;
+  const { data, body, bodyLine } = split.value;
+  const merged = { ...inherited, ...data };
+  const result = frontMatterSchema.safeParse(merged);
   if (!result.success) {
     return {
       ok: false,
@@ -118,11 +204,10 @@ export function parsePostSource(raw: string, file: string): ParseResult {
       }),
     };
   }
-  const bodyLine = raw.slice(0, raw.length - parsed.content.length).split('\n').length;
-  return { ok: true, value: { frontMatter: result.data, body: parsed.content, bodyLine } };
+  return { ok: true, value: { frontMatter: result.data, keys: Object.keys(data), body, bodyLine } };
 }
 
-function fail(problem: ContentProblem): ParseResult {
+function fail(problem: ContentProblem): { ok: false; problems: ContentProblem[] } {
   return { ok: false, problems: [problem] };
 }
 
@@ -130,10 +215,11 @@ function fail(problem: ContentProblem): ParseResult {
 export function fieldLine(raw: string, field: string): number | undefined {
   const lines = raw.split(/\r?\n/);
   const escaped = field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = new RegExp(`^${escaped}\\s*:`);
+  // YAML `key:`, TOML `key =`, JSON `"key":`.
+  const pattern = new RegExp(`^(?:${escaped}|\\s*"${escaped}")\\s*[:=]`);
   for (let index = 1; index < lines.length; index++) {
     const line = lines[index] ?? '';
-    if (line.trim() === '---') return undefined;
+    if (line.trim() === '---' || line.trim() === '+++') return undefined;
     if (pattern.test(line)) return index + 1;
   }
   return undefined;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Lang } from '@/lib/site-config';
 import { siteConfig } from '@/lib/site-config';
 import type { Taxonomy } from '@/lib/urls';
+import { formatProblem } from './errors';
 import { defaultContentOptions, loadContent, type Content, type Post } from './load';
 import type { Term } from './terms';
 
@@ -18,7 +19,12 @@ let loaded: Content | undefined;
  */
 function content(): Content {
   if (process.env.NODE_ENV === 'development') return loadContent(defaultContentOptions());
-  loaded ??= loadContent(defaultContentOptions());
+  if (!loaded) {
+    loaded = loadContent(defaultContentOptions());
+    if (loaded.warnings.length) {
+      console.warn(`Content warnings:\n${loaded.warnings.map((w) => `  - ${formatProblem(w)}`).join('\n')}`);
+    }
+  }
   return loaded;
 }
 

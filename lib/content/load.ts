@@ -1,16 +1,18 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { languages, type Lang } from '@/lib/site-config';
-import { postAssetPath, type Taxonomy } from '@/lib/urls';
+import { isLang, languages, ui, type Lang } from '@/lib/site-config';
+import { postAssetPath, postPath, type Taxonomy } from '@/lib/urls';
+import { Cascade } from './cascade';
 import type { AuthorDate } from './dates';
 import { discoverPostSources, type PostSource } from './discover';
 import { ContentError, type ContentProblem } from './errors';
 import { fieldLine, parsePostSource, type FrontMatter } from './front-matter';
 import { resolveImage, type ImageContext, type ResolvedImage } from './images';
+import { expandShortcodes } from './shortcodes';
 import { summarize } from './summary';
 import { collectTerms, termSlug, type Term } from './terms';
 
-export type PostStatus = 'published' | 'draft' | 'scheduled';
+export type PostStatus = 'published' | 'draft' | 'scheduled' | 'expired';
 
 export type TermLink = { slug: string; name: string };
 
@@ -36,9 +38,14 @@ export type Post = {
   /** Slugs of this post's visible translations, by language. */
   translations: Partial<Record<Lang, string>>;
   source: PostSource;
+  /** The Markdown or MDX to compile, Hugo shortcodes already expanded. */
   body: string;
-  /** Line of the source file where `body` starts. */
+  /** Line of the source file where the body starts. */
   bodyLine: number;
+  /** For each line of `body` (index 0 is line 1), the line of the written body it came from. */
+  bodyLineMap?: number[];
+  /** Shortcodes the body uses, by name, with how often. */
+  shortcodes: Record<string, number>;
 };
 
 export type ContentOptions = {
@@ -52,13 +59,23 @@ export type ContentOptions = {
 
 export type Content = {
   posts: Record<Lang, Post[]>;
+  /** Things that do not stop the build but that the author should fix (e.g. unknown shortcodes). */
+  warnings: ContentProblem[];
   terms: Record<Lang, Record<Taxonomy, Term[]>>;
 };
 
-/** The single publish rule every page, list, count and feed goes through. */
-export function publishStatus(frontMatter: Pick<FrontMatter, 'draft'> & { date: AuthorDate }, now: Date): PostStatus {
+/**
+ * The single publish rule every page, list, count and feed goes through, as Hugo's: a draft, a post
+ * whose publishDate (else date) is still to come, and a post past its expiryDate are not published.
+ */
+export function publishStatus(
+  frontMatter: Pick<FrontMatter, 'draft' | 'date' | 'publishDate' | 'expiryDate'>,
+  now: Date,
+): PostStatus {
   if (frontMatter.draft) return 'draft';
-  if (frontMatter.date.instant.getTime() > now.getTime()) return 'scheduled';
+  const publishAt = frontMatter.publishDate ?? frontMatter.date;
+  if (publishAt && publishAt.instant.getTime() > now.getTime()) return 'scheduled';
+  if (frontMatter.expiryDate && frontMatter.expiryDate.instant.getTime() <= now.getTime()) return 'expired';
   return 'published';
 }
 
@@ -77,12 +94,15 @@ export function compareNewestFirst(a: Post, b: Post): number {
 export function loadContent(options: ContentOptions): Content {
   const problems: ContentProblem[] = [];
   const sources = discoverPostSources(options.postsDir, problems);
-  const allPosts = sources.flatMap((source) => readPost(source, options, problems) ?? []);
+  const cascade = new Cascade(options.postsDir);
+  const allPosts = sources.flatMap((source) => readPost(source, options, cascade, problems) ?? []);
   findDuplicates(allPosts, (post) => post.slug, 'slug', problems);
   findDuplicates(allPosts, (post) => post.translationKey, 'translationKey', problems);
   if (problems.length) throw new ContentError(problems);
 
   const visible = allPosts.filter((post) => isVisible(post.status, options.includeUnpublished));
+  const warnings = expandPostShortcodes(visible);
+  for (const post of visible) post.summary ||= summarize(post.body);
   linkTranslations(visible);
   const posts = {} as Record<Lang, Post[]>;
   const terms = {} as Content['terms'];
@@ -94,12 +114,59 @@ export function loadContent(options: ContentOptions): Content {
       tags: canonicalizeTerms(postsOfLang, 'tags'),
     };
   }
-  return { posts, terms };
+  return { posts, terms, warnings };
 }
 
-function readPost(source: PostSource, options: ContentOptions, problems: ContentProblem[]): Post | undefined {
+/** Expands Hugo shortcodes in Markdown posts; `ref`/`relref` resolve against the visible posts. */
+function expandPostShortcodes(posts: readonly Post[]): ContentProblem[] {
+  const warnings: ContentProblem[] = [];
+  const resolveRef = refResolver(posts);
+  for (const post of posts) {
+    if (post.source.format !== 'md' || !post.body.includes('{{')) continue;
+    const expanded = expandShortcodes(post.body, {
+      resolveRef: (target, lang) => resolveRef(target, lang && isLang(lang) ? lang : post.lang),
+      calloutTitles: ui(post.lang).callouts,
+    });
+    post.body = expanded.markdown;
+    post.bodyLineMap = expanded.lineMap;
+    post.shortcodes = expanded.used;
+    for (const warning of expanded.warnings) {
+      warnings.push({ file: post.source.displayPath, line: post.bodyLine + warning.line - 1, message: warning.message });
+    }
+  }
+  return warnings;
+}
+
+/**
+ * Resolves Hugo `ref` targets (`my-post`, `my-post.md`, `/blog/my-post/index.md`, `my-post#part`)
+ * to post URLs by file or bundle name, or slug, in the given language.
+ */
+function refResolver(posts: readonly Post[]): (target: string, lang: Lang) => string | undefined {
+  const byName = new Map<string, Post>();
+  for (const post of posts) {
+    byName.set(`${post.lang}/${post.source.name}`, post);
+    byName.set(`${post.lang}/${post.slug}`, post);
+  }
+  return (target, lang) => {
+    const [pathPart = '', anchor] = target.split('#');
+    const segments = pathPart.replace(/\.(md|mdx)$/, '').split('/').filter(Boolean);
+    let name = segments.pop();
+    if (name === 'index' || name === '_index') name = segments.pop();
+    const post = name ? byName.get(`${lang}/${name}`) : undefined;
+    if (!post && !name && anchor) return `#${anchor}`;
+    if (!post) return undefined;
+    return `${postPath(post.lang, post.slug)}${anchor ? `#${anchor}` : ''}`;
+  };
+}
+
+function readPost(
+  source: PostSource,
+  options: ContentOptions,
+  cascade: Cascade,
+  problems: ContentProblem[],
+): Post | undefined {
   const raw = readFileSync(source.file, 'utf8');
-  const parsed = parsePostSource(raw, source.displayPath);
+  const parsed = parsePostSource(raw, source.displayPath, cascade.inheritedBy(source, problems));
   if (!parsed.ok) {
     problems.push(...parsed.problems);
     return undefined;
@@ -150,7 +217,8 @@ function readPost(source: PostSource, options: ContentOptions, problems: Content
     slug,
     title: frontMatter.title,
     description: frontMatter.description,
-    summary: frontMatter.description ?? frontMatter.summary ?? summarize(body),
+    // Filled in once every post is known, after shortcodes are expanded.
+    summary: frontMatter.description ?? frontMatter.summary ?? '',
     date: frontMatter.date,
     lastmod: frontMatter.lastmod,
     status: publishStatus(frontMatter, options.now),
@@ -158,13 +226,15 @@ function readPost(source: PostSource, options: ContentOptions, problems: Content
     tags: frontMatter.tags.map((name) => ({ slug: termSlug(name), name })),
     image,
     banner,
-    aliases: frontMatter.aliases,
+    // Hugo's `url` replaced the page's whole URL: that old URL now redirects here.
+    aliases: frontMatter.url ? [...frontMatter.aliases, frontMatter.url] : frontMatter.aliases,
     authors: frontMatter.author,
     translationKey: frontMatter.translationKey ?? slug,
     translations: {},
     source,
     body,
     bodyLine,
+    shortcodes: {},
   };
 }
 

@@ -38,17 +38,40 @@ export function remarkFigureCaptions() {
   };
 }
 
+const HEADING_ID = /\s*\{#([^\s{}]+)\}\s*$/;
+
+/** Hugo's heading ids: `## Title {#custom-id}` gets the id `custom-id`, and the braces go. */
+export function remarkHeadingIds() {
+  return (tree: MdastRoot) => {
+    visit(tree, 'heading', (heading) => {
+      const last = heading.children.at(-1);
+      if (last?.type !== 'text') return;
+      const match = HEADING_ID.exec(last.value);
+      if (!match) return;
+      last.value = last.value.slice(0, match.index);
+      heading.data = { ...heading.data, hProperties: { ...heading.data?.hProperties, id: match[1] } };
+    });
+  };
+}
+
 type BodyCheckOptions = {
   file: string;
   bodyLine: number;
+  /** Maps lines of the compiled body back to the written body (shortcodes change line counts). */
+  bodyLineMap?: number[];
   /** Problems found while compiling, reported together once the compiler is done. */
   problems: ContentProblem[];
 };
 
 type BundleFilesOptions = BodyCheckOptions & { imageContext: ImageContext };
 
-function fileLine(node: { position?: { start: { line: number } } }, bodyLine: number): number | undefined {
-  return node.position ? bodyLine + node.position.start.line - 1 : undefined;
+/** The line of the source file that a line of the compiled body came from. */
+function writtenLine(body: { bodyLine: number; bodyLineMap?: number[] }, compiledLine: number): number {
+  return body.bodyLine + (body.bodyLineMap?.[compiledLine - 1] ?? compiledLine) - 1;
+}
+
+function fileLine(node: { position?: { start: { line: number } } }, check: BodyCheckOptions): number | undefined {
+  return node.position ? writtenLine(check, node.position.start.line) : undefined;
 }
 
 const MDX_SCRIPT_NODES = new Set(['mdxFlowExpression', 'mdxTextExpression', 'mdxjsEsm']);
@@ -57,15 +80,15 @@ const MDX_SCRIPT_NODES = new Set(['mdxFlowExpression', 'mdxTextExpression', 'mdx
  * With MDX JavaScript off, an `{expression}`, `import` or `export` would vanish without a word;
  * say where it is instead, so the author can escape it or opt in.
  */
-export function remarkRefuseMdxJavaScript({ file, bodyLine, problems }: BodyCheckOptions) {
+export function remarkRefuseMdxJavaScript(check: BodyCheckOptions) {
   return (tree: MdastRoot) => {
     visit(tree, (node) => {
       if (!MDX_SCRIPT_NODES.has(node.type)) return;
       const code = 'value' in node && typeof node.value === 'string' ? node.value.trim() : '';
       const shown = node.type === 'mdxjsEsm' ? code.split('\n')[0] : `{${code}}`;
-      problems.push({
-        file,
-        line: fileLine(node, bodyLine),
+      check.problems.push({
+        file: check.file,
+        line: fileLine(node, check),
         message: `MDX JavaScript "${shown}" is turned off: write \\{ for a literal brace, or set allowMdxJavaScript in lib/site-config.ts`,
       });
     });
@@ -77,14 +100,14 @@ export function remarkRefuseMdxJavaScript({ file, bodyLine, problems }: BodyChec
  * relative links at the bundle's own files (pages have no trailing slash, so a browser would
  * resolve them against the parent folder). A missing local image fails the build, naming its line.
  */
-export function rehypeBundleFiles({ imageContext, file, bodyLine, problems }: BundleFilesOptions) {
+export function rehypeBundleFiles({ imageContext, ...check }: BundleFilesOptions) {
   return (tree: HastRoot) => {
     visit(tree, 'element', (element: Element) => {
-      const line = fileLine(element, bodyLine);
+      const line = fileLine(element, check);
       if (element.tagName === 'img' && typeof element.properties.src === 'string') {
         const resolved = resolveImage(element.properties.src, imageContext);
         if (!resolved.ok) {
-          problems.push({ file, line, message: resolved.message });
+          check.problems.push({ file: check.file, line, message: resolved.message });
           return;
         }
         element.properties.src = resolved.image.src;
@@ -112,14 +135,19 @@ export function postCompileOptions(
   problems: ContentProblem[],
   publicDir = path.resolve(/*turbopackIgnore: true*/ 'public'),
 ): NonNullable<MDXRemoteProps['options']> {
-  const check: BodyCheckOptions = { file: post.source.displayPath, bodyLine: post.bodyLine, problems };
+  const check: BodyCheckOptions = {
+    file: post.source.displayPath,
+    bodyLine: post.bodyLine,
+    bodyLineMap: post.bodyLineMap,
+    problems,
+  };
   const imageContext: ImageContext = {
     bundleDir: post.source.bundleDir,
     publicDir,
     bundleUrl: (relativePath) => postAssetPath(post.lang, post.slug, relativePath),
   };
   const blockJavaScript = !siteConfig.allowMdxJavaScript;
-  const remarkPlugins: PluggableList = [remarkGfm, remarkFigureCaptions];
+  const remarkPlugins: PluggableList = [remarkGfm, remarkFigureCaptions, remarkHeadingIds];
   if (post.source.format === 'mdx' && blockJavaScript) remarkPlugins.push([remarkRefuseMdxJavaScript, check]);
   const rehypePlugins: PluggableList = [];
   if (post.source.format === 'md') rehypePlugins.push([rehypeRaw, { passThrough: [...nodeTypes] }]);
@@ -153,7 +181,7 @@ function describeCompileError(post: Post, error: unknown): ContentError {
   const detail = (error instanceof Error ? error.message : String(error)).replace(MDX_REMOTE_PREFIX, '');
   const reason = detail.split('\n')[0] ?? detail;
   const position = /\((\d+):\d+/.exec(reason) ?? /(\d+):\d+/.exec(reason);
-  const line = position ? post.bodyLine + Number(position[1]) - 1 : undefined;
+  const line = position ? writtenLine(post, Number(position[1])) : undefined;
   const hint =
     post.source.format === 'mdx'
       ? 'fix the MDX syntax there (write \\{ and \\< for a literal brace or angle bracket), or rename the file to .md to treat it as plain Markdown'
