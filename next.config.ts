@@ -1,4 +1,6 @@
 import type { NextConfig } from 'next';
+import { defaultContentOptions, loadContent } from './lib/content/load';
+import { siteRedirects } from './lib/content/redirects';
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -8,6 +10,9 @@ const nextConfig: NextConfig = {
     // Static generation otherwise uses a single worker on a 2-core machine.
     cpus: 2,
   },
+  // Old URLs keep working: post aliases and Hugo's root-language URLs answer with 308 redirects.
+  // This reads the posts (nothing is written); a content error fails the build here, loudly.
+  redirects: async () => siteRedirects(loadContent(defaultContentOptions())),
 };
 
 export default nextConfig;

@@ -1,6 +1,6 @@
 import { readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { isLang, languages, type Lang } from '@/lib/site-config';
+import { isLang, languages, type Lang } from '../site-config';
 import type { ContentProblem } from './errors';
 
 export type PostFormat = 'md' | 'mdx';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isLang, languages, ui, type Lang } from '@/lib/site-config';
-import { postAssetPath, postPath, type Taxonomy } from '@/lib/urls';
+import { isLang, languages, ui, type Lang } from '../site-config';
+import { postAssetPath, postPath, type Taxonomy } from '../urls';
 import { Cascade } from './cascade';
 import type { AuthorDate } from './dates';
 import { discoverPostSources, type PostSource } from './discover';

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { movedPosts, normalizePath, redirectRules } from '@/lib/content/redirects';
+import { load, post } from './fixtures';
+
+const withAliases = (aliases: string, title = 'T') => post(`title: ${title}\ndate: 2024-01-01\naliases: ${aliases}`);
+
+describe('old URLs of posts', () => {
+  it('turns aliases and url into old URLs, in the forms Hugo wrote them', () => {
+    const content = load({
+      'posts/en/mesh.md': withAliases('["/2020/08/mesh/", "old-mesh", "https://old.example.com/posts/mesh.html"]'),
+      'posts/zh/wangge.md': post('title: 网格\ndate: 2024-01-01\nurl: /zh/网格/'),
+    });
+    const { moved, problems } = movedPosts(content);
+    expect(problems).toEqual([]);
+    expect(moved.map(({ from, to }) => [from, to])).toEqual([
+      ['/2020/08/mesh', '/en/blog/mesh'],
+      ['/en/blog/old-mesh', '/en/blog/mesh'],
+      ['/posts/mesh.html', '/en/blog/mesh'],
+      ['/zh/网格', `/zh/blog/${encodeURIComponent('wangge')}`],
+    ]);
+  });
+
+  it('refuses one old URL claimed by two posts, naming both files', () => {
+    const content = load({
+      'posts/en/a.md': withAliases('/shared/'),
+      'posts/en/b.md': withAliases('/shared'),
+    });
+    const { problems } = movedPosts(content);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.file).toMatch(/posts\/en\/b\.md$/);
+    expect(problems[0]?.message).toMatch(/alias "\/shared" is also an alias of .*posts\/en\/a\.md/);
+  });
+
+  it('refuses an alias that is the address of another live post', () => {
+    const content = load({ 'posts/en/a.md': withAliases('/en/blog/b/'), 'posts/en/b.md': withAliases('[]') });
+    expect(movedPosts(content).problems[0]?.message).toMatch(/alias "\/en\/blog\/b\/" is the address of .*b\.md/);
+  });
+
+  it('ignores an alias that is the post itself', () => {
+    const content = load({ 'posts/en/a.md': withAliases('/en/blog/a/') });
+    expect(movedPosts(content)).toEqual({ moved: [], problems: [] });
+  });
+
+  it('drops the aliases of unpublished posts with them', () => {
+    const content = load({ 'posts/en/a.md': post('title: A\ndate: 2024-01-01\ndraft: true\naliases: /old-a/') });
+    expect(movedPosts(content).moved).toEqual([]);
+  });
+});
+
+describe('redirect rules', () => {
+  it('normalizes paths', () => {
+    expect(normalizePath('old/')).toBe('/old');
+    expect(normalizePath('/a//b/?x=1#y')).toBe('/a/b');
+    expect(normalizePath('/')).toBe('/');
+  });
+
+  it('escapes path-to-regexp syntax and adds the percent-encoded form of non-ASCII paths', () => {
+    const rules = redirectRules([
+      { from: '/c++/(draft)', to: '/en/blog/c', origin: '' },
+      { from: '/zh/网格', to: '/zh/blog/w', origin: '' },
+    ]);
+    expect(rules.slice(0, 3).map((rule) => rule.source)).toEqual([
+      '/c\\+\\+/\\(draft\\)',
+      '/zh/网格',
+      '/zh/%E7%BD%91%E6%A0%BC',
+    ]);
+    expect(rules.every((rule) => rule.permanent)).toBe(true);
+    expect(rules.map((rule) => rule.source)).toContain('/blog/:path*');
+  });
+});
