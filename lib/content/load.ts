@@ -46,6 +46,8 @@ export type Post = {
   bodyLineMap?: number[];
   /** Shortcodes the body uses, by name, with how often. */
   shortcodes: Record<string, number>;
+  /** The front-matter keys the author wrote in this file. */
+  frontMatterKeys: string[];
 };
 
 export type ContentOptions = {
@@ -92,13 +94,22 @@ export function compareNewestFirst(a: Post, b: Post): number {
  * Reads, validates and indexes every post. Throws one ContentError listing every problem found.
  */
 export function loadContent(options: ContentOptions): Content {
+  const { content, problems } = readContent(options);
+  if (problems.length) throw new ContentError(problems);
+  return content;
+}
+
+/**
+ * Reads every post and indexes the valid ones, returning the problems beside them instead of
+ * throwing: the checker reports everything it can in one run.
+ */
+export function readContent(options: ContentOptions): { content: Content; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
   const sources = discoverPostSources(options.postsDir, problems);
   const cascade = new Cascade(options.postsDir);
   const allPosts = sources.flatMap((source) => readPost(source, options, cascade, problems) ?? []);
   findDuplicates(allPosts, (post) => post.slug, 'slug', problems);
   findDuplicates(allPosts, (post) => post.translationKey, 'translationKey', problems);
-  if (problems.length) throw new ContentError(problems);
 
   const visible = allPosts.filter((post) => isVisible(post.status, options.includeUnpublished));
   const warnings = expandPostShortcodes(visible);
@@ -114,7 +125,7 @@ export function loadContent(options: ContentOptions): Content {
       tags: canonicalizeTerms(postsOfLang, 'tags'),
     };
   }
-  return { posts, terms, warnings };
+  return { content: { posts, terms, warnings }, problems };
 }
 
 /** Expands Hugo shortcodes in Markdown posts; `ref`/`relref` resolve against the visible posts. */
@@ -171,7 +182,7 @@ function readPost(
     problems.push(...parsed.problems);
     return undefined;
   }
-  const { frontMatter, body, bodyLine } = parsed.value;
+  const { frontMatter, keys, body, bodyLine } = parsed.value;
   const file = source.displayPath;
   const problemCount = problems.length;
 
@@ -235,6 +246,7 @@ function readPost(
     body,
     bodyLine,
     shortcodes: {},
+    frontMatterKeys: keys,
   };
 }
 

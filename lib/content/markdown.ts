@@ -66,7 +66,7 @@ type BodyCheckOptions = {
 type BundleFilesOptions = BodyCheckOptions & { imageContext: ImageContext };
 
 /** The line of the source file that a line of the compiled body came from. */
-function writtenLine(body: { bodyLine: number; bodyLineMap?: number[] }, compiledLine: number): number {
+export function writtenLine(body: { bodyLine: number; bodyLineMap?: number[] }, compiledLine: number): number {
   return body.bodyLine + (body.bodyLineMap?.[compiledLine - 1] ?? compiledLine) - 1;
 }
 

@@ -1,0 +1,244 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { nodeTypes } from '@mdx-js/mdx';
+import type { Element, Root as HastRoot } from 'hast';
+import rehypeRaw from 'rehype-raw';
+import rehypeSlug from 'rehype-slug';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { languages, siteConfig } from '../site-config';
+import { homePath, postAssetPath, postPath, taxonomies, taxonomyPath, termPath } from '../urls';
+import type { ContentProblem } from './errors';
+import { fieldLine, frontMatterSchema } from './front-matter';
+import { resolveImage } from './images';
+import { readContent, type Content, type ContentOptions, type Post } from './load';
+import { remarkHeadingIds, writtenLine } from './markdown';
+import { hugoRootRedirects, movedPosts, normalizePath } from './redirects';
+
+export type CheckReport = { errors: ContentProblem[]; warnings: ContentProblem[]; postCount: number };
+
+/** Front-matter keys Hugo themes use that this site knowingly ignores: reported without a guess. */
+const IGNORED_HUGO_KEYS = new Set([
+  'weight', 'toc', 'layout', 'menu', 'keywords', 'isCJKLanguage', 'images', 'series', 'linkTitle',
+  'headless', 'build', 'outputs', 'markup', 'sitemap', 'resources', 'comments', 'math', 'featured',
+  'authors', 'showToc', 'tocOpen', 'hidden', 'cover', 'thumbnail', 'featured_image', 'audio', 'videos',
+]);
+
+const KNOWN_KEYS = Object.keys(frontMatterSchema.in.shape);
+
+/** Levenshtein distance, for "did you mean" suggestions. */
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0] ?? 0;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j] ?? 0;
+      row[j] = Math.min(current + 1, (row[j - 1] ?? 0) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length] ?? 0;
+}
+
+function unknownKeyMessage(key: string): string {
+  const guess = KNOWN_KEYS.map((known) => ({ known, distance: editDistance(key.toLowerCase(), known.toLowerCase()) }))
+    .filter(({ distance }) => distance <= 2)
+    .sort((a, b) => a.distance - b.distance)[0];
+  if (guess) return `unknown key "${key}", did you mean ${guess.known}? It is ignored as written`;
+  if (IGNORED_HUGO_KEYS.has(key)) return `key "${key}" is kept but this site does not use it`;
+  return `unknown key "${key}" is kept but ignored`;
+}
+
+type BodyFacts = {
+  ids: Set<string>;
+  references: Array<{ kind: 'image' | 'link'; url: string; line?: number }>;
+};
+
+const markdownToHast = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkHeadingIds)
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeRaw)
+  .use(rehypeSlug);
+
+const mdxToHast = unified()
+  .use(remarkParse)
+  .use(remarkMdx)
+  .use(remarkGfm)
+  .use(remarkRehype, { passThrough: [...nodeTypes] })
+  .use(rehypeSlug);
+
+/** The heading ids, links and images of a post body, as the page will have them. */
+function bodyFacts(post: Post): BodyFacts {
+  const processor = post.source.format === 'md' ? markdownToHast : mdxToHast;
+  const tree = processor.runSync(processor.parse(post.body)) as HastRoot;
+  const facts: BodyFacts = { ids: new Set(), references: [] };
+  visit(tree, 'element', (element: Element) => {
+    const { id, src, href } = element.properties;
+    const line = element.position ? writtenLine(post, element.position.start.line) : undefined;
+    if (typeof id === 'string') facts.ids.add(id);
+    if (element.tagName === 'img' && typeof src === 'string') facts.references.push({ kind: 'image', url: src, line });
+    if (element.tagName === 'a' && typeof href === 'string') facts.references.push({ kind: 'link', url: href, line });
+  });
+  return facts;
+}
+
+/** Every path the built site answers with a page (or a redirect to one), decoded, no trailing slash. */
+function sitePaths(content: Content): Set<string> {
+  const paths = new Set<string>();
+  const add = (value: string) => paths.add(safeDecode(value));
+  for (const lang of languages) {
+    add(homePath(lang));
+    const pageCount = (count: number) => Math.max(1, Math.ceil(count / siteConfig.postsPerPage));
+    for (let page = 2; page <= pageCount(content.posts[lang].length); page++) add(homePath(lang, page));
+    for (const post of content.posts[lang]) {
+      add(postPath(lang, post.slug));
+      for (const asset of post.source.assets) add(postAssetPath(lang, post.slug, asset));
+    }
+    for (const taxonomy of taxonomies) {
+      add(taxonomyPath(lang, taxonomy));
+      for (const term of content.terms[lang][taxonomy]) {
+        for (let page = 1; page <= pageCount(term.count); page++) add(termPath(lang, taxonomy, term.slug, page));
+      }
+    }
+  }
+  for (const { from } of movedPosts(content).moved) add(from);
+  return paths;
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+const MALFORMED_URL = /\]\(\s*(https?:\/(?!\/)[^)]*|https?:\/\/\s[^)]*)\)|\b(https?:\/ +\/[^\s)]*)/g;
+
+/**
+ * Checks every post without building the site: front matter, unknown keys, shortcodes, images,
+ * internal links and anchors, malformed URLs and old-URL conflicts.
+ */
+export function checkContent(options: ContentOptions): CheckReport {
+  const { content: all, problems } = readContent({ ...options, includeUnpublished: true });
+  const errors: ContentProblem[] = [...problems];
+  const warnings: ContentProblem[] = [...all.warnings];
+
+  const published: Content = {
+    ...all,
+    posts: Object.fromEntries(
+      languages.map((lang) => [lang, all.posts[lang].filter((post) => post.status === 'published')]),
+    ) as Content['posts'],
+  };
+  errors.push(...movedPosts(published).problems);
+  const paths = sitePaths(published);
+  const unpublishedPaths = new Map<string, Post>();
+  for (const lang of languages) {
+    for (const post of all.posts[lang]) {
+      if (post.status !== 'published') unpublishedPaths.set(safeDecode(postPath(lang, post.slug)), post);
+    }
+  }
+
+  const factsByPath = new Map<string, BodyFacts>();
+  const factsByPost = new Map<Post, BodyFacts>();
+  for (const lang of languages) {
+    for (const post of all.posts[lang]) {
+      const file = post.source.displayPath;
+      const raw = readFileSync(post.source.file, 'utf8');
+      for (const key of post.frontMatterKeys) {
+        if (!KNOWN_KEYS.includes(key) && key !== 'cascade') {
+          warnings.push({ file, line: fieldLine(raw, key), message: unknownKeyMessage(key) });
+        }
+      }
+      try {
+        const facts = bodyFacts(post);
+        factsByPost.set(post, facts);
+        factsByPath.set(safeDecode(postPath(lang, post.slug)), facts);
+      } catch (error) {
+        const line = (error as { line?: number }).line;
+        errors.push({
+          file,
+          line: line ? writtenLine(post, line) : undefined,
+          message: `cannot be parsed (${(error as Error).message.split('\n')[0]}): fix the syntax there`,
+        });
+      }
+      post.body.split('\n').forEach((text, index) => {
+        for (const match of text.matchAll(MALFORMED_URL)) {
+          const url = (match[1] ?? match[2] ?? '').trim();
+          warnings.push({
+            file,
+            line: writtenLine(post, index + 1),
+            message: `malformed URL "${url}": it renders as plain text; write it as https://host/path`,
+          });
+        }
+      });
+    }
+  }
+
+  for (const [post, facts] of factsByPost) {
+    const file = post.source.displayPath;
+    const pageUrl = `${postPath(post.lang, post.slug)}/`;
+    for (const reference of facts.references) {
+      const { url, line } = reference;
+      if (reference.kind === 'image') {
+        const resolved = resolveImage(url, {
+          bundleDir: post.source.bundleDir,
+          publicDir: options.publicDir,
+          bundleUrl: (relative) => postAssetPath(post.lang, post.slug, relative),
+        });
+        if (!resolved.ok) errors.push({ file, line, message: resolved.message });
+        continue;
+      }
+      if (/^[a-z][a-z\d+.-]*:/i.test(url) || url.startsWith('//')) continue;
+      const [target = '', anchor] = url.split('#');
+      if (!target) {
+        if (anchor && !facts.ids.has(safeDecode(anchor))) {
+          warnings.push({ file, line, message: `link "#${anchor}" names no heading of this post: fix the anchor` });
+        }
+        continue;
+      }
+      if (!target.startsWith('/') && post.source.bundleDir) {
+        const bundleFile = path.join(post.source.bundleDir, safeDecode(target.replace(/\?.*$/, '')));
+        if (existsSync(bundleFile) && statSync(bundleFile).isFile()) continue;
+      }
+      // Hugo's pages end in `/`, so `../other/` from a post is a sibling post.
+      const resolvedPath = normalizePath(new URL(target, `http://site${pageUrl}`).pathname);
+      const decoded = rootRedirect(safeDecode(resolvedPath));
+      if (paths.has(decoded)) {
+        const targetFacts = factsByPath.get(decoded);
+        if (anchor && targetFacts && !targetFacts.ids.has(safeDecode(anchor))) {
+          warnings.push({ file, line, message: `link "${url}": that post has no heading "#${anchor}"` });
+        }
+        continue;
+      }
+      const publicFile = path.join(options.publicDir, decoded);
+      if (existsSync(publicFile) && statSync(publicFile).isFile()) continue;
+      const unpublished = unpublishedPaths.get(decoded);
+      const message = unpublished
+        ? `link "${url}" leads to ${unpublished.source.displayPath}, which is not published (${unpublished.status})`
+        : `broken link "${url}": no page or file answers at ${decoded}`;
+      warnings.push({ file, line, message });
+    }
+  }
+
+  const byPlace = (a: ContentProblem, b: ContentProblem) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0);
+  return { errors: errors.sort(byPlace), warnings: warnings.sort(byPlace), postCount: factsByPost.size };
+}
+
+/** A Hugo root-language path (`/blog/x`) as the page it now redirects to. */
+function rootRedirect(pathname: string): string {
+  for (const rule of hugoRootRedirects()) {
+    const prefix = rule.source.replace(/\/:path\*$/, '');
+    if (rule.source.endsWith('/:path*') && (pathname === prefix || pathname.startsWith(`${prefix}/`))) {
+      return rule.destination.replace(/\/:path\*$/, '') + pathname.slice(prefix.length);
+    }
+  }
+  return pathname;
+}

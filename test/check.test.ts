@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { checkContent } from '@/lib/content/check';
+import { formatProblem } from '@/lib/content/errors';
+import { TINY_PNG, makeSite, optionsFor, post } from './fixtures';
+
+function check(files: Record<string, string | Buffer>) {
+  const report = checkContent(optionsFor(makeSite(files)));
+  const strip = (problem: Parameters<typeof formatProblem>[0]) => formatProblem(problem).replace(/^.*?posts\//, 'posts/');
+  return { errors: report.errors.map(strip), warnings: report.warnings.map(strip), postCount: report.postCount };
+}
+
+describe('npm run check', () => {
+  it('reports every planted problem with file:line, errors apart from warnings', () => {
+    const report = check({
+      'posts/en/target.md': post('title: Target\ndate: 2024-01-01', '## Real heading\n\nText.'),
+      'posts/en/sibling/index.md': post('title: Sibling\ndate: 2024-01-01'),
+      'posts/en/hidden.md': post('title: Hidden\ndate: 2024-01-01\ndraft: true'),
+      'posts/en/source/index.md': post(
+        'title: Source\ndate: 2024-01-01\naliasses: ["/typo/"]\nweight: 2',
+        [
+          'Good: [t](/en/blog/target), [t2](/en/blog/target/#real-heading), [s](../sibling/), [f](files/a.png), [h](#local).',
+          '',
+          '## Local',
+          '',
+          'Broken: [x](/en/blog/nope), [y](/en/blog/target#no-such), [z](#nowhere), [d](/en/blog/hidden).',
+          '',
+          'Malformed: [Envoy](https:/ /envoyproxy.io).',
+          '',
+          '![Missing](images/none.png)',
+          '',
+          '{{< mystery >}}',
+        ].join('\n'),
+      ),
+      'posts/en/source/files/a.png': TINY_PNG,
+      'posts/en/bad.md': post('title: Bad\ndate: 2020-13-01'),
+    });
+    expect(report.errors).toEqual([
+      'posts/en/bad.md:3: date: "2020-13-01" is not a valid date: write a date such as 2020-08-31 or 2020-08-31T08:27:17+08:00',
+      'posts/en/source/index.md:16: image "images/none.png" is not a file in the post bundle or under public/: add the file or fix the path',
+    ]);
+    expect(report.warnings).toEqual([
+      'posts/en/source/index.md:4: unknown key "aliasses", did you mean aliases? It is ignored as written',
+      'posts/en/source/index.md:5: key "weight" is kept but this site does not use it',
+      'posts/en/source/index.md:12: broken link "/en/blog/nope": no page or file answers at /en/blog/nope',
+      'posts/en/source/index.md:12: link "/en/blog/target#no-such": that post has no heading "#no-such"',
+      'posts/en/source/index.md:12: link "#nowhere" names no heading of this post: fix the anchor',
+      expect.stringMatching(/^posts\/en\/source\/index\.md:12: link "\/en\/blog\/hidden" leads to .*hidden\.md, which is not published \(draft\)$/),
+      'posts/en/source/index.md:14: malformed URL "https:/ /envoyproxy.io": it renders as plain text; write it as https://host/path',
+      expect.stringMatching(/^posts\/en\/source\/index\.md:18: unknown shortcode "mystery"/),
+    ]);
+  });
+
+  it('reports two posts claiming one old URL as an error', () => {
+    const report = check({
+      'posts/en/a.md': post('title: A\ndate: 2024-01-01\naliases: /same/'),
+      'posts/en/b.md': post('title: B\ndate: 2024-01-01\naliases: /same/'),
+    });
+    expect(report.errors).toEqual([expect.stringMatching(/^posts\/en\/b\.md: aliases: alias "\/same\/" is also an alias of/)]);
+  });
+});
