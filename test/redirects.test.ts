@@ -5,7 +5,7 @@ import { load, post } from './fixtures';
 const withAliases = (aliases: string, title = 'T') => post(`title: ${title}\ndate: 2024-01-01\naliases: ${aliases}`);
 
 describe('old URLs of posts', () => {
-  it('turns aliases and url into old URLs, in the forms Hugo wrote them', () => {
+  it('turns aliases and url into old URLs, in the forms Hugo wrote them over its versions', () => {
     const content = load({
       'posts/en/mesh.md': withAliases('["/2020/08/mesh/", "old-mesh", "https://old.example.com/posts/mesh.html"]'),
       'posts/zh/wangge.md': post('title: 网格\ndate: 2024-01-01\nurl: /zh/网格/'),
@@ -13,22 +13,40 @@ describe('old URLs of posts', () => {
     const { moved, problems } = movedPosts(content);
     expect(problems).toEqual([]);
     expect(moved.map(({ from, to }) => [from, to])).toEqual([
-      ['/2020/08/mesh', '/en/blog/mesh'],
+      // English is not the default language: current Hugo prefixes its aliases.
+      ['/en/2020/08/mesh', '/en/blog/mesh'],
       ['/en/blog/old-mesh', '/en/blog/mesh'],
+      ['/en/posts/mesh.html', '/en/blog/mesh'],
+      ['/zh/网格', '/zh/blog/wangge'],
+      // The forms older Hugo wrote, kept while no other post claims them.
+      ['/2020/08/mesh', '/en/blog/mesh'],
       ['/posts/mesh.html', '/en/blog/mesh'],
-      ['/zh/网格', `/zh/blog/${encodeURIComponent('wangge')}`],
+    ]);
+  });
+
+  it('gives default-language aliases the unprefixed form first', () => {
+    const content = load({
+      'posts/zh/a.md': withAliases('/shared/'),
+      'posts/en/a.md': withAliases('/shared/'),
+    });
+    const { moved, problems } = movedPosts(content);
+    expect(problems).toEqual([]);
+    expect(moved.map(({ from, to }) => [from, to])).toEqual([
+      ['/en/shared', '/en/blog/a'],
+      ['/shared', '/zh/blog/a'],
+      ['/zh/shared', '/zh/blog/a'],
     ]);
   });
 
   it('refuses one old URL claimed by two posts, naming both files', () => {
     const content = load({
       'posts/en/a.md': withAliases('/shared/'),
-      'posts/en/b.md': withAliases('/shared'),
+      'posts/en/b.md': withAliases('/en/shared'),
     });
     const { problems } = movedPosts(content);
     expect(problems).toHaveLength(1);
     expect(problems[0]?.file).toMatch(/posts\/en\/b\.md$/);
-    expect(problems[0]?.message).toMatch(/alias "\/shared" is also an alias of .*posts\/en\/a\.md/);
+    expect(problems[0]?.message).toMatch(/alias "\/en\/shared" is also an alias of .*posts\/en\/a\.md/);
   });
 
   it('refuses an alias that is the address of another live post', () => {

@@ -132,6 +132,12 @@ describe('what cannot be rendered', () => {
     expect(warnings).toEqual([{ line: 2, message: expect.stringContaining('malformed shortcode') }]);
   });
 
+  it('a quote closed too early (named and positional arguments mixed) is malformed', () => {
+    const { markdown, warnings } = expand('{{< figure src="/a.png caption="broken >}}');
+    expect(markdown).toBe('');
+    expect(warnings).toEqual([{ line: 1, message: expect.stringContaining('mixes named and positional arguments') }]);
+  });
+
   it('a shortcode never closed is left out with a warning', () => {
     const { markdown, warnings } = expand('text {{< figure src="a.png"');
     expect(markdown).not.toContain('{{<');

@@ -23,30 +23,52 @@ export function normalizePath(value: string): string {
 }
 
 /**
- * Every alias (and Hugo `url`) of a visible post, as an old URL of that post. A relative alias is
- * relative to the post's section, as in Hugo: `old-name` on an English post is `/en/blog/old-name`.
- * Two posts claiming one old URL, or an old URL that is a live page, are problems.
+ * The old URLs an alias stood for. Hugo resolves a relative alias against the post's section
+ * (`old-name` on an English post is `/en/blog/old-name`). A site-relative alias (`/old/`) has
+ * meant two things over Hugo's versions: the path as written, and (since Hugo gave aliases the
+ * language prefix) `/<lang>/old/` for languages served under a prefix. Both are kept; the one
+ * current Hugo writes comes first and must be unique, the other is dropped quietly when taken.
+ */
+function aliasPaths(alias: string, lang: Lang): { primary: string; secondary?: string } {
+  if (!alias.startsWith('/') && !/^[a-z][a-z\d+.-]*:\/\//i.test(alias)) {
+    return { primary: normalizePath(`/${lang}/blog/${alias}`) };
+  }
+  const written = normalizePath(alias);
+  const firstSegment = written.split('/')[1] ?? '';
+  if ((languages as readonly string[]).includes(firstSegment)) return { primary: written };
+  const prefixed = normalizePath(`/${lang}${written}`);
+  return lang === defaultLang ? { primary: written, secondary: prefixed } : { primary: prefixed, secondary: written };
+}
+
+/**
+ * Every alias (and Hugo `url`) of a visible post, as old URLs of that post. Two posts claiming one
+ * old URL, or an old URL that is a live page, are problems.
  */
 export function movedPosts(content: Content): { moved: MovedUrl[]; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
   const livePaths = new Map<string, Post>();
-  for (const lang of languages) for (const post of content.posts[lang]) livePaths.set(postPath(lang, post.slug), post);
+  for (const lang of languages) {
+    for (const post of content.posts[lang]) livePaths.set(safeDecode(postPath(lang, post.slug)), post);
+  }
 
   const claimed = new Map<string, Post>();
   const moved: MovedUrl[] = [];
+  const secondary: Array<{ from: string; post: Post }> = [];
   for (const lang of languages) {
     for (const post of content.posts[lang]) {
       const target = postPath(lang, post.slug);
+      const file = post.source.displayPath;
       for (const alias of post.aliases) {
-        const from = normalizePath(alias.startsWith('/') || /^[a-z]+:\/\//i.test(alias) ? alias : `/${lang}/blog/${alias}`);
-        const file = post.source.displayPath;
-        if (from === target || safeDecode(from) === safeDecode(target)) continue;
-        const live = livePaths.get(from) ?? livePaths.get(safeDecode(from));
+        const paths = aliasPaths(alias, lang);
+        if (paths.secondary) secondary.push({ from: paths.secondary, post });
+        const from = paths.primary;
+        const live = livePaths.get(safeDecode(from));
+        if (live === post) continue;
         if (live) {
           problems.push({ file, field: 'aliases', message: `alias "${alias}" is the address of ${live.source.displayPath}: remove the alias` });
           continue;
         }
-        const other = claimed.get(from);
+        const other = claimed.get(safeDecode(from));
         if (other && other !== post) {
           problems.push({
             file,
@@ -56,10 +78,15 @@ export function movedPosts(content: Content): { moved: MovedUrl[]; problems: Con
           continue;
         }
         if (other) continue;
-        claimed.set(from, post);
+        claimed.set(safeDecode(from), post);
         moved.push({ from, to: target, origin: `alias of ${file}` });
       }
     }
+  }
+  for (const { from, post } of secondary) {
+    if (claimed.has(safeDecode(from)) || livePaths.has(safeDecode(from))) continue;
+    claimed.set(safeDecode(from), post);
+    moved.push({ from, to: postPath(post.lang, post.slug), origin: `alias of ${post.source.displayPath}` });
   }
   return { moved, problems };
 }

@@ -162,6 +162,10 @@ function parseCall(source: string, start: number): Token {
     if (keyMatch?.[1]) named[keyMatch[1]] = value.text;
     else positional.push(value.text);
   }
+  if (positional.length && Object.keys(named).length) {
+    // Hugo refuses this too; it is nearly always a quote closed too early (`src="a.png caption="x"`).
+    return { kind: 'malformed', start, end: index, line, reason: `"${name}" mixes named and positional arguments (check its quotes)` };
+  }
   const call: ShortcodeCall = { name, positional, named, line };
   return { kind: isClosing ? 'close' : selfClosing ? 'self' : 'open', start, end: index, call };
 }
