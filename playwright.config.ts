@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { hugoFixturePort, hugoFixtureSiteDir } from './e2e/hugo/fixture-site';
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 
@@ -27,14 +28,30 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
-    { name: 'phone', use: { ...devices['Pixel 7'], channel: undefined }, grep: /@phone/ },
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined }, testIgnore: 'hugo/**' },
+    { name: 'phone', use: { ...devices['Pixel 7'], channel: undefined }, testIgnore: 'hugo/**', grep: /@phone/ },
+    {
+      // The site built from test/fixtures/hugo-site by `npm run build:hugo-fixture`.
+      name: 'hugo-fixture',
+      testDir: './e2e/hugo',
+      use: { ...devices['Desktop Chrome'], channel: undefined, baseURL: `http://127.0.0.1:${hugoFixturePort}` },
+    },
   ],
-  webServer: {
-    command: `npx next start -p ${port} -H 127.0.0.1`,
-    url: `http://127.0.0.1:${port}/en`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-    env: { NEXT_TELEMETRY_DISABLED: '1' },
-  },
+  webServer: [
+    {
+      command: `npx next start -p ${port} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${port}/en`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      env: { NEXT_TELEMETRY_DISABLED: '1' },
+    },
+    {
+      command: `npx next start -p ${hugoFixturePort} -H 127.0.0.1`,
+      cwd: hugoFixtureSiteDir,
+      url: `http://127.0.0.1:${hugoFixturePort}/en`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      env: { NEXT_TELEMETRY_DISABLED: '1' },
+    },
+  ],
 });

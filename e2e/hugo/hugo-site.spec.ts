@@ -1,0 +1,189 @@
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+
+// The site imported from test/fixtures/hugo-site and built unchanged (npm run build:hugo-fixture).
+
+async function expectImageLoads(page: Page, name: string | RegExp) {
+  const image = page.getByRole('img', { name });
+  await image.scrollIntoViewIfNeeded();
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+}
+
+test.describe('a Hugo site imported as is', () => {
+  test('every published post is there, and nothing unpublished', async ({ page }) => {
+    await page.goto('/en');
+    const titles = await page.getByTestId('post-list').getByRole('heading', { level: 2 }).allTextContents();
+    expect(titles.sort()).toEqual(
+      [
+        'A Post with an Old-Style URL',
+        'A Tour of Hugo Shortcodes',
+        'Choosing Stable URLs',
+        'Keeping Images Next to Their Post',
+        'Markdown Features Worth Knowing',
+        'Scheduling Posts with publishDate',
+        'Shortcodes That Should Not Break the Build',
+        'Translations with Different File Names',
+        'Writing Front Matter in TOML',
+      ].sort(),
+    );
+    await expect(page.locator('body')).not.toContainText('EXPIRED-MARKER-5d2e');
+    await expect(page.locator('body')).not.toContainText('FIXTURE-DRAFT-MARKER-1a9c');
+    await page.goto('/zh');
+    await expect(page.getByTestId('post-list').getByRole('heading', { level: 2 })).toHaveCount(5);
+    for (const path of ['/en/blog/expired-post', '/en/blog/draft-post', '/en/blog/renamed-file']) {
+      expect((await page.request.get(path)).status(), path).toBe(404);
+    }
+  });
+
+  test('dates from TOML front matter and from publishDate read as the author wrote them', async ({ page }) => {
+    await page.goto('/en/blog/toml-front-matter');
+    await expect(page.getByTestId('page-banner').locator('time')).toHaveText('July 1, 2019');
+    await page.goto('/en/blog/publish-date-only');
+    await expect(page.getByTestId('page-banner').locator('time')).toHaveText('June 15, 2020');
+  });
+
+  test('cascade from _index.md reaches posts that do not set their own values', async ({ page }) => {
+    await page.goto('/en/blog/other-post');
+    await expect(page.getByRole('list', { name: 'Categories' }).getByRole('link')).toHaveText(['Cascaded']);
+    await page.goto('/en/blog/bundle-post');
+    await expect(page.getByRole('list', { name: 'Categories' }).getByRole('link')).toHaveText(['Kubernetes', 'Hugo']);
+  });
+
+  test('bundle images in subfolders load, with their captions', async ({ page }) => {
+    await page.goto('/en/blog/bundle-post');
+    await expectImageLoads(page, 'Request flow through the ingress gateway');
+    await expectImageLoads(page, 'The platform team at the whiteboard');
+    await expect(page.locator('figure', { has: page.getByRole('img', { name: 'Request flow through the ingress gateway' }) }).locator('figcaption')).toHaveText(
+      'Figure 1: Requests enter through the gateway and fan out to three services.',
+    );
+    await page.goto('/zh/blog/bundle-post');
+    await expectImageLoads(page, '网关请求流程示意图');
+  });
+
+  test('Hugo Markdown: {#id} headings, <!--more--> summaries, raw HTML, footnotes', async ({ page }) => {
+    await page.goto('/en/blog/other-post');
+    await expect(page.locator('h2#custom-anchor')).toHaveText('Heading Title');
+    await expect(page.locator('.note-box')).toContainText('this box is raw HTML and should render unchanged.');
+    await expect(page.locator('kbd').first()).toHaveText('Ctrl');
+    await expect(page.getByRole('link', { name: 'CommonMark spec' })).toHaveAttribute('href', 'https://example.com');
+    await expect(page.getByText('Footnotes render at the bottom of the page with a back link.')).toBeVisible();
+    await page.goto('/en');
+    const entry = page.getByTestId('post-list').getByRole('listitem').filter({ hasText: 'Markdown Features Worth Knowing' });
+    await expect(entry.locator('p')).toHaveText(
+      'Plain Markdown goes a long way, but a few extensions make technical writing much easier to navigate.',
+    );
+  });
+});
+
+test.describe('shortcodes become components', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.goto('/en/blog/shortcode-tour');
+  });
+
+  test('figure: an image with its title and caption in a figcaption', async ({ page }) => {
+    const figure = page.locator('figure', { has: page.getByRole('img', { name: 'Alt text' }) });
+    await expect(figure.locator('figcaption')).toHaveText('Figure title Figure caption text');
+    await expectImageLoads(page, 'Alt text');
+    const linked = page.locator('figure.wide-figure');
+    await expect(linked.getByRole('link')).toHaveAttribute('href', 'https://example.com/gallery');
+    await expect(linked.locator('figcaption')).toHaveText('Linked figure caption');
+  });
+
+  test('highlight: a code block in its language', async ({ page }) => {
+    const code = page.locator('pre code.language-go');
+    await expect(code).toContainText('fmt.Println("hello, fixture")');
+  });
+
+  test('details: a collapsible block that opens on click', async ({ page }) => {
+    const details = page.locator('details', { has: page.getByText('Click to expand') });
+    await expect(details.getByText('first hidden item')).toBeHidden();
+    await details.getByText('Click to expand').click();
+    await expect(details.getByText('first hidden item')).toBeVisible();
+  });
+
+  test('callout, alert and admonition: asides with their titles', async ({ page }) => {
+    await expect(page.locator('aside.callout-warning')).toContainText('Watch out');
+    await expect(page.locator('aside.callout-warning')).toContainText('Rolling restarts drain connections slowly; plan for it.');
+    await expect(page.locator('aside.callout-danger')).toContainText('Never store secrets in a ConfigMap.');
+    await expect(page.locator('aside.callout-note .callout-title')).toHaveText('Remember');
+  });
+
+  test('table: a captioned table', async ({ page }) => {
+    const figure = page.locator('figure.table-figure');
+    await expect(figure.locator('figcaption')).toHaveText('Benchmark results');
+    await expect(figure.getByRole('row', { name: /tuned/ })).toContainText('1850');
+  });
+
+  test('ref/relref, youtube and gist', async ({ page }) => {
+    await expect(page.getByRole('link', { name: 'bundle post' })).toHaveAttribute('href', '/en/blog/bundle-post');
+    await expect(page.getByRole('link', { name: 'Markdown notes' })).toHaveAttribute('href', '/en/blog/other-post');
+    await expect(page.locator('iframe[src="https://www.youtube-nocookie.com/embed/w7Ft2ymGmfc"]')).toHaveAttribute('loading', 'lazy');
+    await expect(page.getByRole('link', { name: /Gist spf13\/7896402/ })).toHaveAttribute('href', 'https://gist.github.com/spf13/7896402');
+  });
+
+  test('Chinese shortcodes: notice and detail with Chinese titles, figure with a Chinese caption', async ({ page }) => {
+    await page.goto('/zh/blog/shortcode-tour');
+    await expect(page.locator('aside.callout-tip .callout-title')).toHaveText('小提示');
+    await expect(page.locator('details summary')).toHaveText('标题');
+    await expect(page.locator('figcaption', { hasText: '中文图注：集群拓扑示意' })).toBeVisible();
+    await expect(page.locator('a[href="/zh/blog/bundle-post"]').first()).toBeVisible();
+  });
+
+  test('unknown and malformed shortcodes: their text survives, and no {{< leaks', async ({ page }) => {
+    await page.goto('/en/blog/edge-cases');
+    const article = page.locator('article');
+    await expect(article).toContainText('Inner text that must survive');
+    await expect(article).toContainText('This sentence follows the malformed shortcode and must be rendered.');
+    await expect(article).toContainText('The next line was saved with a missing quote');
+    // Only the author's escaped example and the fenced code show shortcode syntax.
+    await expect(article.locator('p', { hasText: 'Hugo authors escape it like' })).toContainText('{{< figure src="x.png" >}}');
+    await expect(article.locator('pre')).toContainText('caption="Shortcode inside a code fence"');
+    const text = await article.evaluate((el) => {
+      const clone = el.cloneNode(true) as HTMLElement;
+      clone.querySelectorAll('pre').forEach((pre) => pre.remove());
+      return clone.innerText;
+    });
+    expect(text.split('{{<').length - 1, 'only the escaped example shows {{<').toBe(1);
+    expect(text).not.toContain('tweet');
+    expect(text).not.toContain('mystery-box');
+  });
+});
+
+async function redirectsTo(request: APIRequestContext, from: string, to: string) {
+  let url = encodeURI(from);
+  const statuses: number[] = [];
+  for (let hop = 0; hop < 4; hop++) {
+    const response = await request.get(url, { maxRedirects: 0 });
+    statuses.push(response.status());
+    const location = response.headers().location;
+    if (!location) break;
+    url = new URL(location, 'http://x').pathname;
+  }
+  expect(decodeURI(url)).toBe(to);
+  expect(statuses.at(-1)).toBe(200);
+  expect(statuses.slice(0, -1).every((status) => status === 308), `statuses ${statuses}`).toBe(true);
+}
+
+test.describe('old URLs of the Hugo site redirect permanently', () => {
+  const cases: Array<[string, string]> = [
+    ['/old/a-single-alias/', '/en/blog/bundle-post'],
+    ['/en/old/a-single-alias/', '/en/blog/bundle-post'],
+    ['/en/posts/old-name/', '/en/blog/other-post'],
+    ['/2018/05/legacy-path/', '/en/blog/other-post'],
+    ['/en/blog/old-relative-name/', '/en/blog/fixture-custom-slug'],
+    ['/2017/01/hugo-url-post/', '/en/blog/hugo-url-post'],
+    ['/blog/service-mesh-notes/', '/zh/blog/service-mesh-notes'],
+    ['/categories/云原生/', '/zh/categories/云原生'],
+    ['/en/blog/shortcode-tour/', '/en/blog/shortcode-tour'],
+  ];
+  for (const [from, to] of cases) {
+    test(`${from} → ${to}`, async ({ request }) => {
+      await redirectsTo(request, from, to);
+    });
+  }
+
+  test('translations paired by translationKey link to each other', async ({ page }) => {
+    await page.goto('/en/blog/pair-english-name');
+    await page.getByTestId('language-switcher').click();
+    await expect(page).toHaveURL(/\/zh\/blog\/pair-zhongwen$/);
+  });
+});
