@@ -4,6 +4,8 @@ import { siteRedirects } from './lib/content/redirects';
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // 60 for page-title banners (dimmed behind text), 75 for everything else.
+  images: { qualities: [60, 75] },
   experimental: {
     // The root layout lives in app/[lang]; URLs outside every language need their own 404 page.
     globalNotFound: true,

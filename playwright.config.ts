@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { devPort, devPostsDir } from './e2e/dev/dev-posts';
 import { hugoFixturePort, hugoFixtureSiteDir } from './e2e/hugo/fixture-site';
 
 const port = Number(process.env.E2E_PORT ?? 3210);
@@ -28,13 +29,19 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined }, testIgnore: 'hugo/**' },
-    { name: 'phone', use: { ...devices['Pixel 7'], channel: undefined }, testIgnore: 'hugo/**', grep: /@phone/ },
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined }, testIgnore: ['hugo/**', 'dev/**'] },
+    { name: 'phone', use: { ...devices['Pixel 7'], channel: undefined }, testIgnore: ['hugo/**', 'dev/**'], grep: /@phone/ },
     {
       // The site built from test/fixtures/hugo-site by `npm run build:hugo-fixture`.
       name: 'hugo-fixture',
       testDir: './e2e/hugo',
       use: { ...devices['Desktop Chrome'], channel: undefined, baseURL: `http://127.0.0.1:${hugoFixturePort}` },
+    },
+    {
+      // `next dev` on a copy of posts/ that the tests edit. Dev resources answer `localhost` only.
+      name: 'dev',
+      testDir: './e2e/dev',
+      use: { ...devices['Desktop Chrome'], channel: undefined, baseURL: `http://localhost:${devPort}` },
     },
   ],
   webServer: [
@@ -52,6 +59,13 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
       env: { NEXT_TELEMETRY_DISABLED: '1' },
+    },
+    {
+      command: `rm -rf ${devPostsDir} && cp -r posts ${devPostsDir} && npx next dev -p ${devPort}`,
+      url: `http://localhost:${devPort}/en`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      env: { NEXT_TELEMETRY_DISABLED: '1', BLOG_POSTS_DIR: devPostsDir },
     },
   ],
 });

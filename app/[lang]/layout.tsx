@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import '../globals.css';
+import { DevContentStatus } from '@/components/dev-content-status';
 import { SiteFooter } from '@/components/site-footer';
 import { metadataBase } from '@/lib/metadata';
 import { defaultLang, isLang, siteConfig, ui } from '@/lib/site-config';
@@ -34,6 +35,7 @@ export default async function RootLayout({ children, params }: LayoutProps<'/[la
         </a>
         <div className="flex-1">{children}</div>
         <SiteFooter lang={lang} />
+        {process.env.NODE_ENV === 'development' ? <DevContentStatus /> : null}
       </body>
     </html>
   );

@@ -3,29 +3,51 @@ import path from 'node:path';
 import type { Lang } from '@/lib/site-config';
 import { siteConfig } from '@/lib/site-config';
 import type { Taxonomy } from '@/lib/urls';
-import { formatProblem } from './errors';
-import { defaultContentOptions, loadContent, type Content, type Post } from './load';
+import { formatProblem, type ContentProblem } from './errors';
+import { defaultContentOptions, loadContent, readContent, type Content, type Post } from './load';
+import { contentVersion } from './version';
 import type { Term } from './terms';
 
 export type { Post, PostStatus, TermLink } from './load';
 export type { Term } from './terms';
 export type { ResolvedImage } from './images';
 
-let loaded: Content | undefined;
+type Loaded = { content: Content; problems: ContentProblem[]; version?: string };
+
+let loaded: Loaded | undefined;
 
 /**
- * The whole site's content, read once per process. `next dev` reads it again on every call so
- * that edits show up on reload.
+ * The whole site's content. A build reads it once per process and fails on any problem. `next
+ * dev` reads it again whenever a file under posts/ changes, and keeps serving the valid posts
+ * while showing the problems on every page (see DevContentStatus).
  */
-function content(): Content {
-  if (process.env.NODE_ENV === 'development') return loadContent(defaultContentOptions());
+function current(): Loaded {
+  const options = defaultContentOptions();
+  if (process.env.NODE_ENV === 'development') {
+    const version = contentVersion(options.postsDir);
+    if (loaded?.version !== version) loaded = { ...readContent(options), version };
+    return loaded;
+  }
   if (!loaded) {
-    loaded = loadContent(defaultContentOptions());
-    if (loaded.warnings.length) {
-      console.warn(`Content warnings:\n${loaded.warnings.map((w) => `  - ${formatProblem(w)}`).join('\n')}`);
-    }
+    loaded = { content: loadContent(options), problems: [] };
+    const { warnings } = loaded.content;
+    if (warnings.length) console.warn(`Content warnings:\n${warnings.map((w) => `  - ${formatProblem(w)}`).join('\n')}`);
   }
   return loaded;
+}
+
+function content(): Content {
+  return current().content;
+}
+
+/** In `next dev`: the problems of posts left out, and the warnings, for the page to show. */
+export function getDevContentStatus(): { problems: ContentProblem[]; warnings: ContentProblem[]; version: string } {
+  const { problems, content: { warnings }, version = '' } = current();
+  return { problems, warnings, version };
+}
+
+export function getContentVersion(): string {
+  return contentVersion(defaultContentOptions().postsDir);
 }
 
 export type PageOf<T> = { items: T[]; page: number; totalPages: number };
