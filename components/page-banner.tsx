@@ -22,6 +22,7 @@ export function PageBanner({ title, background, children }: PageBannerProps) {
         fill
         sizes="100vw"
         quality={60}
+        loading="eager"
         unoptimized={!isLocal}
         className="-z-10 object-cover opacity-45"
       />

@@ -25,10 +25,13 @@ export function taxonomyParam(value: string): Taxonomy {
   return value;
 }
 
-/** `/page/2` and up; `/page/1` is the list's own URL and `/page/02` is not a page. */
-export function pageParam(value: string): number {
-  if (!/^[1-9]\d*$/.test(value)) notFound();
-  const page = Number(value);
-  if (page < 2) notFound();
-  return page;
+/**
+ * The page number of a list from its optional `[[...page]]` segments: none for page 1, then
+ * `page/2` and up. `/page/1` is the list's own URL and `/page/02` is not a page.
+ */
+export function listPageParam(segments: readonly string[] | undefined): number {
+  if (!segments?.length) return 1;
+  const [keyword, value = '', ...rest] = segments;
+  if (keyword !== 'page' || rest.length || !/^[1-9]\d*$/.test(value) || value === '1') notFound();
+  return Number(value);
 }

@@ -27,3 +27,8 @@ export function termPath(lang: Lang, taxonomy: Taxonomy, termSlug: string, page 
   const base = `/${lang}/${taxonomy}/${encodeURIComponent(termSlug)}`;
   return page > 1 ? `${base}/page/${page}` : base;
 }
+
+/** The `[[...page]]` segments of every page of a list: `[]`, then `['page', '2']`, ... */
+export function listPageSegments(totalPages: number): string[][] {
+  return Array.from({ length: Math.max(1, totalPages) }, (_, index) => (index === 0 ? [] : ['page', String(index + 1)]));
+}

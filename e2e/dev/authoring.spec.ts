@@ -1,11 +1,21 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { devPostsDir } from './dev-posts';
 
 // `npm run dev` while writing: the open page follows the files, and a broken post is reported on
-// the page while every other post keeps working.
+// the page while every other post keeps working. A cold dev server compiles on first use, so the
+// waits are generous; the refresh itself takes about a second.
 test.describe.configure({ mode: 'serial' });
+test.use({ navigationTimeout: 60_000 });
+const expect = baseExpect.configure({ timeout: 20_000 });
+
+/** The page is hydrated and watching posts/ once it has asked for the content fingerprint. */
+async function watching(page: Page, path: string) {
+  const polled = page.waitForRequest((request) => request.url().endsWith('/dev-content-version'), { timeout: 60_000 });
+  await page.goto(path);
+  await polled;
+}
 
 const edit = (relative: string, change: (text: string) => string) => {
   const file = path.join(devPostsDir, relative);
@@ -15,7 +25,7 @@ const edit = (relative: string, change: (text: string) => string) => {
 };
 
 test('saving a post refreshes the open page', async ({ page }) => {
-  await page.goto('/en/blog/writing-runbooks');
+  await watching(page, '/en/blog/writing-runbooks');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Writing Runbooks/);
   const restore = edit('en/writing-runbooks.md', (text) =>
     text.replace(/^title: .*$/m, 'title: "Edited While Reading"').replace('Most runbooks', 'Almost all runbooks'),
@@ -35,7 +45,7 @@ test('drafts show in dev, with a badge', async ({ page }) => {
 });
 
 test('a broken post is reported with file:line on the page, and the others keep working', async ({ page }) => {
-  await page.goto('/en/blog/writing-runbooks');
+  await watching(page, '/en/blog/writing-runbooks');
   const restore = edit('en/grpc-load-balancing.md', (text) => text.replace(/^date: .*$/m, 'date: 2020-13-45'));
   try {
     const status = page.getByTestId('dev-content-status');
