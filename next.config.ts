@@ -2,10 +2,17 @@ import type { NextConfig } from 'next';
 import { defaultContentOptions, loadContent } from './lib/content/load';
 import { siteRedirects } from './lib/content/redirects';
 
+// `npm run export` builds a static site into out/ for any file host: no image optimizer there,
+// and old URLs become redirect pages (scripts/export-redirects.ts) instead of 308 answers.
+const staticExport = process.env.BLOG_STATIC_EXPORT === '1';
+
 const nextConfig: NextConfig = {
+  output: staticExport ? 'export' : undefined,
+  // With output: 'export', distDir is where the site is written; the build next start serves stays.
+  distDir: staticExport ? 'out' : '.next',
   poweredByHeader: false,
   // 60 for page-title banners (dimmed behind text), 75 for everything else.
-  images: { qualities: [60, 75] },
+  images: { qualities: [60, 75], unoptimized: staticExport },
   experimental: {
     // The root layout lives in app/[lang]; URLs outside every language need their own 404 page.
     globalNotFound: true,
@@ -14,7 +21,7 @@ const nextConfig: NextConfig = {
   },
   // Old URLs keep working: post aliases and Hugo's root-language URLs answer with 308 redirects.
   // This reads the posts (nothing is written); a content error fails the build here, loudly.
-  redirects: async () => siteRedirects(loadContent(defaultContentOptions())),
+  redirects: staticExport ? undefined : async () => siteRedirects(loadContent(defaultContentOptions())),
 };
 
 export default nextConfig;

@@ -3,6 +3,7 @@ import { devPort, devPostsDir } from './e2e/dev/dev-posts';
 import { hugoFixturePort, hugoFixtureSiteDir } from './e2e/hugo/fixture-site';
 
 const port = Number(process.env.E2E_PORT ?? 3210);
+const exportPort = Number(process.env.E2E_EXPORT_PORT ?? 3240);
 
 // End-to-end tests run against the production build (`next build` first, then `next start`), in
 // Debian's Chromium: Playwright's own browser download cannot work on these machines.
@@ -29,13 +30,19 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined }, testIgnore: ['hugo/**', 'dev/**'] },
-    { name: 'phone', use: { ...devices['Pixel 7'], channel: undefined }, testIgnore: ['hugo/**', 'dev/**'], grep: /@phone/ },
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined }, testIgnore: ['hugo/**', 'dev/**', 'export/**'] },
+    { name: 'phone', use: { ...devices['Pixel 7'], channel: undefined }, testIgnore: ['hugo/**', 'dev/**', 'export/**'], grep: /@phone/ },
     {
       // The site built from test/fixtures/hugo-site by `npm run build:hugo-fixture`.
       name: 'hugo-fixture',
       testDir: './e2e/hugo',
       use: { ...devices['Desktop Chrome'], channel: undefined, baseURL: `http://127.0.0.1:${hugoFixturePort}` },
+    },
+    {
+      // The static export in out/ (`npm run export`), served like a file host serves it.
+      name: 'export',
+      testDir: './e2e/export',
+      use: { ...devices['Desktop Chrome'], channel: undefined, baseURL: `http://127.0.0.1:${exportPort}` },
     },
     {
       // `next dev` on a copy of posts/ that the tests edit. Dev resources answer `localhost` only.
@@ -59,6 +66,12 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
       env: { NEXT_TELEMETRY_DISABLED: '1' },
+    },
+    {
+      command: `npx tsx scripts/serve-static.ts out ${exportPort}`,
+      url: `http://127.0.0.1:${exportPort}/en`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
     },
     {
       command: `rm -rf ${devPostsDir} && cp -r posts ${devPostsDir} && npx next dev -p ${devPort}`,

@@ -1,5 +1,5 @@
-import { defaultLang, languages, type Lang } from '../site-config';
-import { postPath } from '../urls';
+import { defaultLang, languages, siteConfig, type Lang } from '../site-config';
+import { homePath, postPath, taxonomies, taxonomyPath, termPath } from '../urls';
 import { ContentError, type ContentProblem } from './errors';
 import type { Content, Post } from './load';
 
@@ -139,4 +139,28 @@ export function siteRedirects(content: Content): RedirectRule[] {
   const { moved, problems } = movedPosts(content);
   if (problems.length) throw new ContentError(problems);
   return redirectRules(moved);
+}
+
+/**
+ * Every old URL as a concrete path, for a static export where no server answers 308: the aliases,
+ * and Hugo's root-language URLs of each post, term and list page.
+ */
+export function staticRedirects(content: Content): MovedUrl[] {
+  const moved = [...movedPosts(content).moved];
+  const hugo = (from: string, to: string) => moved.push({ from, to, origin: 'Hugo default-language URL' });
+  for (const post of content.posts[defaultLang]) {
+    const to = postPath(defaultLang, post.slug);
+    hugo(`/blog/${encodeURIComponent(post.slug)}`, to);
+  }
+  for (const taxonomy of taxonomies) {
+    hugo(`/${taxonomy}`, taxonomyPath(defaultLang, taxonomy));
+    for (const term of content.terms[defaultLang][taxonomy]) {
+      hugo(`/${taxonomy}/${encodeURIComponent(term.slug)}`, termPath(defaultLang, taxonomy, term.slug));
+    }
+  }
+  const pages = Math.ceil(content.posts[defaultLang].length / siteConfig.postsPerPage);
+  for (let page = 2; page <= pages; page++) hugo(`/page/${page}`, homePath(defaultLang, page));
+  hugo('/page/1', homePath(defaultLang));
+  for (const lang of languages) hugo(`/${lang}/page/1`, homePath(lang));
+  return moved;
 }

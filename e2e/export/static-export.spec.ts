@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+
+// The static export (npm run export), served from out/ the way file hosts serve it.
+
+test.describe('static export', () => {
+  test('/ sends an English browser to /en', async ({ page }) => {
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/en$/);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  });
+
+  test.describe('in a Chinese browser', () => {
+    test.use({ locale: 'zh-CN' });
+    test('/ sends it to /zh', async ({ page }) => {
+      await page.goto('/');
+      await expect(page).toHaveURL(/\/zh$/);
+    });
+  });
+
+  test('homes, pagination, posts and their images work without a server', async ({ page }) => {
+    await page.goto('/en');
+    await expect(page.getByTestId('post-list').getByRole('heading', { level: 2 })).toHaveCount(10);
+    await page.getByRole('link', { name: /Older posts/ }).click();
+    await expect(page).toHaveURL(/\/en\/page\/2$/);
+    await page.goto('/en/blog/ebpf-observability-primer');
+    for (const image of await page.locator('article img').all()) {
+      await image.scrollIntoViewIfNeeded();
+      await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    }
+    await expect(page.locator('figcaption').first()).toBeVisible();
+  });
+
+  test('Chinese term pages exist', async ({ page }) => {
+    const response = await page.goto(`/zh/categories/${encodeURIComponent('云原生')}`);
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('云原生');
+  });
+
+  test('old URLs are redirect pages with a canonical link, and lead to the post', async ({ page, request }) => {
+    const html = await (await request.get('/2024/03/ambient-mesh/')).text();
+    expect(html).toContain('<meta http-equiv="refresh" content="0; url=/en/blog/service-mesh-without-sidecars">');
+    expect(html).toMatch(/<link rel="canonical" href="[^"]*\/en\/blog\/service-mesh-without-sidecars">/);
+    await page.goto('/2024/03/ambient-mesh/');
+    await expect(page).toHaveURL(/\/en\/blog\/service-mesh-without-sidecars$/);
+    await page.goto('/blog/service-mesh-without-sidecars/');
+    await expect(page).toHaveURL(/\/zh\/blog\/service-mesh-without-sidecars$/);
+    await page.goto(`/zh/${encodeURIComponent('社区')}/${encodeURIComponent('五年运营笔记')}/`);
+    await expect(page).toHaveURL(/\/zh\/blog\/open-source-community-lessons$/);
+  });
+
+  test('unknown pages and unpublished posts answer 404', async ({ request }) => {
+    for (const path of ['/en/blog/nope', '/en/blog/ambient-mesh-benchmarks', '/zh/blog/wasm-component-model-preview']) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(404);
+      expect(await response.text()).toContain('Page not found');
+    }
+  });
+});

@@ -1,0 +1,50 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { MovedUrl } from './content/redirects';
+import { defaultLang, languages, siteConfig, ui } from './site-config';
+import { homePath } from './urls';
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Hugo's alias page: a meta refresh, a canonical link for search engines, and a link for people. */
+export function redirectPage(to: string): string {
+  const target = escapeHtml(to);
+  const canonical = escapeHtml(new URL(to, siteConfig.baseUrl).href);
+  return `<!DOCTYPE html><html lang="${ui(defaultLang).locale}"><head><meta charset="utf-8"><title>${target}</title><link rel="canonical" href="${canonical}"><meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url=${target}"></head><body><p><a href="${target}">${target}</a></p></body></html>\n`;
+}
+
+/**
+ * The site root of a static export: the reader's language from the browser when scripts run,
+ * else the default language.
+ */
+export function languageChooserPage(): string {
+  const homes = Object.fromEntries(languages.map((lang) => [lang, homePath(lang)]));
+  const fallback = homePath(defaultLang);
+  const links = languages
+    .map((lang) => `<a href="${homePath(lang)}" hreflang="${ui(lang).locale}">${escapeHtml(siteConfig.title[lang])}</a>`)
+    .join(' · ');
+  const script = `var h=${JSON.stringify(homes)},l=(navigator.languages||[navigator.language||'']).map(function(x){return String(x).toLowerCase().split('-')[0]}).filter(function(x){return h[x]})[0];location.replace(h[l]||${JSON.stringify(fallback)});`;
+  return `<!DOCTYPE html><html lang="${ui(defaultLang).locale}"><head><meta charset="utf-8"><title>${escapeHtml(siteConfig.title[defaultLang])}</title><link rel="canonical" href="${escapeHtml(new URL(fallback, siteConfig.baseUrl).href)}"><script>${script}</script><noscript><meta http-equiv="refresh" content="0; url=${fallback}"></noscript></head><body><p>${links}</p></body></html>\n`;
+}
+
+/**
+ * Writes a redirect page at every old URL (as `<path>/index.html`, which every static host serves
+ * for both `/path` and `/path/`) and the root page. Never replaces a page of the site.
+ */
+export function writeRedirectPages(outDir: string, moved: readonly MovedUrl[]): number {
+  let written = 0;
+  const write = (file: string, html: string) => {
+    if (existsSync(file) || existsSync(file.replace(/\/index\.html$/, '.html'))) return;
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, html);
+    written++;
+  };
+  write(path.join(outDir, 'index.html'), languageChooserPage());
+  for (const { from, to } of moved) {
+    const decoded = decodeURI(from);
+    write(path.join(outDir, ...decoded.split('/').filter(Boolean), 'index.html'), redirectPage(to));
+  }
+  return written;
+}
