@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { movedPosts, normalizePath, redirectRules } from '@/lib/content/redirects';
-import { load, post } from './fixtures';
+import { formatProblem } from '@/lib/content/errors';
+import { aliasesLeadingNowhere, movedPosts, normalizePath, redirectRules } from '@/lib/content/redirects';
+import { load, makeSite, optionsFor, post } from './fixtures';
 
 const withAliases = (aliases: string, title = 'T') => post(`title: ${title}\ndate: 2024-01-01\naliases: ${aliases}`);
 
@@ -84,5 +85,22 @@ describe('redirect rules', () => {
     ]);
     expect(rules.every((rule) => rule.permanent)).toBe(true);
     expect(rules.map((rule) => rule.source)).toContain('/blog/:path*');
+  });
+});
+
+describe('aliases that lead nowhere', () => {
+  it('are errors on Hugo section pages and notes on unpublished posts', () => {
+    const root = makeSite({
+      'posts/en/_index.md': '---\ntitle: Blog\naliases: ["/posts/"]\n---\n',
+      'posts/en/draft.md': post('title: D\ndate: 2024-01-01\ndraft: true\naliases: /old-draft/'),
+      'posts/en/live.md': post('title: L\ndate: 2024-01-01\naliases: /old-live/'),
+    });
+    const { errors, notes } = aliasesLeadingNowhere(optionsFor(root));
+    expect(errors.map(formatProblem)).toEqual([
+      expect.stringMatching(/posts\/en\/_index\.md:3: aliases: alias "\/posts\/" points at nothing: section pages are not pages/),
+    ]);
+    expect(notes.map(formatProblem)).toEqual([
+      expect.stringMatching(/posts\/en\/draft\.md: aliases: alias "\/old-draft\/" leads nowhere until the post is published \(it is draft\)/),
+    ]);
   });
 });

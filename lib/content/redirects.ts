@@ -1,7 +1,11 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { defaultLang, languages, siteConfig, type Lang } from '../site-config';
 import { homePath, postPath, taxonomies, taxonomyPath, termPath } from '../urls';
+import { displayPath } from './discover';
 import { ContentError, type ContentProblem } from './errors';
-import type { Content, Post } from './load';
+import { fieldLine, splitFrontMatter } from './front-matter';
+import { readContent, type Content, type ContentOptions, type Post } from './load';
 
 /** An old URL that now lives elsewhere: a permanent (308) redirect. */
 export type MovedUrl = {
@@ -163,4 +167,50 @@ export function staticRedirects(content: Content): MovedUrl[] {
   hugo('/page/1', homePath(defaultLang));
   for (const lang of languages) hugo(`/${lang}/page/1`, homePath(lang));
   return moved;
+}
+
+function listSectionIndexes(dir: string): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(/*turbopackIgnore: true*/ dir, entry.name);
+    if (entry.isDirectory() && !entry.name.startsWith('.')) found.push(...listSectionIndexes(full));
+    else if (entry.isFile() && /^_index\.mdx?$/.test(entry.name)) found.push(full);
+  }
+  return found;
+}
+
+/**
+ * Aliases that lead nowhere: those of Hugo section pages (`_index.md`), which are not pages here
+ * (errors), and those of posts not published yet (notes: they start working on publication).
+ */
+export function aliasesLeadingNowhere(options: ContentOptions): { errors: ContentProblem[]; notes: ContentProblem[] } {
+  const errors: ContentProblem[] = [];
+  for (const file of listSectionIndexes(options.postsDir)) {
+    const raw = readFileSync(file, 'utf8');
+    const split = splitFrontMatter(raw, displayPath(file));
+    const aliases = split.ok ? split.value.data.aliases : undefined;
+    for (const alias of Array.isArray(aliases) ? aliases : aliases === undefined ? [] : [aliases]) {
+      errors.push({
+        file: displayPath(file),
+        field: 'aliases',
+        line: fieldLine(raw, 'aliases'),
+        message: `alias "${String(alias)}" points at nothing: section pages are not pages on this site; move the alias to a post or drop it`,
+      });
+    }
+  }
+  const { content } = readContent({ ...options, includeUnpublished: true });
+  const notes: ContentProblem[] = [];
+  for (const lang of languages) {
+    for (const post of content.posts[lang]) {
+      if (post.status === 'published') continue;
+      for (const alias of post.aliases) {
+        notes.push({
+          file: post.source.displayPath,
+          field: 'aliases',
+          message: `alias "${alias}" leads nowhere until the post is published (it is ${post.status})`,
+        });
+      }
+    }
+  }
+  return { errors, notes };
 }
