@@ -8,7 +8,8 @@ const staticExport = process.env.BLOG_STATIC_EXPORT === '1';
 
 const nextConfig: NextConfig = {
   output: staticExport ? 'export' : undefined,
-  // With output: 'export', distDir is where the site is written; the build next start serves stays.
+  // With output: 'export', distDir is where the site is written. Next still builds in .next, so an
+  // export replaces the build that `next start` serves: run `npm run build` again after it.
   distDir: staticExport ? 'out' : '.next',
   poweredByHeader: false,
   // 60 for page-title banners (dimmed behind text), 75 for everything else.
