@@ -31,6 +31,7 @@ type UiStrings = {
   skipToContent: string;
   primaryNav: string;
   pagination: string;
+  subscribe: string;
   /** Default titles of Hugo callout shortcodes (note, tip, warning, danger). */
   callouts: Record<'note' | 'tip' | 'warning' | 'danger', string>;
 };
@@ -87,6 +88,7 @@ export const siteConfig: SiteConfig = {
       skipToContent: 'Skip to content',
       primaryNav: 'Main navigation',
       pagination: 'Pagination',
+      subscribe: 'Subscribe via RSS',
       callouts: { note: 'Note', tip: 'Tip', warning: 'Warning', danger: 'Danger' },
     },
     zh: {
@@ -112,6 +114,7 @@ export const siteConfig: SiteConfig = {
       skipToContent: '跳到正文',
       primaryNav: '主导航',
       pagination: '分页',
+      subscribe: '通过 RSS 订阅',
       callouts: { note: '注意', tip: '提示', warning: '警告', danger: '危险' },
     },
   },

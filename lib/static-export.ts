@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Content } from './content/load';
 import type { MovedUrl } from './content/redirects';
 import { defaultLang, languages, siteConfig, ui } from './site-config';
-import { homePath } from './urls';
+import { FEED_FILES, homePath, taxonomies, termPath } from './urls';
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -45,6 +46,37 @@ export function writeRedirectPages(outDir: string, moved: readonly MovedUrl[]): 
   for (const { from, to } of moved) {
     const decoded = decodeURI(from);
     write(path.join(outDir, ...decoded.split('/').filter(Boolean), 'index.html'), redirectPage(to));
+  }
+  return written;
+}
+
+/**
+ * Hugo's feed URLs (`index.xml` beside each list, the default language also at the root) as
+ * copies of the feeds: a feed reader does not follow a redirect page.
+ */
+export function writeHugoFeedCopies(outDir: string, content: Content): number {
+  let written = 0;
+  const copy = (fromPath: string, toPath: string) => {
+    const from = path.join(outDir, ...decodeURI(fromPath).split('/').filter(Boolean));
+    const to = path.join(outDir, ...decodeURI(toPath).split('/').filter(Boolean));
+    if (!existsSync(from) || existsSync(to)) return;
+    mkdirSync(path.dirname(to), { recursive: true });
+    copyFileSync(from, to);
+    written++;
+  };
+  for (const lang of languages) {
+    const prefixes = lang === defaultLang ? ['', `/${lang}`] : [`/${lang}`];
+    const feed = `${homePath(lang)}/${FEED_FILES.rss.file}`;
+    for (const prefix of prefixes) {
+      copy(feed, `${prefix}/index.xml`);
+      copy(feed, `${prefix}/blog/index.xml`);
+    }
+    for (const taxonomy of taxonomies) {
+      for (const term of content.terms[lang][taxonomy]) {
+        const termFeed = `${termPath(lang, taxonomy, term.slug)}/${FEED_FILES.rss.file}`;
+        for (const prefix of prefixes) copy(termFeed, `${prefix}/${taxonomy}/${encodeURIComponent(term.slug)}/index.xml`);
+      }
+    }
   }
   return written;
 }

@@ -32,3 +32,20 @@ export function termPath(lang: Lang, taxonomy: Taxonomy, termSlug: string, page 
 export function listPageSegments(totalPages: number): string[][] {
   return Array.from({ length: Math.max(1, totalPages) }, (_, index) => (index === 0 ? [] : ['page', String(index + 1)]));
 }
+
+export type FeedFormat = 'rss' | 'atom' | 'json';
+
+export const FEED_FILES: Record<FeedFormat, { file: string; type: string }> = {
+  rss: { file: 'feed.xml', type: 'application/rss+xml' },
+  atom: { file: 'atom.xml', type: 'application/atom+xml' },
+  json: { file: 'feed.json', type: 'application/feed+json' },
+};
+
+/** The feeds of a list page (`/en`, `/en/categories/istio`), by format. */
+export function feedPaths(listPath: string): Record<FeedFormat, string> {
+  return {
+    rss: `${listPath}/${FEED_FILES.rss.file}`,
+    atom: `${listPath}/${FEED_FILES.atom.file}`,
+    json: `${listPath}/${FEED_FILES.json.file}`,
+  };
+}

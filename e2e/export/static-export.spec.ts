@@ -56,3 +56,10 @@ test.describe('static export', () => {
     }
   });
 });
+
+test('the export carries the feeds, also at Hugo\'s index.xml URLs', async ({ request }) => {
+  const feed = await (await request.get('/en/feed.xml')).text();
+  expect(feed).toContain('<rss');
+  expect(await (await request.get('/en/index.xml')).text()).toBe(feed);
+  expect(await (await request.get('/index.xml')).text()).toBe(await (await request.get('/zh/feed.xml')).text());
+});

@@ -1,14 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { nodeTypes } from '@mdx-js/mdx';
-import type { Element, Root as HastRoot } from 'hast';
-import rehypeRaw from 'rehype-raw';
-import rehypeSlug from 'rehype-slug';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
+import type { Element } from 'hast';
 import { visit } from 'unist-util-visit';
 import { languages, siteConfig } from '../site-config';
 import { homePath, postAssetPath, postPath, taxonomies, taxonomyPath, termPath } from '../urls';
@@ -16,7 +8,8 @@ import type { ContentProblem } from './errors';
 import { fieldLine, frontMatterSchema } from './front-matter';
 import { resolveImage } from './images';
 import { readContent, type Content, type ContentOptions, type Post } from './load';
-import { remarkHeadingIds, writtenLine } from './markdown';
+import { postHast } from './hast';
+import { writtenLine } from './markdown';
 import { hugoRootRedirects, movedPosts, normalizePath } from './redirects';
 
 export type CheckReport = { errors: ContentProblem[]; warnings: ContentProblem[]; postCount: number };
@@ -59,25 +52,9 @@ type BodyFacts = {
   references: Array<{ kind: 'image' | 'link'; url: string; line?: number }>;
 };
 
-const markdownToHast = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(remarkHeadingIds)
-  .use(remarkRehype, { allowDangerousHtml: true })
-  .use(rehypeRaw)
-  .use(rehypeSlug);
-
-const mdxToHast = unified()
-  .use(remarkParse)
-  .use(remarkMdx)
-  .use(remarkGfm)
-  .use(remarkRehype, { passThrough: [...nodeTypes] })
-  .use(rehypeSlug);
-
 /** The heading ids, links and images of a post body, as the page will have them. */
 function bodyFacts(post: Post): BodyFacts {
-  const processor = post.source.format === 'md' ? markdownToHast : mdxToHast;
-  const tree = processor.runSync(processor.parse(post.body)) as HastRoot;
+  const tree = postHast(post);
   const facts: BodyFacts = { ids: new Set(), references: [] };
   visit(tree, 'element', (element: Element) => {
     const { id, src, href } = element.properties;

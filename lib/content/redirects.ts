@@ -109,6 +109,8 @@ function safeDecode(value: string): string {
  */
 export function hugoRootRedirects(lang: Lang = defaultLang): RedirectRule[] {
   return [
+    // Hugo's feeds are index.xml beside each list; feed readers follow a 308 and remember it.
+    ...hugoFeedRedirects(lang),
     { source: '/blog/:path*', destination: `/${lang}/blog/:path*`, permanent: true },
     { source: '/categories/:path*', destination: `/${lang}/categories/:path*`, permanent: true },
     { source: '/tags/:path*', destination: `/${lang}/tags/:path*`, permanent: true },
@@ -117,6 +119,17 @@ export function hugoRootRedirects(lang: Lang = defaultLang): RedirectRule[] {
     ...languages.map((l) => ({ source: `/${l}/page/1`, destination: `/${l}`, permanent: true as const })),
     { source: '/page/1', destination: `/${lang}`, permanent: true },
   ];
+}
+
+function hugoFeedRedirects(lang: Lang): RedirectRule[] {
+  const rules: RedirectRule[] = [];
+  const add = (source: string, destination: string) => rules.push({ source, destination, permanent: true });
+  for (const [prefix, target] of [['', lang], ...languages.map((l) => [`/${l}`, l])] as const) {
+    add(`${prefix}/index.xml`, `/${target}/feed.xml`);
+    add(`${prefix}/blog/index.xml`, `/${target}/feed.xml`);
+    add(`${prefix}/:taxonomy(categories|tags)/:term/index.xml`, `/${target}/:taxonomy/:term/feed.xml`);
+  }
+  return rules;
 }
 
 /** Escapes a literal path for path-to-regexp, which reads `:`, `(`, `*`, `+`, `?`, `{` as syntax. */

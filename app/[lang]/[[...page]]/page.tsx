@@ -5,7 +5,7 @@ import { homeAlternates } from '@/lib/i18n';
 import { alternatesMetadata } from '@/lib/metadata';
 import { langParam, listPageParam } from '@/lib/route-params';
 import { languages, siteConfig, ui } from '@/lib/site-config';
-import { homePath, listPageSegments } from '@/lib/urls';
+import { feedPaths, homePath, listPageSegments } from '@/lib/urls';
 import { PostListPage } from '../_components/post-list-page';
 
 // `/en`, then `/en/page/2`...: the newest posts, 10 to a page. Any other path under a language
@@ -23,8 +23,10 @@ async function listFromParams(params: PageProps<'/[lang]/[[...page]]'>['params']
 
 export async function generateMetadata({ params }: PageProps<'/[lang]/[[...page]]'>): Promise<Metadata> {
   const { lang, page } = await listFromParams(params);
-  if (page > 1) return { title: ui(lang).pageOf(page, countPostPages(lang)), alternates: { canonical: homePath(lang, page) } };
-  return { alternates: alternatesMetadata(lang, homePath(lang), homeAlternates(lang)) };
+  if (page > 1) {
+    return { title: ui(lang).pageOf(page, countPostPages(lang)), alternates: alternatesMetadata({ lang, path: homePath(lang, page) }) };
+  }
+  return { alternates: alternatesMetadata({ lang, path: homePath(lang), translations: homeAlternates(lang) }) };
 }
 
 export default async function HomePage({ params }: PageProps<'/[lang]/[[...page]]'>) {
@@ -38,6 +40,7 @@ export default async function HomePage({ params }: PageProps<'/[lang]/[[...page]
       posts={posts}
       hrefFor={(n) => homePath(lang, n)}
       alternates={homeAlternates(lang)}
+      feedPath={feedPaths(homePath(lang)).rss}
     />
   );
 }

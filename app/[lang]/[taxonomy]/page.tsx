@@ -25,7 +25,11 @@ export async function generateMetadata({ params }: PageProps<'/[lang]/[taxonomy]
   const taxonomy = taxonomyParam(taxonomyValue);
   return {
     title: taxonomyTitle(lang, taxonomy),
-    alternates: alternatesMetadata(lang, taxonomyPath(lang, taxonomy), alternatesFor(lang, (other) => taxonomyPath(other, taxonomy))),
+    alternates: alternatesMetadata({
+      lang,
+      path: taxonomyPath(lang, taxonomy),
+      translations: alternatesFor(lang, (other) => taxonomyPath(other, taxonomy)),
+    }),
   };
 }
 

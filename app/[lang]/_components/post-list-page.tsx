@@ -4,7 +4,7 @@ import { PostList } from '@/components/post-list';
 import { SiteHeader } from '@/components/site-header';
 import type { PageOf, Post } from '@/lib/content';
 import type { LanguageAlternates } from '@/lib/i18n';
-import type { Lang } from '@/lib/site-config';
+import { ui, type Lang } from '@/lib/site-config';
 
 type PostListPageProps = {
   lang: Lang;
@@ -13,14 +13,21 @@ type PostListPageProps = {
   posts: PageOf<Post>;
   hrefFor: (page: number) => string;
   alternates: LanguageAlternates;
+  /** The list's RSS feed. */
+  feedPath: string;
 };
 
 /** A paginated list of posts under a page-title banner: the home pages and term pages. */
-export function PostListPage({ lang, title, subtitle, posts, hrefFor, alternates }: PostListPageProps) {
+export function PostListPage({ lang, title, subtitle, posts, hrefFor, alternates, feedPath }: PostListPageProps) {
   return (
     <>
       <SiteHeader lang={lang} alternates={alternates} />
-      <PageBanner title={title}>{subtitle ? <p>{subtitle}</p> : null}</PageBanner>
+      <PageBanner title={title}>
+        {subtitle ? <p>{subtitle}</p> : null}
+        <a href={feedPath} className="text-sm text-sky-200 underline-offset-4 hover:underline" type="application/rss+xml">
+          {ui(lang).subscribe}
+        </a>
+      </PageBanner>
       <main id="main" className="mx-auto max-w-5xl px-4 py-6">
         <PostList lang={lang} posts={posts.items} />
         <Pagination lang={lang} page={posts.page} totalPages={posts.totalPages} hrefFor={hrefFor} />

@@ -3,8 +3,8 @@ import { notFound } from 'next/navigation';
 import { countTermPages, getTerm, getTermPostPage } from '@/lib/content';
 import { otherLanguages, type LanguageAlternates } from '@/lib/i18n';
 import { alternatesMetadata } from '@/lib/metadata';
-import { ui, type Lang } from '@/lib/site-config';
-import { termPath, type Taxonomy } from '@/lib/urls';
+import { siteConfig, ui, type Lang } from '@/lib/site-config';
+import { feedPaths, termPath, type Taxonomy } from '@/lib/urls';
 import { PostListPage } from './post-list-page';
 
 type TermPageProps = { lang: Lang; taxonomy: Taxonomy; slug: string; page: number };
@@ -22,13 +22,16 @@ export function termMetadata({ lang, taxonomy, slug, page }: TermPageProps): Met
   const term = getTerm(lang, taxonomy, slug) ?? notFound();
   const label = taxonomy === 'categories' ? ui(lang).categories : ui(lang).tags;
   const path = termPath(lang, taxonomy, term.slug, page);
+  const listFeed = { path: termPath(lang, taxonomy, term.slug), title: `${term.name} · ${siteConfig.title[lang]}` };
   return {
     title:
       page > 1
         ? `${term.name} · ${ui(lang).pageOf(page, countTermPages(lang, taxonomy, term.slug))}`
         : `${term.name} · ${label}`,
     alternates:
-      page > 1 ? { canonical: path } : alternatesMetadata(lang, path, termAlternates(lang, taxonomy, term.slug)),
+      page > 1
+        ? alternatesMetadata({ lang, path, listFeed })
+        : alternatesMetadata({ lang, path, translations: termAlternates(lang, taxonomy, term.slug), listFeed }),
   };
 }
 
@@ -45,6 +48,7 @@ export function TermPage({ lang, taxonomy, slug, page }: TermPageProps) {
       posts={posts}
       hrefFor={(n) => termPath(lang, taxonomy, term.slug, n)}
       alternates={termAlternates(lang, taxonomy, term.slug)}
+      feedPath={feedPaths(termPath(lang, taxonomy, term.slug)).rss}
     />
   );
 }

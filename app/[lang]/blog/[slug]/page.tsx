@@ -23,7 +23,7 @@ export async function generateMetadata({ params }: PageProps<'/[lang]/blog/[slug
   return {
     title: post.title,
     description: post.summary,
-    alternates: alternatesMetadata(post.lang, postPath(post.lang, post.slug), postAlternates(post)),
+    alternates: alternatesMetadata({ lang: post.lang, path: postPath(post.lang, post.slug), translations: postAlternates(post) }),
   };
 }
 

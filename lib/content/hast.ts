@@ -1,0 +1,69 @@
+import { nodeTypes } from '@mdx-js/mdx';
+import type { Element, ElementContent, Properties, Root as HastRoot, RootContent } from 'hast';
+import type { MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'mdast-util-mdx-jsx';
+import rehypeRaw from 'rehype-raw';
+import rehypeSlug from 'rehype-slug';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import type { Post } from './load';
+import { remarkFigureCaptions, remarkHeadingIds } from './markdown';
+
+// A post body as an HTML tree, without compiling it to JavaScript: for the checker (which reads
+// its ids, links and images) and for feeds (which need its HTML).
+
+const markdownToHast = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkFigureCaptions)
+  .use(remarkHeadingIds)
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeRaw)
+  .use(rehypeSlug);
+
+const mdxToHast = unified()
+  .use(remarkParse)
+  .use(remarkMdx)
+  .use(remarkGfm)
+  .use(remarkFigureCaptions)
+  .use(remarkRehype, { passThrough: [...nodeTypes] })
+  .use(rehypeSlug);
+
+/** The body's HTML tree; MDX JSX elements and expressions are kept as MDX nodes. */
+export function postHast(post: Pick<Post, 'body' | 'source'>): HastRoot {
+  const processor = post.source.format === 'md' ? markdownToHast : mdxToHast;
+  return processor.runSync(processor.parse(post.body)) as HastRoot;
+}
+
+type MdxJsxElement = MdxJsxFlowElementHast | MdxJsxTextElementHast;
+
+function isMdxJsx(node: RootContent): node is MdxJsxElement {
+  return node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
+}
+
+/**
+ * Turns MDX nodes into plain HTML: `<kbd>` and other lowercase JSX elements with literal
+ * attributes become elements, components leave their children, expressions and imports go.
+ */
+export function mdxToPlainHast(tree: HastRoot): HastRoot {
+  const convert = (nodes: readonly RootContent[]): ElementContent[] =>
+    nodes.flatMap((node): ElementContent[] => {
+      if (isMdxJsx(node)) {
+        const children = convert(node.children);
+        const literal = node.attributes.every((a) => a.type === 'mdxJsxAttribute' && (a.value === null || typeof a.value === 'string'));
+        if (!node.name || !/^[a-z]/.test(node.name) || !literal) return children;
+        const properties: Properties = {};
+        for (const attribute of node.attributes) {
+          if (attribute.type === 'mdxJsxAttribute') properties[attribute.name] = typeof attribute.value === 'string' ? attribute.value : true;
+        }
+        return [{ type: 'element', tagName: node.name, properties, children }];
+      }
+      if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression' || node.type === 'mdxjsEsm') return [];
+      if (node.type === 'element') return [{ ...node, children: convert(node.children) } satisfies Element];
+      if (node.type === 'doctype') return [];
+      return [node];
+    });
+  return { ...tree, children: convert(tree.children) };
+}

@@ -1,0 +1,51 @@
+import 'server-only';
+import { getPosts, getTerm, getTermPosts, getTerms } from '@/lib/content';
+import { buildFeed, feedResponse } from './feeds';
+import { langParam, segmentParam, taxonomyParam } from './route-params';
+import { languages, siteConfig, ui } from './site-config';
+import { homePath, taxonomies, termPath, type FeedFormat } from './urls';
+
+// The handlers behind the feed route files: a language's feed, and a category's or tag's feed.
+
+export function languageFeedParams() {
+  return languages.map((lang) => ({ lang }));
+}
+
+export function languageFeed(format: FeedFormat) {
+  return async (_request: Request, { params }: { params: Promise<{ lang: string }> }) => {
+    const lang = langParam((await params).lang);
+    const feed = buildFeed({
+      lang,
+      title: siteConfig.title[lang],
+      description: siteConfig.description[lang],
+      listPath: homePath(lang),
+      posts: getPosts(lang),
+    });
+    return feedResponse(feed, format);
+  };
+}
+
+export function termFeedParams() {
+  return languages.flatMap((lang) =>
+    taxonomies.flatMap((taxonomy) => getTerms(lang, taxonomy).map((term) => ({ lang, taxonomy, term: term.slug }))),
+  );
+}
+
+export function termFeed(format: FeedFormat) {
+  return async (_request: Request, { params }: { params: Promise<{ lang: string; taxonomy: string; term: string }> }) => {
+    const values = await params;
+    const lang = langParam(values.lang);
+    const taxonomy = taxonomyParam(values.taxonomy);
+    const term = getTerm(lang, taxonomy, segmentParam(values.term));
+    if (!term) return new Response('Not found', { status: 404 });
+    const label = taxonomy === 'categories' ? ui(lang).categories : ui(lang).tags;
+    const feed = buildFeed({
+      lang,
+      title: `${term.name} · ${label} · ${siteConfig.title[lang]}`,
+      description: siteConfig.description[lang],
+      listPath: termPath(lang, taxonomy, term.slug),
+      posts: getTermPosts(lang, taxonomy, term.slug),
+    });
+    return feedResponse(feed, format);
+  };
+}
