@@ -1,5 +1,6 @@
 import { defaultLang, isLang, languages, type Lang } from './site-config';
-import { homePath } from './urls';
+import type { Post } from './content/load';
+import { homePath, postPath } from './urls';
 
 /** The same page in other languages, by language. */
 export type LanguageAlternates = Partial<Record<Lang, string>>;
@@ -38,4 +39,14 @@ export function alternatesFor(lang: Lang, pathIn: (other: Lang) => string): Lang
 
 export function homeAlternates(lang: Lang): LanguageAlternates {
   return alternatesFor(lang, (other) => homePath(other));
+}
+
+/** The post in every other language it is translated into. */
+export function postAlternates(post: Pick<Post, 'translations'>): LanguageAlternates {
+  const alternates: LanguageAlternates = {};
+  for (const lang of languages) {
+    const slug = post.translations[lang];
+    if (slug) alternates[lang] = postPath(lang, slug);
+  }
+  return alternates;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAuthorDate, isoCalendarDate, parseAuthorDate } from '@/lib/content/dates';
+import { authorIsoString, formatAuthorDate, isoCalendarDate, parseAuthorDate } from '@/lib/content/dates';
 
 describe('parseAuthorDate', () => {
   it('keeps the calendar date the author wrote, whatever the offset', () => {
@@ -24,5 +24,17 @@ describe('parseAuthorDate', () => {
 
   it.each(['2020-13-45', '2021-02-29', '31/08/2020', 'yesterday', '2020-08-31T25:00:00', ''])('refuses %s', (written) => {
     expect(parseAuthorDate(written)).toBeUndefined();
+  });
+});
+
+describe('authorIsoString', () => {
+  it.each([
+    ['2020-08-31T08:27:17+08:00', '2020-08-31T08:27:17+08:00'],
+    ['2020-08-31 08:27:17 -0530', '2020-08-31T08:27:17-05:30'],
+    ['2020-08-31', '2020-08-31T00:00:00Z'],
+    ['2020-08-31T08:27:17.250Z', '2020-08-31T08:27:17.250Z'],
+  ])('writes %s as %s', (written, iso) => {
+    const date = parseAuthorDate(written);
+    expect(date && authorIsoString(date)).toBe(iso);
   });
 });

@@ -63,3 +63,8 @@ test('the export carries the feeds, also at Hugo\'s index.xml URLs', async ({ re
   expect(await (await request.get('/en/index.xml')).text()).toBe(feed);
   expect(await (await request.get('/index.xml')).text()).toBe(await (await request.get('/zh/feed.xml')).text());
 });
+
+test('the export carries the sitemap and robots.txt', async ({ request }) => {
+  expect(await (await request.get('/sitemap.xml')).text()).toContain('/en/blog/writing-runbooks</loc>');
+  expect(await (await request.get('/robots.txt')).text()).toContain('sitemap.xml');
+});

@@ -10,6 +10,8 @@ export type AuthorDate = {
   day: number;
   /** The value as written, e.g. `2020-08-31T08:27:17+08:00`. */
   written: string;
+  /** The author's UTC offset in minutes (0 when none was written). */
+  offsetMinutes: number;
 };
 
 // YAML 1.1 timestamps as Hugo accepts them: date-only, or date and time separated by `T` or
@@ -38,7 +40,7 @@ export function parseAuthorDate(value: string): AuthorDate | undefined {
   const instant = new Date(
     Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes * 60_000,
   );
-  return { instant, year, month, day, written };
+  return { instant, year, month, day, written, offsetMinutes };
 }
 
 function parseOffsetMinutes(offset: string | undefined): number | undefined {
@@ -66,4 +68,13 @@ export function formatAuthorDate(date: AuthorDate, locale: string): string {
 export function isoCalendarDate(date: AuthorDate): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${String(date.year).padStart(4, '0')}-${pad(date.month)}-${pad(date.day)}`;
+}
+
+/** ISO 8601 in the author's own offset: `2020-08-31T08:27:17+08:00` (UTC as `Z`). */
+export function authorIsoString(date: AuthorDate): string {
+  const local = new Date(date.instant.getTime() + date.offsetMinutes * 60_000).toISOString().replace(/\.000Z$|Z$/, '');
+  if (!date.offsetMinutes) return `${local}Z`;
+  const sign = date.offsetMinutes > 0 ? '+' : '-';
+  const minutes = Math.abs(date.offsetMinutes);
+  return `${local}${sign}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }

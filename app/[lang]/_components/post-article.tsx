@@ -1,3 +1,4 @@
+import { JsonLd } from '@/components/json-ld';
 import { PageBanner } from '@/components/page-banner';
 import { PostBody } from '@/components/post-body';
 import { PostDate } from '@/components/post-date';
@@ -6,19 +7,9 @@ import { SiteHeader } from '@/components/site-header';
 import { StatusBadge } from '@/components/status-badge';
 import { TermChips } from '@/components/term-chips';
 import type { Post } from '@/lib/content';
-import type { LanguageAlternates } from '@/lib/i18n';
-import { languages, ui } from '@/lib/site-config';
-import { postPath } from '@/lib/urls';
-
-/** The post in each language it is translated into. */
-export function postAlternates(post: Post): LanguageAlternates {
-  const alternates: LanguageAlternates = {};
-  for (const lang of languages) {
-    const slug = post.translations[lang];
-    if (slug) alternates[lang] = postPath(lang, slug);
-  }
-  return alternates;
-}
+import { postAlternates } from '@/lib/i18n';
+import { postStructuredData } from '@/lib/structured-data';
+import { ui } from '@/lib/site-config';
 
 type PostArticleProps = { post: Post };
 
@@ -38,6 +29,7 @@ export function PostArticle({ post }: PostArticleProps) {
           tone="dark"
         />
       </PageBanner>
+      <JsonLd data={postStructuredData(post)} />
       <main id="main" className="mx-auto max-w-3xl px-4 py-10">
         <article>
           {post.image ? (

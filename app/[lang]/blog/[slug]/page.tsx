@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getPost, getPosts } from '@/lib/content';
+import { postAlternates } from '@/lib/i18n';
 import { alternatesMetadata } from '@/lib/metadata';
+import { postSocialMetadata } from '@/lib/structured-data';
 import { langParam, segmentParam } from '@/lib/route-params';
 import { languages } from '@/lib/site-config';
 import { postPath } from '@/lib/urls';
-import { PostArticle, postAlternates } from '../../_components/post-article';
+import { PostArticle } from '../../_components/post-article';
 
 export const dynamicParams = false;
 
@@ -24,6 +26,7 @@ export async function generateMetadata({ params }: PageProps<'/[lang]/blog/[slug
     title: post.title,
     description: post.summary,
     alternates: alternatesMetadata({ lang: post.lang, path: postPath(post.lang, post.slug), translations: postAlternates(post) }),
+    ...postSocialMetadata(post),
   };
 }
 

@@ -1,0 +1,52 @@
+import type { MetadataRoute } from 'next';
+import { countPostPages, countTermPages, getPosts, getTerms } from '@/lib/content';
+import { postAlternates } from '@/lib/i18n';
+import { defaultLang, languages, siteConfig, ui, type Lang } from '@/lib/site-config';
+import { homePath, postPath, taxonomies, taxonomyPath, termPath } from '@/lib/urls';
+
+export const dynamic = 'force-static';
+
+const absolute = (path: string) => new URL(path, siteConfig.baseUrl).href;
+
+/** hreflang alternates (with x-default) for a page that exists in these languages. */
+function languageAlternates(pathIn: Partial<Record<Lang, string>>): MetadataRoute.Sitemap[number]['alternates'] {
+  const present = languages.filter((lang) => pathIn[lang]);
+  if (present.length < 2) return undefined;
+  const entries: Record<string, string> = {};
+  for (const lang of present) entries[ui(lang).locale] = absolute(pathIn[lang] ?? '');
+  entries['x-default'] = absolute(pathIn[defaultLang] ?? pathIn[present[0] ?? defaultLang] ?? '');
+  return { languages: entries };
+}
+
+/** Every public page, from the content layer's published posts only. */
+export default function sitemap(): MetadataRoute.Sitemap {
+  const entries: MetadataRoute.Sitemap = [];
+  for (const lang of languages) {
+    const posts = getPosts(lang);
+    const homes = Object.fromEntries(languages.map((other) => [other, homePath(other)]));
+    const newest = posts[0] ? (posts[0].lastmod ?? posts[0].date).instant : undefined;
+    entries.push({ url: absolute(homePath(lang)), lastModified: newest, alternates: languageAlternates(homes) });
+    for (let page = 2; page <= countPostPages(lang); page++) entries.push({ url: absolute(homePath(lang, page)) });
+    for (const post of posts) {
+      const translations = { ...postAlternates(post), [lang]: postPath(lang, post.slug) };
+      entries.push({
+        url: absolute(postPath(lang, post.slug)),
+        lastModified: (post.lastmod ?? post.date).instant,
+        alternates: languageAlternates(translations),
+        images: post.image ? [absolute(post.image.src)] : undefined,
+      });
+    }
+    for (const taxonomy of taxonomies) {
+      entries.push({
+        url: absolute(taxonomyPath(lang, taxonomy)),
+        alternates: languageAlternates(Object.fromEntries(languages.map((other) => [other, taxonomyPath(other, taxonomy)]))),
+      });
+      for (const term of getTerms(lang, taxonomy)) {
+        for (let page = 1; page <= countTermPages(lang, taxonomy, term.slug); page++) {
+          entries.push({ url: absolute(termPath(lang, taxonomy, term.slug, page)) });
+        }
+      }
+    }
+  }
+  return entries;
+}
