@@ -2,7 +2,7 @@ import type { MetadataRoute } from 'next';
 import { countPostPages, countTermPages, getPosts, getTerms } from '@/lib/content';
 import { postAlternates } from '@/lib/i18n';
 import { defaultLang, languages, siteConfig, ui, type Lang } from '@/lib/site-config';
-import { homePath, postPath, taxonomies, taxonomyPath, termPath } from '@/lib/urls';
+import { archivePath, homePath, postPath, taxonomies, taxonomyPath, termPath } from '@/lib/urls';
 
 export const dynamic = 'force-static';
 
@@ -27,6 +27,11 @@ export default function sitemap(): MetadataRoute.Sitemap {
     const newest = posts[0] ? (posts[0].lastmod ?? posts[0].date).instant : undefined;
     entries.push({ url: absolute(homePath(lang)), lastModified: newest, alternates: languageAlternates(homes) });
     for (let page = 2; page <= countPostPages(lang); page++) entries.push({ url: absolute(homePath(lang, page)) });
+    entries.push({
+      url: absolute(archivePath(lang)),
+      lastModified: newest,
+      alternates: languageAlternates(Object.fromEntries(languages.map((other) => [other, archivePath(other)]))),
+    });
     for (const post of posts) {
       const translations = { ...postAlternates(post), [lang]: postPath(lang, post.slug) };
       entries.push({

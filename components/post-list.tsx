@@ -39,6 +39,8 @@ function PostListEntry({ lang, post }: { lang: Lang; post: Post }) {
       <div className="min-w-0 flex-1">
         <div className="flex flex-wrap items-center gap-2 text-sm text-slate-500">
           <PostDate date={post.date} lang={lang} />
+          <span aria-hidden>·</span>
+          <span>{ui(lang).readingTime(post.reading.minutes)}</span>
           <StatusBadge status={post.status} lang={lang} />
         </div>
         <h2 className="mt-1 text-xl font-semibold tracking-tight text-slate-900">

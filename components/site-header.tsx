@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { siteConfig, ui, type Lang } from '@/lib/site-config';
-import { homePath, taxonomyPath } from '@/lib/urls';
+import { archivePath, homePath, taxonomyPath } from '@/lib/urls';
 import type { LanguageAlternates } from '@/lib/i18n';
 import { LanguageSwitcher } from './language-switcher';
 
@@ -31,6 +31,11 @@ export function SiteHeader({ lang, alternates = {} }: SiteHeaderProps) {
               <li>
                 <Link href={taxonomyPath(lang, 'tags')} className={navLink}>
                   {strings.tags}
+                </Link>
+              </li>
+              <li>
+                <Link href={archivePath(lang)} className={navLink}>
+                  {strings.archive}
                 </Link>
               </li>
             </ul>

@@ -32,6 +32,12 @@ type UiStrings = {
   primaryNav: string;
   pagination: string;
   subscribe: string;
+  archive: string;
+  relatedPosts: string;
+  newerPost: string;
+  olderPost: string;
+  readingTime: (minutes: number) => string;
+  wordCount: (words: number) => string;
   /** Default titles of Hugo callout shortcodes (note, tip, warning, danger). */
   callouts: Record<'note' | 'tip' | 'warning' | 'danger', string>;
 };
@@ -89,6 +95,12 @@ export const siteConfig: SiteConfig = {
       primaryNav: 'Main navigation',
       pagination: 'Pagination',
       subscribe: 'Subscribe via RSS',
+      archive: 'Archive',
+      relatedPosts: 'Related posts',
+      newerPost: 'Newer post',
+      olderPost: 'Older post',
+      readingTime: (minutes) => `${minutes} min read`,
+      wordCount: (words) => (words === 1 ? '1 word' : `${words.toLocaleString('en')} words`),
       callouts: { note: 'Note', tip: 'Tip', warning: 'Warning', danger: 'Danger' },
     },
     zh: {
@@ -115,6 +127,12 @@ export const siteConfig: SiteConfig = {
       primaryNav: '主导航',
       pagination: '分页',
       subscribe: '通过 RSS 订阅',
+      archive: '归档',
+      relatedPosts: '相关文章',
+      newerPost: '较新一篇',
+      olderPost: '较早一篇',
+      readingTime: (minutes) => `阅读约 ${minutes} 分钟`,
+      wordCount: (words) => `${words} 字`,
       callouts: { note: '注意', tip: '提示', warning: '警告', danger: '危险' },
     },
   },

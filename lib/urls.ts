@@ -11,6 +11,10 @@ export function homePath(lang: Lang, page = 1): string {
   return page > 1 ? `/${lang}/page/${page}` : `/${lang}`;
 }
 
+export function archivePath(lang: Lang): string {
+  return `/${lang}/archive`;
+}
+
 export function postPath(lang: Lang, slug: string): string {
   return `/${lang}/blog/${encodeURIComponent(slug)}`;
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Element } from 'hast';
 import { visit } from 'unist-util-visit';
 import { languages, siteConfig } from '../site-config';
-import { homePath, postAssetPath, postPath, taxonomies, taxonomyPath, termPath } from '../urls';
+import { archivePath, homePath, postAssetPath, postPath, taxonomies, taxonomyPath, termPath } from '../urls';
 import type { ContentProblem } from './errors';
 import { fieldLine, frontMatterSchema } from './front-matter';
 import { resolveImage } from './images';
@@ -72,6 +72,7 @@ function sitePaths(content: Content): Set<string> {
   const add = (value: string) => paths.add(safeDecode(value));
   for (const lang of languages) {
     add(homePath(lang));
+    add(archivePath(lang));
     const pageCount = (count: number) => Math.max(1, Math.ceil(count / siteConfig.postsPerPage));
     for (let page = 2; page <= pageCount(content.posts[lang].length); page++) add(homePath(lang, page));
     for (const post of content.posts[lang]) {

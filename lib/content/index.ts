@@ -106,3 +106,46 @@ export function getPostAssetFile(lang: Lang, slug: string, assetPath: string): s
   if (!post?.source.bundleDir || !post.source.assets.includes(wanted)) return undefined;
   return path.join(post.source.bundleDir, wanted);
 }
+
+/**
+ * Posts of the same language that share the most categories (worth two) and tags (worth one)
+ * with this one, newest first among equals; posts that share nothing are not related.
+ */
+export function getRelatedPosts(post: Post, count = 3): Post[] {
+  const categories = new Set(post.categories.map((term) => term.slug));
+  const tags = new Set(post.tags.map((term) => term.slug));
+  return getPosts(post.lang)
+    .filter((other) => other.slug !== post.slug)
+    .map((other) => ({
+      other,
+      score:
+        2 * other.categories.filter((term) => categories.has(term.slug)).length +
+        other.tags.filter((term) => tags.has(term.slug)).length,
+    }))
+    .filter(({ score }) => score > 0)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, count)
+    .map(({ other }) => other);
+}
+
+/** The posts just newer and just older than this one, in its language. */
+export function getAdjacentPosts(post: Post): { newer?: Post; older?: Post } {
+  const posts = getPosts(post.lang);
+  const index = posts.findIndex((other) => other.slug === post.slug);
+  return { newer: index > 0 ? posts[index - 1] : undefined, older: index >= 0 ? posts[index + 1] : undefined };
+}
+
+export type ArchiveMonth = { year: number; month: number; posts: Post[] };
+
+/** A language's posts by the month the author dated them, newest month first. */
+export function getArchive(lang: Lang): ArchiveMonth[] {
+  const months = new Map<string, ArchiveMonth>();
+  for (const post of getPosts(lang)) {
+    const { year, month } = post.date;
+    const key = `${year}-${month}`;
+    const entry = months.get(key) ?? { year, month, posts: [] };
+    entry.posts.push(post);
+    months.set(key, entry);
+  }
+  return [...months.values()].sort((a, b) => b.year - a.year || b.month - a.month);
+}

@@ -9,7 +9,8 @@ import { ContentError, type ContentProblem } from './errors';
 import { fieldLine, parsePostSource, type FrontMatter } from './front-matter';
 import { resolveImage, type ImageContext, type ResolvedImage } from './images';
 import { expandShortcodes } from './shortcodes';
-import { summarize } from './summary';
+import { readingStats, type ReadingStats } from './reading';
+import { plainText, summarize } from './summary';
 import { collectTerms, termSlug, type Term } from './terms';
 
 export type PostStatus = 'published' | 'draft' | 'scheduled' | 'expired';
@@ -23,6 +24,8 @@ export type Post = {
   description?: string;
   /** Plain text for lists and meta descriptions. */
   summary: string;
+  /** Words and minutes to read, counted per script (filled in with the summary). */
+  reading: ReadingStats;
   date: AuthorDate;
   lastmod?: AuthorDate;
   status: PostStatus;
@@ -113,7 +116,11 @@ export function readContent(options: ContentOptions): { content: Content; proble
 
   const visible = allPosts.filter((post) => isVisible(post.status, options.includeUnpublished));
   const warnings = expandPostShortcodes(visible);
-  for (const post of visible) post.summary ||= summarize(post.body);
+  for (const post of visible) {
+    const text = plainText(post.body);
+    post.reading = readingStats(text);
+    post.summary ||= summarize(post.body, text);
+  }
   linkTranslations(visible);
   const posts = {} as Record<Lang, Post[]>;
   const terms = {} as Content['terms'];
@@ -230,6 +237,7 @@ function readPost(
     description: frontMatter.description,
     // Filled in once every post is known, after shortcodes are expanded.
     summary: frontMatter.description ?? frontMatter.summary ?? '',
+    reading: { words: 0, minutes: 0 },
     date: frontMatter.date,
     lastmod: frontMatter.lastmod,
     status: publishStatus(frontMatter, options.now),

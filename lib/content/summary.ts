@@ -45,10 +45,10 @@ function textOf(node: Nodes | Root): string {
  * The list-page summary of a post, as Hugo chooses it: the text before `<!--more-->`, else the
  * opening ~150 characters (Chinese) or ~50 words (Latin), cut on a character or word boundary.
  */
-export function summarize(body: string): string {
+export function summarize(body: string, fullText = plainText(body)): string {
   const divider = MORE_DIVIDER.exec(body);
   if (divider) return plainText(body.slice(0, divider.index));
-  return truncate(plainText(body));
+  return truncate(fullText);
 }
 
 export function truncate(text: string): string {

@@ -3,10 +3,11 @@ import { PageBanner } from '@/components/page-banner';
 import { PostBody } from '@/components/post-body';
 import { PostDate } from '@/components/post-date';
 import { PostImage } from '@/components/post-image';
+import { PostNavigation } from '@/components/post-navigation';
 import { SiteHeader } from '@/components/site-header';
 import { StatusBadge } from '@/components/status-badge';
 import { TermChips } from '@/components/term-chips';
-import type { Post } from '@/lib/content';
+import { getAdjacentPosts, getRelatedPosts, type Post } from '@/lib/content';
 import { postAlternates } from '@/lib/i18n';
 import { postStructuredData } from '@/lib/structured-data';
 import { ui } from '@/lib/site-config';
@@ -20,6 +21,9 @@ export function PostArticle({ post }: PostArticleProps) {
       <SiteHeader lang={post.lang} alternates={postAlternates(post)} />
       <PageBanner title={post.title} background={post.banner}>
         <PostDate date={post.date} lang={post.lang} />
+        <span data-testid="reading-stats">
+          {strings.readingTime(post.reading.minutes)} · {strings.wordCount(post.reading.words)}
+        </span>
         <StatusBadge status={post.status} lang={post.lang} />
         <TermChips
           lang={post.lang}
@@ -46,6 +50,7 @@ export function PostArticle({ post }: PostArticleProps) {
             <TermChips lang={post.lang} taxonomy="tags" terms={post.tags} label={strings.tags} />
           </footer>
         </article>
+        <PostNavigation lang={post.lang} related={getRelatedPosts(post)} {...getAdjacentPosts(post)} />
       </main>
     </>
   );
