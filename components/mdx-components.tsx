@@ -2,6 +2,8 @@ import Image from 'next/image';
 import Link from 'next/link';
 import type { ComponentPropsWithoutRef } from 'react';
 import { isExternalHref, isInternalPath } from '@/lib/links';
+import { ui, type Lang } from '@/lib/site-config';
+import { CopyCodeButton } from './copy-code-button';
 
 type AnchorProps = ComponentPropsWithoutRef<'a'>;
 
@@ -41,7 +43,19 @@ function BodyImage({ src, alt = '', width, height, ...rest }: ImgProps) {
   return <img src={typeof src === 'string' ? src : undefined} alt={alt} width={width} height={height} loading="lazy" decoding="async" {...rest} />;
 }
 
-export const mdxComponents = {
-  a: Anchor,
-  img: BodyImage,
-};
+type FigureProps = ComponentPropsWithoutRef<'figure'> & { 'data-rehype-pretty-code-figure'?: string };
+
+/** The element overrides of post bodies, with UI text in the post's language. */
+export function mdxComponentsFor(lang: Lang) {
+  const strings = ui(lang);
+  function Figure({ children, ...rest }: FigureProps) {
+    if (rest['data-rehype-pretty-code-figure'] === undefined) return <figure {...rest}>{children}</figure>;
+    return (
+      <figure {...rest}>
+        {children}
+        <CopyCodeButton label={strings.copyCode} copiedLabel={strings.copiedCode} />
+      </figure>
+    );
+  }
+  return { a: Anchor, img: BodyImage, figure: Figure };
+}

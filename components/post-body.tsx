@@ -1,6 +1,6 @@
 import type { Post } from '@/lib/content';
 import { compilePostBody } from '@/lib/content/markdown';
-import { mdxComponents } from './mdx-components';
+import { mdxComponentsFor } from './mdx-components';
 
 const PROSE = [
   'prose prose-slate max-w-none',
@@ -13,6 +13,6 @@ const PROSE = [
 type PostBodyProps = { post: Post };
 
 export async function PostBody({ post }: PostBodyProps) {
-  const content = await compilePostBody(post, mdxComponents);
+  const content = await compilePostBody(post, mdxComponentsFor(post.lang));
   return <div className={PROSE}>{content}</div>;
 }

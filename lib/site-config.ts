@@ -32,6 +32,8 @@ type UiStrings = {
   primaryNav: string;
   pagination: string;
   subscribe: string;
+  copyCode: string;
+  copiedCode: string;
   archive: string;
   relatedPosts: string;
   newerPost: string;
@@ -95,6 +97,8 @@ export const siteConfig: SiteConfig = {
       primaryNav: 'Main navigation',
       pagination: 'Pagination',
       subscribe: 'Subscribe via RSS',
+      copyCode: 'Copy',
+      copiedCode: 'Copied',
       archive: 'Archive',
       relatedPosts: 'Related posts',
       newerPost: 'Newer post',
@@ -127,6 +131,8 @@ export const siteConfig: SiteConfig = {
       primaryNav: '主导航',
       pagination: '分页',
       subscribe: '通过 RSS 订阅',
+      copyCode: '复制',
+      copiedCode: '已复制',
       archive: '归档',
       relatedPosts: '相关文章',
       newerPost: '较新一篇',

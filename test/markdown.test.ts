@@ -156,7 +156,7 @@ describe('Hugo Markdown', () => {
     );
     expect(html).toMatch(/<figure><img[^>]*alt="The route we took"[^>]*width="1"[^>]*><figcaption>The route we took<\/figcaption><\/figure>/);
     expect(html).toContain(encodeURIComponent('/en/blog/trip/images/map.png'));
-    expect(html).toMatch(/<pre><code class="language-go">package main\n<\/code><\/pre>/);
+    expect(html).toMatch(/<code data-language="go"[^>]*><span data-line="" data-highlighted-line=""><span[^>]*>package<\/span>/);
     expect(html).toContain('<details><summary>More</summary>\n<p>Hidden <strong>detail</strong>.</p>\n</details>');
     expect(html).toContain(
       '<aside class="callout callout-tip" role="note"><p class="callout-title">Tip</p>\n<p>A <em>useful</em> tip.</p>\n</aside>',
@@ -168,5 +168,21 @@ describe('Hugo Markdown', () => {
     await expect(
       renderBody('posts/en/a.md', '{{< details summary="x" >}}\ny\n{{< /details >}}\n\n![Gone](/images/gone.png)'),
     ).rejects.toThrow(/a\.md:10: image "\/images\/gone\.png"/);
+  });
+});
+
+describe('code blocks', () => {
+  it('are highlighted at build time, with line highlights and numbers from the fence', async () => {
+    const html = await renderBody('posts/en/a.md', '```go {2} showLineNumbers\npackage main\nfunc main() {}\n```');
+    expect(html).toContain('data-language="go"');
+    expect(html).toMatch(/<span data-line="" data-highlighted-line="">.*func/);
+    expect(html).toContain('data-line-numbers');
+    expect(html).toMatch(/style="color:#[0-9A-Fa-f]{6}"/);
+  });
+
+  it('show a language Shiki does not know as plain text, without failing the build', async () => {
+    const html = await renderBody('posts/en/a.md', '```mermaid-like\ngraph TD; A-->B\n```\n\n```\nno language\n```');
+    expect(html).toContain('graph TD; A--&gt;B');
+    expect(html).toContain('no language');
   });
 });

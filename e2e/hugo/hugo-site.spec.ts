@@ -88,9 +88,13 @@ test.describe('shortcodes become components', () => {
     await expect(linked.locator('figcaption')).toHaveText('Linked figure caption');
   });
 
-  test('highlight: a code block in its language', async ({ page }) => {
-    const code = page.locator('pre code.language-go');
+  test('highlight: a highlighted code block in its language, with the marked line', async ({ page }) => {
+    const code = page.locator('pre code[data-language="go"]');
     await expect(code).toContainText('fmt.Println("hello, fixture")');
+    // hl_lines=2 marks the second line (blank in the fixture), and only it.
+    await expect(code.locator('[data-line]').nth(1)).toHaveAttribute('data-highlighted-line', '');
+    await expect(code.locator('[data-highlighted-line]')).toHaveCount(1);
+    await expect(code).toHaveAttribute('data-line-numbers', '');
   });
 
   test('details: a collapsible block that opens on click', async ({ page }) => {

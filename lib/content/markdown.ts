@@ -5,6 +5,7 @@ import type { Element, Root as HastRoot } from 'hast';
 import type { Paragraph, PhrasingContent, Root as MdastRoot } from 'mdast';
 import { compileMDX, type MDXRemoteProps } from 'next-mdx-remote/rsc';
 import type { ReactElement } from 'react';
+import rehypePrettyCode, { type Options as RehypePrettyCodeOptions } from 'rehype-pretty-code';
 import rehypeRaw from 'rehype-raw';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
@@ -129,6 +130,29 @@ export function rehypeBundleFiles({ imageContext, ...check }: BundleFilesOptions
   };
 }
 
+/**
+ * Keeps a fence's meta (`{1,3-5} showLineNumbers`) as an attribute of the code element: the
+ * raw-HTML pass of Markdown posts rebuilds the tree and would drop it otherwise.
+ */
+export function remarkCodeMeta() {
+  return (tree: MdastRoot) => {
+    visit(tree, 'code', (code) => {
+      if (code.meta) code.data = { ...code.data, hProperties: { ...code.data?.hProperties, metastring: code.meta } };
+    });
+  };
+}
+
+/**
+ * Code blocks highlighted at build time by Shiki: line highlights from `{1,3-5}` in the fence,
+ * line numbers from `showLineNumbers`. A language Shiki does not know is shown as plain text.
+ */
+export const codeHighlighting: RehypePrettyCodeOptions = {
+  theme: 'github-dark-dimmed',
+  keepBackground: true,
+  bypassInlineCode: true,
+  defaultLang: { block: 'plaintext' },
+};
+
 /** Compile options for one post: `.md` is CommonMark + GFM with raw HTML (Hugo's `unsafe`); `.mdx` is MDX. */
 export function postCompileOptions(
   post: Post,
@@ -147,11 +171,11 @@ export function postCompileOptions(
     bundleUrl: (relativePath) => postAssetPath(post.lang, post.slug, relativePath),
   };
   const blockJavaScript = !siteConfig.allowMdxJavaScript;
-  const remarkPlugins: PluggableList = [remarkGfm, remarkFigureCaptions, remarkHeadingIds];
+  const remarkPlugins: PluggableList = [remarkGfm, remarkFigureCaptions, remarkHeadingIds, remarkCodeMeta];
   if (post.source.format === 'mdx' && blockJavaScript) remarkPlugins.push([remarkRefuseMdxJavaScript, check]);
   const rehypePlugins: PluggableList = [];
   if (post.source.format === 'md') rehypePlugins.push([rehypeRaw, { passThrough: [...nodeTypes] }]);
-  rehypePlugins.push(rehypeSlug, [rehypeBundleFiles, { ...check, imageContext }]);
+  rehypePlugins.push(rehypeSlug, [rehypeBundleFiles, { ...check, imageContext }], [rehypePrettyCode, codeHighlighting]);
   return {
     blockJS: blockJavaScript,
     mdxOptions: { format: post.source.format, remarkPlugins, rehypePlugins },
