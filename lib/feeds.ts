@@ -15,8 +15,22 @@ const FEED_LENGTH = 20;
 
 const absolute = (url: string) => new URL(url, siteConfig.baseUrl).href;
 
-/** A post's body as HTML for feed readers: served image URLs, every link and image absolute. */
+const feedHtmlByPost = new WeakMap<Post, string>();
+
+/**
+ * A post's body as HTML for feed readers: served image URLs, every link and image absolute.
+ * Rendered once per post and process, however many feeds (language, categories, tags, three
+ * formats each) carry it.
+ */
 export function postFeedHtml(post: Post): string {
+  const known = feedHtmlByPost.get(post);
+  if (known !== undefined) return known;
+  const html = renderFeedHtml(post);
+  feedHtmlByPost.set(post, html);
+  return html;
+}
+
+function renderFeedHtml(post: Post): string {
   const tree = mdxToPlainHast(postHast(post));
   rehypeBundleFiles({
     file: post.source.displayPath,
