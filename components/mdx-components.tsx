@@ -57,5 +57,18 @@ export function mdxComponentsFor(lang: Lang) {
       </figure>
     );
   }
-  return { a: Anchor, img: BodyImage, figure: Figure };
+  const withAnchor = (Tag: 'h2' | 'h3') =>
+    function Heading({ id, children, ...rest }: ComponentPropsWithoutRef<'h2'>) {
+      return (
+        <Tag id={id} {...rest}>
+          {children}
+          {id ? (
+            <a href={`#${id}`} aria-label={strings.linkToSection} className="heading-anchor">
+              #
+            </a>
+          ) : null}
+        </Tag>
+      );
+    };
+  return { a: Anchor, img: BodyImage, figure: Figure, h2: withAnchor('h2'), h3: withAnchor('h3') };
 }

@@ -32,6 +32,8 @@ type UiStrings = {
   primaryNav: string;
   pagination: string;
   subscribe: string;
+  tableOfContents: string;
+  linkToSection: string;
   copyCode: string;
   copiedCode: string;
   archive: string;
@@ -97,6 +99,8 @@ export const siteConfig: SiteConfig = {
       primaryNav: 'Main navigation',
       pagination: 'Pagination',
       subscribe: 'Subscribe via RSS',
+      tableOfContents: 'On this page',
+      linkToSection: 'Link to this section',
       copyCode: 'Copy',
       copiedCode: 'Copied',
       archive: 'Archive',
@@ -131,6 +135,8 @@ export const siteConfig: SiteConfig = {
       primaryNav: '主导航',
       pagination: '分页',
       subscribe: '通过 RSS 订阅',
+      tableOfContents: '本页目录',
+      linkToSection: '链接到本节',
       copyCode: '复制',
       copiedCode: '已复制',
       archive: '归档',

@@ -103,8 +103,8 @@ describe('Markdown files', () => {
 
   it('give headings ids, Chinese included', async () => {
     const html = await renderBody('posts/zh/a.md', '## 服务网格简介\n\n## Why Mesh?');
-    expect(html).toContain('<h2 id="服务网格简介">服务网格简介</h2>');
-    expect(html).toContain('<h2 id="why-mesh">Why Mesh?</h2>');
+    expect(html).toContain('<h2 id="服务网格简介">服务网格简介<a href="#服务网格简介" aria-label="链接到本节" class="heading-anchor">#</a></h2>');
+    expect(html).toContain('<h2 id="why-mesh">Why Mesh?<a href="#why-mesh"');
   });
 });
 
@@ -130,8 +130,8 @@ describe('MDX files', () => {
 describe('Hugo Markdown', () => {
   it('honours {#custom-id} on headings', async () => {
     const html = await renderBody('posts/en/a.md', '## Getting started {#start}\n\n## 中文标题 {#zh-title}');
-    expect(html).toContain('<h2 id="start">Getting started</h2>');
-    expect(html).toContain('<h2 id="zh-title">中文标题</h2>');
+    expect(html).toContain('<h2 id="start">Getting started<a href="#start" aria-label="Link to this section" class="heading-anchor">#</a></h2>');
+    expect(html).toContain('<h2 id="zh-title">中文标题<a href="#zh-title"');
   });
 
   it('renders shortcodes as components, with bundle images resolved', async () => {

@@ -8,6 +8,8 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { toString } from 'hast-util-to-string';
 import type { Post } from './load';
 import { remarkFigureCaptions, remarkHeadingIds } from './markdown';
 
@@ -66,4 +68,18 @@ export function mdxToPlainHast(tree: HastRoot): HastRoot {
       return [node];
     });
   return { ...tree, children: convert(tree.children) };
+}
+
+export type TocEntry = { depth: 2 | 3; id: string; text: string };
+
+/** The post's h2 and h3 headings, with the ids the page gives them. */
+export function postToc(post: Pick<Post, 'body' | 'source'>): TocEntry[] {
+  const entries: TocEntry[] = [];
+  visit(postHast(post), 'element', (element: Element) => {
+    if (element.tagName !== 'h2' && element.tagName !== 'h3') return;
+    const id = element.properties.id;
+    if (typeof id !== 'string') return;
+    entries.push({ depth: element.tagName === 'h2' ? 2 : 3, id, text: toString(element).trim() });
+  });
+  return entries;
 }

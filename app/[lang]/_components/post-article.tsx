@@ -4,10 +4,12 @@ import { PostBody } from '@/components/post-body';
 import { PostDate } from '@/components/post-date';
 import { PostImage } from '@/components/post-image';
 import { PostNavigation } from '@/components/post-navigation';
+import { TableOfContents } from '@/components/table-of-contents';
 import { SiteHeader } from '@/components/site-header';
 import { StatusBadge } from '@/components/status-badge';
 import { TermChips } from '@/components/term-chips';
 import { getAdjacentPosts, getRelatedPosts, type Post } from '@/lib/content';
+import { postToc } from '@/lib/content/hast';
 import { postAlternates } from '@/lib/i18n';
 import { postStructuredData } from '@/lib/structured-data';
 import { ui } from '@/lib/site-config';
@@ -16,6 +18,7 @@ type PostArticleProps = { post: Post };
 
 export function PostArticle({ post }: PostArticleProps) {
   const strings = ui(post.lang);
+  const toc = postToc(post);
   return (
     <>
       <SiteHeader lang={post.lang} alternates={postAlternates(post)} />
@@ -34,23 +37,30 @@ export function PostArticle({ post }: PostArticleProps) {
         />
       </PageBanner>
       <JsonLd data={postStructuredData(post)} />
-      <main id="main" className="mx-auto max-w-3xl px-4 py-10">
-        <article>
-          {post.image ? (
-            <PostImage
-              image={post.image}
-              alt={post.title}
-              sizes="(min-width: 768px) 720px, 100vw"
-              preload
-              className="mb-10 h-auto w-full rounded-xl shadow-sm"
-            />
-          ) : null}
-          <PostBody post={post} />
-          <footer className="mt-12 border-t border-slate-200 pt-6">
-            <TermChips lang={post.lang} taxonomy="tags" terms={post.tags} label={strings.tags} />
-          </footer>
-        </article>
-        <PostNavigation lang={post.lang} related={getRelatedPosts(post)} {...getAdjacentPosts(post)} />
+      <main
+        id="main"
+        className="mx-auto max-w-3xl px-4 py-10 lg:grid lg:max-w-6xl lg:grid-cols-[minmax(0,48rem)_14rem] lg:justify-center lg:gap-12"
+      >
+        <div className="min-w-0">
+          <TableOfContents lang={post.lang} entries={toc} variant="inline" />
+          <article>
+            {post.image ? (
+              <PostImage
+                image={post.image}
+                alt={post.title}
+                sizes="(min-width: 768px) 720px, 100vw"
+                preload
+                className="mb-10 h-auto w-full rounded-xl shadow-sm"
+              />
+            ) : null}
+            <PostBody post={post} />
+            <footer className="mt-12 border-t border-slate-200 pt-6">
+              <TermChips lang={post.lang} taxonomy="tags" terms={post.tags} label={strings.tags} />
+            </footer>
+          </article>
+          <PostNavigation lang={post.lang} related={getRelatedPosts(post)} {...getAdjacentPosts(post)} />
+        </div>
+        <TableOfContents lang={post.lang} entries={toc} variant="sidebar" />
       </main>
     </>
   );
