@@ -6,6 +6,33 @@ import { siteRedirects } from './lib/content/redirects';
 // and old URLs become redirect pages (scripts/export-redirects.ts) instead of 308 answers.
 const staticExport = process.env.BLOG_STATIC_EXPORT === '1';
 
+/**
+ * Headers for every answer of `next start`. Scripts stay 'unsafe-inline' for now: the prerendered
+ * pages carry Next.js's inline bootstrap scripts, which a static page cannot give a nonce.
+ */
+const securityHeaders = [
+  {
+    key: 'Content-Security-Policy',
+    value: [
+      "default-src 'self'",
+      "script-src 'self' 'unsafe-inline'",
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data: https:",
+      "font-src 'self'",
+      "connect-src 'self'",
+      'frame-src https://www.youtube-nocookie.com',
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ].join('; '),
+  },
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
+  { key: 'X-Frame-Options', value: 'DENY' },
+];
+
 const nextConfig: NextConfig = {
   output: staticExport ? 'export' : undefined,
   // With output: 'export', distDir is where the site is written. Next still builds in .next, so an
@@ -23,6 +50,11 @@ const nextConfig: NextConfig = {
   // Old URLs keep working: post aliases and Hugo's root-language URLs answer with 308 redirects.
   // This reads the posts (nothing is written); a content error fails the build here, loudly.
   redirects: staticExport ? undefined : async () => siteRedirects(loadContent(defaultContentOptions())),
+  // `next dev` needs eval for fast refresh: the policy applies to production servers only.
+  headers:
+    staticExport || process.env.NODE_ENV !== 'production'
+      ? undefined
+      : async () => [{ source: '/:path*', headers: securityHeaders }],
 };
 
 export default nextConfig;

@@ -2,12 +2,36 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { negotiateLang } from '@/lib/i18n';
 import { homePath } from '@/lib/urls';
 
-/** `/` sends the reader to the home page in their language, or the default language. */
-export function proxy(request: NextRequest) {
-  const lang = negotiateLang(request.headers.get('accept-language'));
-  const response = NextResponse.redirect(new URL(homePath(lang), request.url), 307);
-  response.headers.set('Vary', 'Accept-Language');
-  return response;
+/** A path whose percent-encoding cannot be decoded (`%`, `%zz`, `%ff%fe`, a cut `%E4%B8`). */
+function isMalformedPath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
-export const config = { matcher: '/' };
+/**
+ * Runs before routing: `/` sends the reader to the home page in their language (or the default
+ * one), and a path that cannot be decoded is a 400, where Next.js would answer 500.
+ */
+export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  if (pathname === '/') {
+    const lang = negotiateLang(request.headers.get('accept-language'));
+    const response = NextResponse.redirect(new URL(homePath(lang), request.url), 307);
+    response.headers.set('Vary', 'Accept-Language');
+    return response;
+  }
+  if (isMalformedPath(pathname)) {
+    return new NextResponse('Bad request: the address is not valid percent-encoded UTF-8.', {
+      status: 400,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
+  }
+  return NextResponse.next();
+}
+
+// Everything but the build's own static files.
+export const config = { matcher: ['/((?!_next/static/).*)'] };
