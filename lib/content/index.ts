@@ -1,7 +1,6 @@
 import 'server-only';
 import path from 'node:path';
-import type { Lang } from '@/lib/site-config';
-import { siteConfig } from '@/lib/site-config';
+import { siteConfig, type Lang } from '@/lib/site-config';
 import type { Taxonomy } from '@/lib/urls';
 import { formatProblem, type ContentProblem } from './errors';
 import { defaultContentOptions, loadContent, readContent, type Content, type Post } from './load';
