@@ -108,6 +108,11 @@ export function splitFrontMatter(raw: string, file: string): SplitResult {
   if (text.startsWith('{')) return splitJsonFrontMatter(text, file);
   const isToml = text.startsWith('+++');
   if (!isToml && !matter.test(text)) return fail({ file, line: 1, message: NO_FRONT_MATTER });
+  const delimiter = isToml ? '\\+\\+\\+' : '---';
+  if (!new RegExp(`\\n${delimiter}[ \\t]*(\\r?\\n|$)`).test(text.slice(3))) {
+    const closing = isToml ? '+++' : '---';
+    return fail({ file, line: 1, message: `front matter is never closed: add a ${closing} line after its last key` });
+  }
   let parsed: matter.GrayMatterFile<string>;
   try {
     parsed = matter(

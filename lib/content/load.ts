@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { isLang, languages, ui, type Lang } from '../site-config';
 import { postAssetPath, postPath, type Taxonomy } from '../urls';
@@ -183,7 +184,13 @@ function readPost(
   cascade: Cascade,
   problems: ContentProblem[],
 ): Post | undefined {
-  const raw = readFileSync(source.file, 'utf8');
+  const bytes = readFileSync(source.file);
+  const raw = bytes.toString('utf8');
+  if (raw.includes('\uFFFD') && !isUtf8(bytes)) {
+    const line = raw.slice(0, raw.indexOf('\uFFFD')).split('\n').length;
+    problems.push({ file: source.displayPath, line, message: 'is not UTF-8 text (an old encoding such as Latin-1 or GBK?): save the file as UTF-8' });
+    return undefined;
+  }
   const parsed = parsePostSource(raw, source.displayPath, cascade.inheritedBy(source, problems));
   if (!parsed.ok) {
     problems.push(...parsed.problems);

@@ -6,6 +6,8 @@
 export function termSlug(name: string): string {
   return name
     .normalize('NFC')
+    // Zero-width characters are invisible in a URL and would make look-alike terms.
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
     .trim()
     .toLowerCase()
     .replace(/[/\\]+/g, '-')

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { ContentError } from '@/lib/content/errors';
+import { load, post, thrown } from './fixtures';
+
+// Malformed and unusual posts, each with the outcome a writer should get: the post builds as
+// meant, or the build stops with a message naming the file, the line or field, and the fix.
+
+const fm = (lines: string) => post(lines);
+
+function errorOf(files: Record<string, string | Buffer>): string {
+  const error = thrown(() => load(files));
+  expect(error).toBeInstanceOf(ContentError);
+  return error.message;
+}
+
+describe('bad input: the build stops and says where and what to do', () => {
+  it.each([
+    ['bad indentation', 'title: T\n date: 2024-01-01', /x\.md:3: front matter is not valid YAML .*fix the syntax/],
+    ['an unclosed quote', 'title: "T\ndate: 2024-01-01', /x\.md:\d+: front matter is not valid YAML/],
+    ['a tab for indentation', 'title: T\ntags:\n\t- a\ndate: 2024-01-01', /x\.md:\d+: front matter is not valid YAML/],
+    ['a missing title', 'date: 2024-01-01', /title: is required: add a line like title:/],
+    ['an empty title', 'title: ""\ndate: 2024-01-01', /title: is empty: write the post title/],
+    ['a missing date', 'title: T', /date: is required: add a line like date:/],
+    ['an impossible date', 'title: T\ndate: 2020-13-45', /x\.md:3: date: "2020-13-45" is not a valid date/],
+    ['a date in another format', 'title: T\ndate: 31/08/2020', /date: "31\/08\/2020" is not a valid date: write a date such as 2020-08-31/],
+    ['a date as a number', 'title: T\ndate: 2020', /x\.md:3: date: must be a date such as/],
+    ['draft as a string', 'title: T\ndate: 2024-01-01\ndraft: "yes"', /x\.md:4: draft: must be true or false \(without quotes\)/],
+    ['tags with an empty entry', 'title: T\ndate: 2024-01-01\ntags: [a, ""]', /x\.md:4: tags: entry 2 is empty/],
+    ['a missing hero image', 'title: T\ndate: 2024-01-01\nimage: /images/nope.png', /x\.md:4: image: image "\/images\/nope\.png" is not a file under public\//],
+    ['a slug that is a path', 'title: T\ndate: 2024-01-01\nslug: a/b', /slug: slug "a\/b" contains \//],
+    ['a slug with %2F', 'title: T\ndate: 2024-01-01\nslug: a%2Fb', /slug "a%2Fb" contains/],
+    ['a slug of dots', 'title: T\ndate: 2024-01-01\nslug: ".."', /slug "\.\." is not a name/],
+    ['an empty slug', 'title: T\ndate: 2024-01-01\nslug: "  "', /slug is empty|slug: .* is empty/],
+    ['a term with nothing to make a URL from', 'title: T\ndate: 2024-01-01\ncategories: ["???"]', /categories: "\?\?\?" has no letters or digits/],
+  ])('%s', (_what, frontMatter, message) => {
+    expect(errorOf({ 'posts/en/x.md': fm(frontMatter) })).toMatch(message);
+  });
+
+  it('front matter that is never closed', () => {
+    expect(errorOf({ 'posts/en/x.md': '---\ntitle: T\ndate: 2024-01-01\n\nBody without the closing line' })).toMatch(
+      /x\.md:1: front matter is never closed: add a --- line after its last key/,
+    );
+  });
+
+  it('Latin-1 bytes: the file is not UTF-8', () => {
+    expect(errorOf({ 'posts/en/x.md': Buffer.from('---\ntitle: "Caf\xe9"\ndate: 2024-01-01\n---\n', 'latin1') })).toMatch(
+      /x\.md:2: is not UTF-8 text .*save the file as UTF-8/,
+    );
+  });
+
+  it('an empty file', () => {
+    expect(errorOf({ 'posts/en/x.md': '' })).toMatch(/x\.md:1: has no front matter/);
+  });
+
+  it('a duplicate slug, by file name and by slug', () => {
+    expect(errorOf({ 'posts/en/a.md': fm('title: A\ndate: 2024-01-01'), 'posts/en/b.md': fm('title: B\ndate: 2024-01-01\nslug: a') })).toMatch(
+      /slug "a" is also used by .*posts\/en\/a\.md/,
+    );
+  });
+
+  it('a language folder that is not configured', () => {
+    expect(errorOf({ 'posts/de/x.md': fm('title: T\ndate: 2024-01-01') })).toMatch(/folder "de" is not a configured language/);
+  });
+
+  it('every invalid post at once', () => {
+    const message = errorOf({
+      'posts/en/a.md': fm('date: 2024-01-01'),
+      'posts/en/b.md': fm('title: B\ndate: nope'),
+      'posts/zh/c.md': '',
+    });
+    expect(message).toContain('Content has 3 problems');
+  });
+});
+
+describe('unusual input that builds as written', () => {
+  it.each([
+    ['a UTF-8 BOM', `\uFEFF${fm('title: BOM\ndate: 2024-01-01')}`, 'BOM'],
+    ['CRLF line endings', '---\r\ntitle: CRLF\r\ndate: 2024-01-01\r\n---\r\n\r\nBody\r\n', 'CRLF'],
+    ['front matter only', '---\ntitle: Only\ndate: 2024-01-01\n---\n', 'Only'],
+    ['a 500-character title', fm(`title: "${'长'.repeat(500)}"\ndate: 2024-01-01`), '长'.repeat(500)],
+    ['emoji, right-to-left text and combining marks', fm('title: "🚀 مرحبا Cafe\u0301"\ndate: 2024-01-01'), '🚀 مرحبا Cafe\u0301'],
+  ])('%s', (_what, source, title) => {
+    const content = load({ 'posts/en/x.md': source });
+    expect(content.posts.en[0]?.title).toBe(title);
+  });
+
+  it('a 2 MB post', () => {
+    const body = 'A long paragraph of text. '.repeat(80_000);
+    expect(body.length).toBeGreaterThan(2_000_000);
+    const content = load({ 'posts/en/x.md': post('title: Big\ndate: 2024-01-01', body) });
+    expect(content.posts.en[0]?.reading.words).toBeGreaterThan(300_000);
+  });
+
+  it('terms with / # ? % & . and zero-width characters get usable URLs', () => {
+    const content = load({
+      'posts/en/x.md': fm('title: T\ndate: 2024-01-01\ntags: ["CI/CD", "C#", "what?", "100%", "R&D", "node.js", "zero\u200bwidth"]'),
+    });
+    const slugs = content.terms.en.tags.map((tag) => tag.slug);
+    for (const slug of slugs) expect(slug).not.toMatch(/[/?#%\\]/);
+    expect(slugs).toContain('ci-cd');
+    expect(slugs).toContain('node.js');
+    expect(slugs).toContain('zerowidth');
+  });
+
+  it('duplicate tags in one post count once', () => {
+    const content = load({ 'posts/en/x.md': fm('title: T\ndate: 2024-01-01\ntags: [Go, go, GO]') });
+    expect(content.terms.en.tags).toEqual([{ slug: 'go', name: 'Go', count: 1 }]);
+  });
+});
