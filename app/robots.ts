@@ -1,11 +1,11 @@
 import type { MetadataRoute } from 'next';
-import { siteConfig } from '@/lib/site-config';
+import { absoluteUrl } from '@/lib/urls';
 
 export const dynamic = 'force-static';
 
 export default function robots(): MetadataRoute.Robots {
   return {
     rules: { userAgent: '*', allow: '/' },
-    sitemap: new URL('/sitemap.xml', siteConfig.baseUrl).href,
+    sitemap: absoluteUrl('/sitemap.xml'),
   };
 }

@@ -1,12 +1,10 @@
 import type { MetadataRoute } from 'next';
 import { countPostPages, countTermPages, getPosts, getTerms } from '@/lib/content';
 import { postAlternates } from '@/lib/i18n';
-import { defaultLang, languages, siteConfig, ui, type Lang } from '@/lib/site-config';
-import { archivePath, homePath, postPath, taxonomies, taxonomyPath, termPath } from '@/lib/urls';
+import { defaultLang, languages, ui, type Lang } from '@/lib/site-config';
+import { absoluteUrl as absolute, archivePath, homePath, postPath, taxonomies, taxonomyPath, termPath } from '@/lib/urls';
 
 export const dynamic = 'force-static';
-
-const absolute = (path: string) => new URL(path, siteConfig.baseUrl).href;
 
 /** hreflang alternates (with x-default) for a page that exists in these languages. */
 function languageAlternates(pathIn: Partial<Record<Lang, string>>): MetadataRoute.Sitemap[number]['alternates'] {

@@ -8,12 +8,10 @@ import type { Post } from '@/lib/content';
 import { mdxToPlainHast, postHast } from '@/lib/content/hast';
 import { rehypeBundleFiles } from '@/lib/content/markdown';
 import { siteConfig, ui, type Lang } from './site-config';
-import { FEED_FILES, feedPaths, postAssetPath, postPath, termPath, type FeedFormat } from './urls';
+import { absoluteUrl as absolute, FEED_FILES, feedPaths, postAssetPath, postPath, termPath, type FeedFormat } from './urls';
 
 /** How many of the newest posts a feed carries. */
 const FEED_LENGTH = 20;
-
-const absolute = (url: string) => new URL(url, siteConfig.baseUrl).href;
 
 const feedHtmlByPost = new WeakMap<Post, string>();
 

@@ -2,17 +2,14 @@ import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Content } from './content/load';
 import type { MovedUrl } from './content/redirects';
+import { escapeHtml } from './content/shortcodes';
 import { defaultLang, languages, siteConfig, ui } from './site-config';
-import { FEED_FILES, homePath, taxonomies, termPath } from './urls';
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+import { absoluteUrl, FEED_FILES, homePath, taxonomies, termPath } from './urls';
 
 /** Hugo's alias page: a meta refresh, a canonical link for search engines, and a link for people. */
 export function redirectPage(to: string): string {
   const target = escapeHtml(to);
-  const canonical = escapeHtml(new URL(to, siteConfig.baseUrl).href);
+  const canonical = escapeHtml(absoluteUrl(to));
   return `<!DOCTYPE html><html lang="${ui(defaultLang).locale}"><head><meta charset="utf-8"><title>${target}</title><link rel="canonical" href="${canonical}"><meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url=${target}"></head><body><p><a href="${target}">${target}</a></p></body></html>\n`;
 }
 
@@ -27,7 +24,7 @@ export function languageChooserPage(): string {
     .map((lang) => `<a href="${homePath(lang)}" hreflang="${ui(lang).locale}">${escapeHtml(siteConfig.title[lang])}</a>`)
     .join(' · ');
   const script = `var h=${JSON.stringify(homes)},l=(navigator.languages||[navigator.language||'']).map(function(x){return String(x).toLowerCase().split('-')[0]}).filter(function(x){return h[x]})[0];location.replace(h[l]||${JSON.stringify(fallback)});`;
-  return `<!DOCTYPE html><html lang="${ui(defaultLang).locale}"><head><meta charset="utf-8"><title>${escapeHtml(siteConfig.title[defaultLang])}</title><link rel="canonical" href="${escapeHtml(new URL(fallback, siteConfig.baseUrl).href)}"><script>${script}</script><noscript><meta http-equiv="refresh" content="0; url=${fallback}"></noscript></head><body><p>${links}</p></body></html>\n`;
+  return `<!DOCTYPE html><html lang="${ui(defaultLang).locale}"><head><meta charset="utf-8"><title>${escapeHtml(siteConfig.title[defaultLang])}</title><link rel="canonical" href="${escapeHtml(absoluteUrl(fallback))}"><script>${script}</script><noscript><meta http-equiv="refresh" content="0; url=${fallback}"></noscript></head><body><p>${links}</p></body></html>\n`;
 }
 
 /**

@@ -2,9 +2,7 @@ import type { Metadata } from 'next';
 import { authorIsoString } from './content/dates';
 import type { Post } from './content/load';
 import { siteConfig, ui } from './site-config';
-import { homePath, postPath, termPath } from './urls';
-
-const absolute = (path: string) => new URL(path, siteConfig.baseUrl).href;
+import { absoluteUrl as absolute, homePath, postPath, termPath } from './urls';
 
 /** OpenGraph and Twitter card metadata of a post: an article, its hero image with its size. */
 export function postSocialMetadata(post: Post): Pick<Metadata, 'openGraph' | 'twitter'> {

@@ -1,4 +1,9 @@
-import type { Lang } from './site-config';
+import { siteConfig, type Lang } from './site-config';
+
+/** A site path as the full URL readers, feeds and search engines see (`SITE_URL` + path). */
+export function absoluteUrl(path: string): string {
+  return new URL(path, siteConfig.baseUrl).href;
+}
 
 export type Taxonomy = 'categories' | 'tags';
 export const taxonomies: readonly Taxonomy[] = ['categories', 'tags'];

@@ -283,7 +283,8 @@ function closeUnpaired(stack: Array<{ call?: ShortcodeCall; start: number; child
 // ---------------------------------------------------------------------------------------------
 // Rendering
 
-function escapeHtml(text: string): string {
+/** Text for HTML attributes and content. */
+export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
@@ -448,8 +449,6 @@ const RENDERERS: Record<string, Renderer> = {
   warning: renderCallout,
   table: renderTable,
 };
-
-export const knownShortcodes = Object.keys(RENDERERS);
 
 /** Builds the expanded text and remembers, for every output line, the source line it came from. */
 class Output {
