@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import './globals.css';
 import { BilingualNotFound } from '@/components/bilingual-not-found';
+import { ThemeScript } from '@/components/theme-script';
 import { defaultLang, siteConfig, ui } from '@/lib/site-config';
 
 export const metadata: Metadata = {
@@ -10,8 +11,11 @@ export const metadata: Metadata = {
 
 export default function GlobalNotFound() {
   return (
-    <html lang={ui(defaultLang).locale}>
-      <body className="bg-white font-sans text-slate-800 antialiased">
+    <html lang={ui(defaultLang).locale} suppressHydrationWarning>
+      <head>
+        <ThemeScript />
+      </head>
+      <body className="bg-page font-sans text-ink antialiased">
         <BilingualNotFound />
       </body>
     </html>

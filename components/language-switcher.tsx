@@ -20,7 +20,7 @@ export function LanguageSwitcher({ lang, alternates }: LanguageSwitcherProps) {
             lang={ui(other).locale}
             title={ui(other).readInOtherLanguage}
             data-testid="language-switcher"
-            className="rounded-md border border-slate-300 px-2.5 py-1 text-sm font-medium text-slate-700 transition-colors hover:border-sky-400 hover:text-sky-800"
+            className="rounded-md border border-line-strong px-2.5 py-1 text-sm font-medium text-ink-soft transition-colors hover:border-accent-line hover:text-accent"
           >
             {ui(other).languageName}
           </Link>

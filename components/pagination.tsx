@@ -11,7 +11,7 @@ type PaginationProps = {
 export function Pagination({ lang, page, totalPages, hrefFor }: PaginationProps) {
   if (totalPages <= 1) return null;
   const strings = ui(lang);
-  const link = 'rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:border-sky-400 hover:text-sky-800';
+  const link = 'rounded-md border border-line-strong px-3 py-1.5 text-sm hover:border-accent-line hover:text-accent';
   return (
     <nav aria-label={strings.pagination} className="mt-10 flex items-center justify-between gap-4">
       {page > 1 ? (
@@ -21,7 +21,7 @@ export function Pagination({ lang, page, totalPages, hrefFor }: PaginationProps)
       ) : (
         <span />
       )}
-      <span className="text-sm text-slate-500">{strings.pageOf(page, totalPages)}</span>
+      <span className="text-sm text-ink-faint">{strings.pageOf(page, totalPages)}</span>
       {page < totalPages ? (
         <Link href={hrefFor(page + 1)} rel="next" className={link}>
           {strings.older} →

@@ -10,9 +10,9 @@ import { TermChips } from './term-chips';
 type PostListProps = { lang: Lang; posts: readonly Post[] };
 
 export function PostList({ lang, posts }: PostListProps) {
-  if (!posts.length) return <p className="text-slate-500">{ui(lang).noPosts}</p>;
+  if (!posts.length) return <p className="text-ink-faint">{ui(lang).noPosts}</p>;
   return (
-    <ol className="divide-y divide-slate-200" data-testid="post-list">
+    <ol className="divide-y divide-line" data-testid="post-list">
       {posts.map((post) => (
         <li key={post.slug}>
           <PostListEntry lang={lang} post={post} />
@@ -37,18 +37,18 @@ function PostListEntry({ lang, post }: { lang: Lang; post: Post }) {
         </Link>
       ) : null}
       <div className="min-w-0 flex-1">
-        <div className="flex flex-wrap items-center gap-2 text-sm text-slate-500">
+        <div className="flex flex-wrap items-center gap-2 text-sm text-ink-faint">
           <PostDate date={post.date} lang={lang} />
           <span aria-hidden>·</span>
           <span>{ui(lang).readingTime(post.reading.minutes)}</span>
           <StatusBadge status={post.status} lang={lang} />
         </div>
-        <h2 className="mt-1 text-xl font-semibold tracking-tight text-slate-900">
-          <Link href={href} className="hover:text-sky-800">
+        <h2 className="mt-1 text-xl font-semibold tracking-tight text-ink-strong">
+          <Link href={href} className="hover:text-accent">
             {post.title}
           </Link>
         </h2>
-        <p className="mt-2 line-clamp-3 text-slate-600">{post.summary}</p>
+        <p className="mt-2 line-clamp-3 text-ink-muted">{post.summary}</p>
         <div className="mt-3">
           <TermChips lang={lang} taxonomy="categories" terms={post.categories} label={ui(lang).categories} />
         </div>

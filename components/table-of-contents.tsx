@@ -16,7 +16,7 @@ function TocList({ entries }: { entries: readonly TocEntry[] }) {
         <li key={entry.id} className={entry.depth === 3 ? 'pl-4' : undefined}>
           <a
             href={`#${entry.id}`}
-            className="block border-l-2 border-transparent pl-3 text-slate-600 hover:text-sky-800 aria-[current=location]:border-sky-600 aria-[current=location]:font-medium aria-[current=location]:text-sky-800"
+            className="block border-l-2 border-transparent pl-3 text-ink-muted hover:text-accent aria-[current=location]:border-accent aria-[current=location]:font-medium aria-[current=location]:text-accent"
           >
             {entry.text}
           </a>
@@ -35,8 +35,8 @@ export function TableOfContents({ lang, entries, variant }: TableOfContentsProps
   const title = ui(lang).tableOfContents;
   if (variant === 'inline') {
     return (
-      <details data-toc className="mb-8 rounded-lg border border-slate-200 p-4 lg:hidden">
-        <summary className="cursor-pointer font-semibold text-slate-800">{title}</summary>
+      <details data-toc className="mb-8 rounded-lg border border-line p-4 lg:hidden">
+        <summary className="cursor-pointer font-semibold text-ink">{title}</summary>
         <nav aria-label={title} className="mt-3">
           <TocList entries={entries} />
         </nav>
@@ -46,7 +46,7 @@ export function TableOfContents({ lang, entries, variant }: TableOfContentsProps
   return (
     <aside data-toc className="hidden lg:block">
       <nav aria-label={title} className="sticky top-20 max-h-[calc(100vh-6rem)] overflow-y-auto">
-        <p className="mb-3 text-sm font-semibold text-slate-800">{title}</p>
+        <p className="mb-3 text-sm font-semibold text-ink">{title}</p>
         <TocList entries={entries} />
       </nav>
       {/* One highlighter marks the links of both variants. */}

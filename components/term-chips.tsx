@@ -16,7 +16,7 @@ export function TermChips({ lang, taxonomy, terms, label, tone = 'light' }: Term
   const chip =
     tone === 'dark'
       ? 'border-white/40 bg-white/10 text-white hover:bg-white/25'
-      : 'border-slate-200 bg-slate-50 text-slate-700 hover:border-sky-300 hover:bg-sky-50 hover:text-sky-800';
+      : 'border-line bg-surface text-ink-soft hover:border-accent-line hover:bg-accent-soft hover:text-accent';
   return (
     <ul aria-label={label} className="flex flex-wrap gap-2">
       {terms.map((term) => (

@@ -5,7 +5,7 @@ test.describe('code blocks', () => {
     await page.goto('/en/blog/tail-latency-and-retries');
     const block = page.locator('figure[data-rehype-pretty-code-figure]').first();
     await expect(block.locator('pre')).toHaveAttribute('data-language', 'go');
-    const colours = await block.locator('code span[style*="color"]').evaluateAll((spans) => new Set(spans.map((s) => getComputedStyle(s).color)).size);
+    const colours = await block.locator('code span[style*="--shiki-light"]').evaluateAll((spans) => new Set(spans.map((s) => getComputedStyle(s).color)).size);
     expect(colours).toBeGreaterThan(2);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
     expect(overflow).toBe(true);

@@ -37,6 +37,7 @@ type UiStrings = {
   copyCode: string;
   copiedCode: string;
   archive: string;
+  darkTheme: string;
   relatedPosts: string;
   newerPost: string;
   olderPost: string;
@@ -104,6 +105,7 @@ export const siteConfig: SiteConfig = {
       copyCode: 'Copy',
       copiedCode: 'Copied',
       archive: 'Archive',
+      darkTheme: 'Dark theme',
       relatedPosts: 'Related posts',
       newerPost: 'Newer post',
       olderPost: 'Older post',
@@ -140,6 +142,7 @@ export const siteConfig: SiteConfig = {
       copyCode: '复制',
       copiedCode: '已复制',
       archive: '归档',
+      darkTheme: '深色主题',
       relatedPosts: '相关文章',
       newerPost: '较新一篇',
       olderPost: '较早一篇',

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import '../globals.css';
 import { DevContentStatus } from '@/components/dev-content-status';
 import { SiteFooter } from '@/components/site-footer';
+import { ThemeScript } from '@/components/theme-script';
 import { metadataBase } from '@/lib/metadata';
 import { defaultLang, isLang, siteConfig, ui } from '@/lib/site-config';
 
@@ -25,11 +26,15 @@ export default async function RootLayout({ children, params }: LayoutProps<'/[la
   // route renders under one, and it needs a document to show its bilingual message in.
   const lang = isLang(value) ? value : defaultLang;
   return (
-    <html lang={ui(lang).locale}>
-      <body className="flex min-h-screen flex-col bg-white font-sans text-slate-800 antialiased">
+    // The theme script sets data-theme on <html> before React hydrates.
+    <html lang={ui(lang).locale} suppressHydrationWarning>
+      <head>
+        <ThemeScript />
+      </head>
+      <body className="flex min-h-screen flex-col bg-page font-sans text-ink antialiased">
         <a
           href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-page focus:px-3 focus:py-2"
         >
           {ui(lang).skipToContent}
         </a>

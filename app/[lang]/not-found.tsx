@@ -16,9 +16,9 @@ export default async function NotFound() {
       <SiteHeader lang={value} />
       <PageBanner title={strings.notFoundTitle} />
       <main id="main" className="mx-auto max-w-3xl px-4 py-12">
-        <p className="text-lg text-slate-600">{strings.notFoundBody}</p>
+        <p className="text-lg text-ink-muted">{strings.notFoundBody}</p>
         <p className="mt-6">
-          <Link href={homePath(value)} className="font-medium text-sky-700 hover:underline">
+          <Link href={homePath(value)} className="font-medium text-accent hover:underline">
             {strings.backHome}
           </Link>
         </p>

@@ -145,9 +145,10 @@ export function remarkCodeMeta() {
 /**
  * Code blocks highlighted at build time by Shiki: line highlights from `{1,3-5}` in the fence,
  * line numbers from `showLineNumbers`. A language Shiki does not know is shown as plain text.
+ * Each token carries both themes' colours as CSS variables; globals.css picks one per theme.
  */
 export const codeHighlighting: RehypePrettyCodeOptions = {
-  theme: 'github-dark-dimmed',
+  theme: { light: 'github-light', dark: 'github-dark-dimmed' },
   keepBackground: true,
   bypassInlineCode: true,
   defaultLang: { block: 'plaintext' },

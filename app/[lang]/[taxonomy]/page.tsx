@@ -49,16 +49,16 @@ export default async function TaxonomyPage({ params }: PageProps<'/[lang]/[taxon
               <li key={term.slug}>
                 <Link
                   href={termPath(lang, taxonomy, term.slug)}
-                  className="inline-flex items-baseline gap-2 rounded-lg border border-slate-200 px-4 py-2 hover:border-sky-300 hover:bg-sky-50"
+                  className="inline-flex items-baseline gap-2 rounded-lg border border-line px-4 py-2 hover:border-accent-line hover:bg-accent-soft"
                 >
-                  <span className="font-medium text-slate-800">{term.name}</span>
-                  <span className="text-sm text-slate-500">{ui(lang).postCount(term.count)}</span>
+                  <span className="font-medium text-ink">{term.name}</span>
+                  <span className="text-sm text-ink-faint">{ui(lang).postCount(term.count)}</span>
                 </Link>
               </li>
             ))}
           </ul>
         ) : (
-          <p className="text-slate-500">{ui(lang).noPosts}</p>
+          <p className="text-ink-faint">{ui(lang).noPosts}</p>
         )}
       </main>
     </>

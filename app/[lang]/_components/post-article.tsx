@@ -54,7 +54,7 @@ export function PostArticle({ post }: PostArticleProps) {
               />
             ) : null}
             <PostBody post={post} />
-            <footer className="mt-12 border-t border-slate-200 pt-6">
+            <footer className="mt-12 border-t border-line pt-6">
               <TermChips lang={post.lang} taxonomy="tags" terms={post.tags} label={strings.tags} />
             </footer>
           </article>

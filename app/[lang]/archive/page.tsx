@@ -34,14 +34,14 @@ export default async function ArchivePage({ params }: PageProps<'/[lang]/archive
       <main id="main" className="mx-auto max-w-3xl px-4 py-10">
         {getArchive(lang).map(({ year, month, posts }) => (
           <section key={`${year}-${month}`} aria-labelledby={`archive-${year}-${month}`} className="mb-8">
-            <h2 id={`archive-${year}-${month}`} className="text-lg font-semibold text-slate-900">
+            <h2 id={`archive-${year}-${month}`} className="text-lg font-semibold text-ink-strong">
               {monthName.format(new Date(Date.UTC(year, month - 1, 1)))}
             </h2>
             <ul className="mt-2 space-y-1.5">
               {posts.map((post) => (
                 <li key={post.slug} className="flex flex-wrap items-baseline gap-x-3">
-                  <PostDate date={post.date} lang={lang} className="w-36 shrink-0 text-sm text-slate-500" />
-                  <Link href={postPath(lang, post.slug)} className="text-sky-800 hover:underline">
+                  <PostDate date={post.date} lang={lang} className="w-36 shrink-0 text-sm text-ink-faint" />
+                  <Link href={postPath(lang, post.slug)} className="text-accent hover:underline">
                     {post.title}
                   </Link>
                 </li>
