@@ -29,7 +29,7 @@ export function postFeedHtml(post: Post): string {
 }
 
 function renderFeedHtml(post: Post): string {
-  const tree = mdxToPlainHast(postHast(post));
+  const tree = mdxToPlainHast(structuredClone(postHast(post)));
   rehypeBundleFiles({
     file: post.source.displayPath,
     bodyLine: post.bodyLine,

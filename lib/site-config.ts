@@ -7,7 +7,7 @@ export function isLang(value: string): value is Lang {
   return (languages as readonly string[]).includes(value);
 }
 
-type UiStrings = {
+export type UiStrings = {
   languageName: string;
   /** BCP 47 tag for `<html lang>`, `hreflang` and date formatting. */
   locale: string;
@@ -38,6 +38,14 @@ type UiStrings = {
   copiedCode: string;
   archive: string;
   darkTheme: string;
+  search: string;
+  searchPlaceholder: string;
+  searchLoading: string;
+  searchFailed: string;
+  /** Templates, not functions, because the search dialog runs in the browser: `{query}`, `{count}`. */
+  searchNoResults: string;
+  searchResultCount: { one: string; other: string };
+  close: string;
   relatedPosts: string;
   newerPost: string;
   olderPost: string;
@@ -106,6 +114,13 @@ export const siteConfig: SiteConfig = {
       copiedCode: 'Copied',
       archive: 'Archive',
       darkTheme: 'Dark theme',
+      search: 'Search',
+      searchPlaceholder: 'Search posts',
+      searchLoading: 'Loading the search index…',
+      searchFailed: 'Search could not be loaded. Check your connection and try again.',
+      searchNoResults: 'No posts match “{query}”.',
+      searchResultCount: { one: '1 result', other: '{count} results' },
+      close: 'Close',
       relatedPosts: 'Related posts',
       newerPost: 'Newer post',
       olderPost: 'Older post',
@@ -143,6 +158,13 @@ export const siteConfig: SiteConfig = {
       copiedCode: '已复制',
       archive: '归档',
       darkTheme: '深色主题',
+      search: '搜索',
+      searchPlaceholder: '搜索文章',
+      searchLoading: '正在加载搜索索引…',
+      searchFailed: '搜索无法加载，请检查网络后重试。',
+      searchNoResults: '没有与“{query}”匹配的文章。',
+      searchResultCount: { one: '{count} 个结果', other: '{count} 个结果' },
+      close: '关闭',
       relatedPosts: '相关文章',
       newerPost: '较新一篇',
       olderPost: '较早一篇',

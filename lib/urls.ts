@@ -20,6 +20,11 @@ export function archivePath(lang: Lang): string {
   return `/${lang}/archive`;
 }
 
+/** The language's search index, fetched by the search box when a reader opens it. */
+export function searchIndexPath(lang: Lang): string {
+  return `/${lang}/search.json`;
+}
+
 export function postPath(lang: Lang, slug: string): string {
   return `/${lang}/blog/${encodeURIComponent(slug)}`;
 }

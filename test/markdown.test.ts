@@ -177,7 +177,7 @@ describe('code blocks', () => {
     expect(html).toContain('data-language="go"');
     expect(html).toMatch(/<span data-line="" data-highlighted-line="">.*func/);
     expect(html).toContain('data-line-numbers');
-    expect(html).toMatch(/style="color:#[0-9A-Fa-f]{6}"/);
+    expect(html).toMatch(/style="--shiki-light:#[0-9A-Fa-f]{6};--shiki-dark:#[0-9A-Fa-f]{6}"/);
   });
 
   it('show a language Shiki does not know as plain text, without failing the build', async () => {

@@ -68,3 +68,13 @@ test('the export carries the sitemap and robots.txt', async ({ request }) => {
   expect(await (await request.get('/sitemap.xml')).text()).toContain('/en/blog/writing-runbooks</loc>');
   expect(await (await request.get('/robots.txt')).text()).toContain('sitemap.xml');
 });
+
+test('search works without a server: the index is a file of the export', async ({ page }) => {
+  await page.goto('/zh');
+  await page.getByRole('button', { name: '搜索' }).click();
+  await page.getByRole('dialog').getByRole('searchbox').fill('可观测');
+  const result = page.getByRole('dialog').getByTestId('search-results').getByRole('link').first();
+  await expect(result).toContainText('eBPF');
+  await result.click();
+  await expect(page).toHaveURL(/\/zh\/blog\/ebpf-observability-primer$/);
+});

@@ -33,10 +33,22 @@ const mdxToHast = unified()
   .use(remarkRehype, { passThrough: [...nodeTypes] })
   .use(rehypeSlug);
 
-/** The body's HTML tree; MDX JSX elements and expressions are kept as MDX nodes. */
-export function postHast(post: Pick<Post, 'body' | 'source'>): HastRoot {
+type PostBodySource = Pick<Post, 'body' | 'source'>;
+
+const parsedBodies = new WeakMap<PostBodySource, HastRoot>();
+
+/**
+ * The body's HTML tree; MDX JSX elements and expressions are kept as MDX nodes. Parsed once per
+ * post and process for the TOC, the feeds and the search index: callers must not change it
+ * (`structuredClone` it first).
+ */
+export function postHast(post: PostBodySource): HastRoot {
+  const known = parsedBodies.get(post);
+  if (known) return known;
   const processor = post.source.format === 'md' ? markdownToHast : mdxToHast;
-  return processor.runSync(processor.parse(post.body)) as HastRoot;
+  const tree = processor.runSync(processor.parse(post.body)) as HastRoot;
+  parsedBodies.set(post, tree);
+  return tree;
 }
 
 type MdxJsxElement = MdxJsxFlowElementHast | MdxJsxTextElementHast;
@@ -69,6 +81,28 @@ export function mdxToPlainHast(tree: HastRoot): HastRoot {
     });
   return { ...tree, children: convert(tree.children) };
 }
+
+/**
+ * The words a reader sees in the body, for the search index: code blocks are left out (they are
+ * large and rarely what a reader types), block boundaries become spaces.
+ */
+export function postPlainText(post: PostBodySource): string {
+  const parts: string[] = [];
+  const walk = (nodes: readonly (RootContent | ElementContent)[]) => {
+    for (const node of nodes) {
+      if (node.type === 'text') parts.push(node.value);
+      else if (node.type === 'element') {
+        if (node.tagName === 'pre' || node.tagName === 'script' || node.tagName === 'style') continue;
+        walk(node.children);
+        if (!INLINE_ELEMENTS.has(node.tagName)) parts.push(' ');
+      }
+    }
+  };
+  walk(mdxToPlainHast(postHast(post)).children);
+  return parts.join('').replace(/\s+/g, ' ').trim();
+}
+
+const INLINE_ELEMENTS = new Set(['a', 'abbr', 'b', 'code', 'del', 'em', 'i', 'kbd', 'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'u']);
 
 export type TocEntry = { depth: 2 | 3; id: string; text: string };
 

@@ -1,0 +1,53 @@
+'use client';
+
+import { lazy, Suspense, useEffect, useState } from 'react';
+import type { SearchStrings } from './search-dialog';
+
+// The dialog, its search code and the index load only when a reader opens search.
+const SearchDialog = lazy(() => import('./search-dialog').then((module) => ({ default: module.SearchDialog })));
+
+type SearchButtonProps = { indexUrl: string; strings: SearchStrings };
+
+function isTypingInto(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+/** Opens search from the header, or from anywhere on the page with `/`. */
+export function SearchButton({ indexUrl, strings }: SearchButtonProps) {
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || isTypingInto(event.target)) return;
+      event.preventDefault();
+      setOpen(true);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => setOpen(true)}
+        aria-haspopup="dialog"
+        aria-keyshortcuts="/"
+        data-testid="search-button"
+        className="flex items-center gap-2 rounded-md border border-line-strong px-2 py-1 text-sm text-ink-soft transition-colors hover:border-accent-line hover:text-accent"
+      >
+        <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+          <circle cx="11" cy="11" r="7" />
+          <path d="m20 20-3.5-3.5" />
+        </svg>
+        <span className="sr-only sm:not-sr-only">{strings.search}</span>
+        <kbd aria-hidden="true" className="hidden rounded border border-line px-1 font-sans text-xs text-ink-faint sm:inline">
+          /
+        </kbd>
+      </button>
+      {open ? (
+        <Suspense fallback={null}>
+          <SearchDialog indexUrl={indexUrl} strings={strings} onClose={() => setOpen(false)} />
+        </Suspense>
+      ) : null}
+    </>
+  );
+}

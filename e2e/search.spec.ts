@@ -1,0 +1,79 @@
+import { expect, test, type Page } from '@playwright/test';
+
+function searchIndexRequests(page: Page): string[] {
+  const requests: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.endsWith('/search.json')) requests.push(request.url());
+  });
+  return requests;
+}
+
+const dialog = (page: Page) => page.getByRole('dialog');
+const results = (page: Page) => dialog(page).getByTestId('search-results').getByRole('link');
+
+test.describe('search', () => {
+  test('loads the index only when opened, and finds Chinese by a substring inside a sentence', async ({ page }) => {
+    const requests = searchIndexRequests(page);
+    await page.goto('/zh');
+    await page.waitForLoadState('networkidle');
+    expect(requests).toEqual([]);
+
+    await page.getByRole('button', { name: '搜索' }).click();
+    const box = dialog(page).getByRole('searchbox', { name: '搜索文章' });
+    await expect(box).toBeFocused();
+    // "巴士系" sits inside a sentence of the community post's body: no word boundary around it.
+    await box.fill('巴士系');
+    await expect(results(page)).toHaveCount(1);
+    await expect(results(page).first()).toContainText('运营开源社区五年');
+    await expect(results(page).first().locator('mark')).toHaveText(['巴士系']);
+    await expect(dialog(page).getByRole('status')).toHaveText('1 个结果');
+    expect(requests).toHaveLength(1);
+    expect(new URL(requests[0]!).pathname).toBe('/zh/search.json');
+
+    await box.fill('没有这样的文章啊');
+    await expect(dialog(page).getByRole('status')).toHaveText('没有与“没有这样的文章啊”匹配的文章。');
+    await expect(results(page)).toHaveCount(0);
+  });
+
+  test('opens with "/", is used from the keyboard, and leads to the post', async ({ page }) => {
+    await page.goto('/en/archive');
+    await page.locator('body').press('/');
+    const box = dialog(page).getByRole('searchbox', { name: 'Search posts' });
+    await expect(box).toBeFocused();
+    await box.pressSequentially('retry budget');
+    await expect(results(page).first()).toContainText('Tail Latency');
+    await expect(results(page).first().locator('mark').first()).toBeVisible();
+
+    await page.keyboard.press('ArrowDown');
+    await expect(results(page).first()).toBeFocused();
+    await page.keyboard.press('ArrowUp');
+    await expect(box).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(dialog(page)).toHaveCount(0);
+
+    await page.keyboard.press('/');
+    await dialog(page).getByRole('searchbox').fill('retry budget');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/en\/blog\/tail-latency-and-retries$/);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Tail Latency');
+  });
+
+  test('typing "/" into the search box types it, and finds nothing unpublished', async ({ page }) => {
+    await page.goto('/en');
+    await page.getByRole('button', { name: 'Search' }).click();
+    const box = dialog(page).getByRole('searchbox');
+    await box.fill('a/b');
+    await expect(box).toHaveValue('a/b');
+    await box.fill('DRAFT-MARKER-7c1f');
+    await expect(dialog(page).getByRole('status')).toHaveText('No posts match “DRAFT-MARKER-7c1f”.');
+  });
+
+  test('works on a phone @phone', async ({ page }) => {
+    await page.goto('/en');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await dialog(page).getByRole('searchbox').fill('ebpf');
+    await expect(results(page).first()).toBeVisible();
+    await results(page).first().click();
+    await expect(page).toHaveURL(/\/en\/blog\//);
+  });
+});
