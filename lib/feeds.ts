@@ -5,6 +5,7 @@ import type { Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 import type { Post } from '@/lib/content';
+import { authorIsoString, authorRfc822String, type AuthorDate } from '@/lib/content/dates';
 import { mdxToPlainHast, postHast } from '@/lib/content/hast';
 import { rehypeBundleFiles } from '@/lib/content/markdown';
 import { siteConfig, ui, type Lang } from './site-config';
@@ -51,8 +52,11 @@ function renderFeedHtml(post: Post): string {
 
 type FeedSpec = { lang: Lang; title: string; description: string; listPath: string; posts: readonly Post[] };
 
+/** A feed, and the dates of its items as their authors wrote them (the `feed` library writes UTC). */
+export type BlogFeed = { feed: Feed; itemDates: Array<{ published: AuthorDate; updated: AuthorDate }> };
+
 /** A feed of the newest posts of a list, each with its full content. */
-export function buildFeed({ lang, title, description, listPath, posts }: FeedSpec): Feed {
+export function buildFeed({ lang, title, description, listPath, posts }: FeedSpec): BlogFeed {
   const paths = feedPaths(listPath);
   const newest = posts.slice(0, FEED_LENGTH);
   const latest = newest[0];
@@ -83,10 +87,36 @@ export function buildFeed({ lang, title, description, listPath, posts }: FeedSpe
       image: post.image ? absolute(post.image.src) : undefined,
     });
   }
-  return feed;
+  return { feed, itemDates: newest.map((post) => ({ published: post.date, updated: post.lastmod ?? post.date })) };
 }
 
-export function feedResponse(feed: Feed, format: FeedFormat): Response {
-  const body = format === 'rss' ? feed.rss2() : format === 'atom' ? feed.atom1() : feed.json1();
-  return new Response(body, { headers: { 'Content-Type': `${FEED_FILES[format].type}; charset=utf-8` } });
+/**
+ * The feed as text, each item dated in its author's offset (`+08:00`), as the post pages show it:
+ * RSS `pubDate` is the publication date, Atom and JSON Feed carry both published and updated.
+ */
+export function renderFeed({ feed, itemDates }: BlogFeed, format: FeedFormat): string {
+  if (format === 'json') {
+    const json = JSON.parse(feed.json1()) as { items: Array<Record<string, unknown>> };
+    json.items.forEach((item, i) => {
+      const dates = itemDates[i];
+      if (!dates) return;
+      item.date_published = authorIsoString(dates.published);
+      item.date_modified = authorIsoString(dates.updated);
+    });
+    return JSON.stringify(json, null, 4);
+  }
+  const [xml, itemTag] = format === 'rss' ? [feed.rss2(), 'item'] : [feed.atom1(), 'entry'];
+  let index = 0;
+  return xml.replace(new RegExp(`<${itemTag}>[\\s\\S]*?</${itemTag}>`, 'g'), (item) => {
+    const dates = itemDates[index++];
+    if (!dates) return item;
+    if (format === 'rss') return item.replace(/<pubDate>[^<]*<\/pubDate>/, `<pubDate>${authorRfc822String(dates.published)}</pubDate>`);
+    return item
+      .replace(/<updated>[^<]*<\/updated>/, `<updated>${authorIsoString(dates.updated)}</updated>`)
+      .replace(/<published>[^<]*<\/published>/, `<published>${authorIsoString(dates.published)}</published>`);
+  });
+}
+
+export function feedResponse(feed: BlogFeed, format: FeedFormat): Response {
+  return new Response(renderFeed(feed, format), { headers: { 'Content-Type': `${FEED_FILES[format].type}; charset=utf-8` } });
 }

@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '@/lib/content/load';
-import { buildFeed, postFeedHtml } from '@/lib/feeds';
+import { buildFeed, postFeedHtml, renderFeed } from '@/lib/feeds';
 import { siteConfig } from '@/lib/site-config';
 import { TINY_PNG, makeSite, optionsFor, post } from './fixtures';
 
@@ -44,13 +44,37 @@ describe('feeds', () => {
     });
     const feed = buildFeed({ lang: 'en', title: 'T & <t>', description: 'D', listPath: '/en', posts: content.posts.en });
     const parser = new XMLParser({ ignoreAttributes: false });
-    for (const xml of [feed.rss2(), feed.atom1()]) expect(XMLValidator.validate(xml)).toBe(true);
-    const rss = parser.parse(feed.rss2());
+    for (const xml of [renderFeed(feed, 'rss'), renderFeed(feed, 'atom')]) expect(XMLValidator.validate(xml)).toBe(true);
+    const rss = parser.parse(renderFeed(feed, 'rss'));
     expect(rss.rss.channel.item.map((item: { title: string }) => item.title)).toEqual(['B', nasty]);
     expect(rss.rss.channel.item[1]['content:encoded']).toContain('Body with ]]> inside &#x26; <tags>.</tags>');
     expect(rss.rss.channel.item[1].category['#text']).toBe('C&D <x>');
-    const atom = parser.parse(feed.atom1());
+    const atom = parser.parse(renderFeed(feed, 'atom'));
     expect(atom.feed.entry[1].title['#text']).toBe(nasty);
-    expect(JSON.parse(feed.json1()).items.map((item: { title: string }) => item.title)).toEqual(['B', nasty]);
+    expect(JSON.parse(renderFeed(feed, 'json')).items.map((item: { title: string }) => item.title)).toEqual(['B', nasty]);
+  });
+
+  it('date each item in the offset its author wrote, as the post page does', () => {
+    const content = site({
+      'posts/en/beijing.md': post('title: Beijing\ndate: 2020-08-31T08:27:17+08:00\nlastmod: 2021-01-02T03:04:05+08:00'),
+      'posts/en/utc.md': post('title: UTC\ndate: 2019-05-01'),
+      'posts/en/west.md': post('title: West\ndate: 2018-12-31T23:30:00-05:30'),
+    });
+    const feed = buildFeed({ lang: 'en', title: 'T', description: 'D', listPath: '/en', posts: content.posts.en });
+    const parser = new XMLParser();
+    const rss = parser.parse(renderFeed(feed, 'rss'));
+    expect(rss.rss.channel.item.map((item: { pubDate: string }) => item.pubDate)).toEqual([
+      'Mon, 31 Aug 2020 08:27:17 +0800',
+      'Wed, 01 May 2019 00:00:00 +0000',
+      'Mon, 31 Dec 2018 23:30:00 -0530',
+    ]);
+    const atom = parser.parse(renderFeed(feed, 'atom'));
+    expect(atom.feed.entry[0]).toMatchObject({ published: '2020-08-31T08:27:17+08:00', updated: '2021-01-02T03:04:05+08:00' });
+    expect(atom.feed.entry[2]).toMatchObject({ published: '2018-12-31T23:30:00-05:30' });
+    const json = JSON.parse(renderFeed(feed, 'json'));
+    expect(json.items[0]).toMatchObject({ date_published: '2020-08-31T08:27:17+08:00', date_modified: '2021-01-02T03:04:05+08:00' });
+    for (const [older, newer] of [[1, 0], [2, 1]] as const) {
+      expect(Date.parse(json.items[older].date_published)).toBeLessThan(Date.parse(json.items[newer].date_published));
+    }
   });
 });

@@ -78,3 +78,18 @@ export function authorIsoString(date: AuthorDate): string {
   const minutes = Math.abs(date.offsetMinutes);
   return `${local}${sign}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
+
+const RFC822_DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const RFC822_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** RFC 822 (RSS) in the author's own offset: `Mon, 31 Aug 2020 08:27:17 +0800`. */
+export function authorRfc822String(date: AuthorDate): string {
+  const local = new Date(date.instant.getTime() + date.offsetMinutes * 60_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const minutes = Math.abs(date.offsetMinutes);
+  const offset = `${date.offsetMinutes < 0 ? '-' : '+'}${pad(Math.floor(minutes / 60))}${pad(minutes % 60)}`;
+  return (
+    `${RFC822_DAYS[local.getUTCDay()]}, ${pad(local.getUTCDate())} ${RFC822_MONTHS[local.getUTCMonth()]} ${local.getUTCFullYear()} ` +
+    `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())} ${offset}`
+  );
+}
