@@ -1,6 +1,7 @@
 import type { NextConfig } from 'next';
 import { defaultContentOptions, loadContent } from './lib/content/load';
 import { siteRedirects } from './lib/content/redirects';
+import { siteConfig } from './lib/site-config';
 
 // `npm run export` builds a static site into out/ for any file host: no image optimizer there,
 // and old URLs become redirect pages (scripts/export-redirects.ts) instead of 308 answers.
@@ -10,17 +11,19 @@ const staticExport = process.env.BLOG_STATIC_EXPORT === '1';
  * Headers for every answer of `next start`. Scripts stay 'unsafe-inline' for now: the prerendered
  * pages carry Next.js's inline bootstrap scripts, which a static page cannot give a nonce.
  */
+const giscus = siteConfig.comments ? ' https://giscus.app' : '';
+
 const securityHeaders = [
   {
     key: 'Content-Security-Policy',
     value: [
       "default-src 'self'",
-      "script-src 'self' 'unsafe-inline'",
+      `script-src 'self' 'unsafe-inline'${giscus}`,
       "style-src 'self' 'unsafe-inline'",
       "img-src 'self' data: https:",
       "font-src 'self'",
       "connect-src 'self'",
-      'frame-src https://www.youtube-nocookie.com',
+      `frame-src https://www.youtube-nocookie.com${giscus}`,
       "object-src 'none'",
       "base-uri 'self'",
       "form-action 'self'",

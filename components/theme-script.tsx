@@ -7,6 +7,15 @@ export const THEME_STORAGE_KEY = 'theme';
  */
 export const themeScript = `try{var t=localStorage.getItem('${THEME_STORAGE_KEY}');if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}`;
 
+/** The theme the page shows now: the reader's choice, else the system's. Browser only. */
+export function resolvedTheme(): 'light' | 'dark' {
+  const chosen = document.documentElement.dataset.theme;
+  if (chosen === 'light' || chosen === 'dark') return chosen;
+  return matchMedia(DARK_QUERY).matches ? 'dark' : 'light';
+}
+
+export const DARK_QUERY = '(prefers-color-scheme: dark)';
+
 export function ThemeScript() {
   return <script dangerouslySetInnerHTML={{ __html: themeScript }} />;
 }

@@ -1,18 +1,10 @@
 'use client';
 
 import { useLayoutEffect, useSyncExternalStore } from 'react';
-import { THEME_STORAGE_KEY } from './theme-script';
+import { DARK_QUERY, resolvedTheme, THEME_STORAGE_KEY } from './theme-script';
 
 type Theme = 'light' | 'dark';
 type ThemeToggleProps = { label: string };
-
-const darkQuery = '(prefers-color-scheme: dark)';
-
-function currentTheme(): Theme {
-  const chosen = document.documentElement.dataset.theme;
-  if (chosen === 'light' || chosen === 'dark') return chosen;
-  return matchMedia(darkQuery).matches ? 'dark' : 'light';
-}
 
 function readStoredTheme(): Theme | null {
   try {
@@ -24,7 +16,7 @@ function readStoredTheme(): Theme | null {
 }
 
 function subscribe(onChange: () => void) {
-  const media = matchMedia(darkQuery);
+  const media = matchMedia(DARK_QUERY);
   const observer = new MutationObserver(onChange);
   observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
   media.addEventListener('change', onChange);
@@ -36,7 +28,7 @@ function subscribe(onChange: () => void) {
 
 /** Switches between the light and the dark theme and remembers the choice in this browser. */
 export function ThemeToggle({ label }: ThemeToggleProps) {
-  const theme = useSyncExternalStore(subscribe, currentTheme, () => null);
+  const theme = useSyncExternalStore(subscribe, resolvedTheme, () => null);
   // Moving to the other language swaps the root layout, and React clears the attributes of the
   // <html> it had: apply the stored choice again before that page paints.
   useLayoutEffect(() => {
@@ -44,7 +36,7 @@ export function ThemeToggle({ label }: ThemeToggleProps) {
     if (stored && !document.documentElement.dataset.theme) document.documentElement.dataset.theme = stored;
   }, []);
   const toggle = () => {
-    const next: Theme = currentTheme() === 'dark' ? 'light' : 'dark';
+    const next: Theme = resolvedTheme() === 'dark' ? 'light' : 'dark';
     document.documentElement.dataset.theme = next;
     try {
       localStorage.setItem(THEME_STORAGE_KEY, next);

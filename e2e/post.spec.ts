@@ -210,3 +210,15 @@ test.describe('a post page', () => {
     );
   });
 });
+
+test('comments are off unless configured: no section and nothing loaded from giscus', async ({ page }) => {
+  const external: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith('http://127.0.0.1')) external.push(request.url());
+  });
+  await page.goto('/en/blog/tail-latency-and-retries');
+  await page.keyboard.press('End');
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByRole('region', { name: 'Comments' })).toHaveCount(0);
+  expect(external.filter((url) => url.includes('giscus'))).toEqual([]);
+});

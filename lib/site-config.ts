@@ -38,6 +38,7 @@ export type UiStrings = {
   copiedCode: string;
   archive: string;
   darkTheme: string;
+  comments: string;
   search: string;
   searchPlaceholder: string;
   searchLoading: string;
@@ -55,6 +56,16 @@ export type UiStrings = {
   callouts: Record<'note' | 'tip' | 'warning' | 'danger', string>;
 };
 
+/** Comments in GitHub Discussions through giscus; the values come from https://giscus.app. */
+export type GiscusConfig = {
+  repo: `${string}/${string}`;
+  repoId: string;
+  category: string;
+  categoryId: string;
+  /** How a post finds its discussion; `pathname` keeps each language's comments apart. */
+  mapping: 'pathname' | 'url' | 'title' | 'og:title';
+};
+
 export type SiteConfig = {
   /** Absolute origin used for canonical URLs and alternates; override with SITE_URL. */
   baseUrl: string;
@@ -66,6 +77,8 @@ export type SiteConfig = {
   author: string;
   /** MDX `{expressions}`, `import` and `export` run code at build time; off unless the author opts in. */
   allowMdxJavaScript: boolean;
+  /** Comments under posts: off until giscus is configured here. */
+  comments: GiscusConfig | undefined;
   ui: Record<Lang, UiStrings>;
 };
 
@@ -83,6 +96,7 @@ export const siteConfig: SiteConfig = {
   },
   author: 'Blog Author',
   allowMdxJavaScript: false,
+  comments: undefined,
   ui: {
     en: {
       languageName: 'English',
@@ -114,6 +128,7 @@ export const siteConfig: SiteConfig = {
       copiedCode: 'Copied',
       archive: 'Archive',
       darkTheme: 'Dark theme',
+      comments: 'Comments',
       search: 'Search',
       searchPlaceholder: 'Search posts',
       searchLoading: 'Loading the search index…',
@@ -158,6 +173,7 @@ export const siteConfig: SiteConfig = {
       copiedCode: '已复制',
       archive: '归档',
       darkTheme: '深色主题',
+      comments: '评论',
       search: '搜索',
       searchPlaceholder: '搜索文章',
       searchLoading: '正在加载搜索索引…',

@@ -63,7 +63,7 @@ test.describe('a Hugo site imported as is', () => {
     await page.goto('/en/blog/other-post');
     await expect(page.locator('h2#custom-anchor')).toContainText('Heading Title');
     await expect(page.locator('.note-box')).toContainText('this box is raw HTML and should render unchanged.');
-    await expect(page.locator('kbd').first()).toHaveText('Ctrl');
+    await expect(page.locator('article kbd').first()).toHaveText('Ctrl');
     await expect(page.getByRole('link', { name: 'CommonMark spec' })).toHaveAttribute('href', 'https://example.com');
     await expect(page.getByText('Footnotes render at the bottom of the page with a back link.')).toBeVisible();
     await page.goto('/en');

@@ -1,3 +1,4 @@
+import { GiscusComments } from '@/components/giscus-comments';
 import { JsonLd } from '@/components/json-ld';
 import { PageBanner } from '@/components/page-banner';
 import { PostBody } from '@/components/post-body';
@@ -12,7 +13,7 @@ import { getAdjacentPosts, getRelatedPosts, type Post } from '@/lib/content';
 import { postToc } from '@/lib/content/hast';
 import { postAlternates } from '@/lib/i18n';
 import { postStructuredData } from '@/lib/structured-data';
-import { ui } from '@/lib/site-config';
+import { siteConfig, ui } from '@/lib/site-config';
 
 type PostArticleProps = { post: Post };
 
@@ -59,6 +60,7 @@ export function PostArticle({ post }: PostArticleProps) {
             </footer>
           </article>
           <PostNavigation lang={post.lang} related={getRelatedPosts(post)} {...getAdjacentPosts(post)} />
+          {siteConfig.comments ? <GiscusComments config={siteConfig.comments} locale={strings.locale} title={strings.comments} /> : null}
         </div>
         <TableOfContents lang={post.lang} entries={toc} variant="sidebar" />
       </main>

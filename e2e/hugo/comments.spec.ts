@@ -1,0 +1,42 @@
+import { expect, test, type Page } from '@playwright/test';
+import { fixtureGiscus } from './fixture-site';
+
+// giscus.app cannot be reached from the tests: its script is answered by a stand-in that shows
+// the settings it was loaded with.
+async function standInForGiscus(page: Page): Promise<string[]> {
+  const requests: string[] = [];
+  await page.route('https://giscus.app/**', (route) => {
+    requests.push(route.request().url());
+    return route.fulfill({
+      contentType: 'text/javascript',
+      body: `const s = document.currentScript; const p = document.createElement('pre'); p.dataset.testid = 'giscus-settings';
+             p.textContent = JSON.stringify(Object.fromEntries([...s.attributes].map((a) => [a.name, a.value]))); s.after(p);`,
+    });
+  });
+  return requests;
+}
+
+test('comments load from giscus only when the reader scrolls to them, in the page language and theme', async ({ page }) => {
+  const requests = await standInForGiscus(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.setViewportSize({ width: 1280, height: 400 });
+  await page.goto('/zh');
+  await page.getByTestId('post-list').getByRole('heading').first().getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(requests).toEqual([]);
+
+  const comments = page.getByRole('region', { name: '评论' });
+  await comments.scrollIntoViewIfNeeded();
+  const settings = JSON.parse(await page.getByTestId('giscus-settings').textContent() ?? '{}');
+  expect(settings).toMatchObject({
+    src: 'https://giscus.app/client.js',
+    'data-repo': fixtureGiscus.repo,
+    'data-repo-id': fixtureGiscus.repoId,
+    'data-category-id': fixtureGiscus.categoryId,
+    'data-mapping': 'pathname',
+    'data-lang': 'zh-CN',
+    'data-theme': 'dark',
+  });
+  expect(requests).toEqual(['https://giscus.app/client.js']);
+});
