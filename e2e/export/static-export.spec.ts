@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { expectOgCard } from '../helpers';
 
 // The static export (npm run export), served from out/ the way file hosts serve it.
 
@@ -67,4 +68,9 @@ test('the export carries the feeds, also at Hugo\'s index.xml URLs', async ({ re
 test('the export carries the sitemap and robots.txt', async ({ request }) => {
   expect(await (await request.get('/sitemap.xml')).text()).toContain('/en/blog/writing-runbooks</loc>');
   expect(await (await request.get('/robots.txt')).text()).toContain('sitemap.xml');
+});
+
+test('the export carries the OpenGraph cards as .png files, which the pages point to', async ({ page, request }) => {
+  expect(await expectOgCard(page, request, '/zh')).toBe('/zh/opengraph-image.png');
+  expect(await expectOgCard(page, request, '/en/blog/writing-runbooks')).toBe('/en/blog/writing-runbooks/opengraph-image.png');
 });
