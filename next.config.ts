@@ -2,6 +2,7 @@ import type { NextConfig } from 'next';
 import { defaultContentOptions, loadContent } from './lib/content/load';
 import { siteRedirects } from './lib/content/redirects';
 import { siteConfig } from './lib/site-config';
+import { OG_IMAGE_FILE, OG_IMAGE_ROUTE } from './lib/urls';
 
 // `npm run export` builds a static site into out/ for any file host: no image optimizer there,
 // and old URLs become redirect pages (scripts/export-redirects.ts) instead of 308 answers.
@@ -53,6 +54,10 @@ const nextConfig: NextConfig = {
   // Old URLs keep working: post aliases and Hugo's root-language URLs answer with 308 redirects.
   // This reads the posts (nothing is written); a content error fails the build here, loudly.
   redirects: staticExport ? undefined : async () => siteRedirects(loadContent(defaultContentOptions())),
+  // Pages link their OpenGraph card with a `.png` name, which the static export writes (see ogImagePath).
+  rewrites: staticExport
+    ? undefined
+    : async () => [{ source: `/:path*/${OG_IMAGE_FILE}`, destination: `/:path*/${OG_IMAGE_ROUTE}` }],
   // `next dev` needs eval for fast refresh: the policy applies to production servers only.
   headers:
     staticExport || process.env.NODE_ENV !== 'production'

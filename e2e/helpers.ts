@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { imageSize } from 'image-size';
 
 export type Lang = 'en' | 'zh';
 
@@ -122,4 +123,24 @@ export async function crawl(request: APIRequestContext, start: string[], limit =
     }
   }
   return pages;
+}
+
+/**
+ * The page's og:image: an absolute URL (the site's public origin), of a 1200×630 PNG that this
+ * server answers at the same path. Returns the image's path.
+ */
+export async function expectOgCard(page: Page, request: APIRequestContext, path: string): Promise<string> {
+  await page.goto(path);
+  const meta = (key: string) => page.locator(`head meta[property="${key}"], head meta[name="${key}"]`).first();
+  const url = (await meta('og:image').getAttribute('content')) ?? '';
+  expect(url, `og:image of ${path}`).toMatch(/^https?:\/\/[^/]+\/.+\.png$/);
+  await expect(meta('og:image:width')).toHaveAttribute('content', '1200');
+  await expect(meta('og:image:height')).toHaveAttribute('content', '630');
+  await expect(meta('twitter:image')).toHaveAttribute('content', url);
+  const imagePath = new URL(url).pathname;
+  const response = await request.get(imagePath);
+  expect(response.status(), imagePath).toBe(200);
+  expect(response.headers()['content-type']).toBe('image/png');
+  expect(imageSize(await response.body())).toMatchObject({ type: 'png', width: 1200, height: 630 });
+  return imagePath;
 }

@@ -45,7 +45,8 @@ test('a post describes itself to search engines and social sites', async ({ page
   const meta = (property: string) => page.locator(`head meta[property="${property}"], head meta[name="${property}"]`).first();
   await expect(meta('og:type')).toHaveAttribute('content', 'article');
   await expect(meta('og:title')).toHaveAttribute('content', '没有 Sidecar 的服务网格：Ambient 模式实践观察');
-  await expect(meta('og:image')).toHaveAttribute('content', /^https?:\/\/.+\/images\/banner\/service-mesh\.jpg$/);
+  await expect(meta('og:image')).toHaveAttribute('content', /^https?:\/\/.+\/zh\/blog\/service-mesh-without-sidecars\/opengraph-image\.png$/);
+  await expect(page.locator('head meta[property="og:image"]').nth(1)).toHaveAttribute('content', /^https?:\/\/.+\/images\/banner\/service-mesh\.jpg$/);
   await expect(meta('og:image:width')).toHaveAttribute('content', '1200');
   await expect(meta('article:published_time')).toHaveAttribute('content', '2024-03-05T09:30:00+08:00');
   await expect(meta('twitter:card')).toHaveAttribute('content', 'summary_large_image');

@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
-import { isLang, type Lang } from './site-config';
+import { getPost, getPosts, type Post } from '@/lib/content';
+import { isLang, languages, type Lang } from './site-config';
 import { isTaxonomy, type Taxonomy } from './urls';
 
 /**
@@ -34,4 +35,15 @@ export function listPageParam(segments: readonly string[] | undefined): number {
   const [keyword, value = '', ...rest] = segments;
   if (keyword !== 'page' || rest.length || !/^[1-9]\d*$/.test(value) || value === '1') notFound();
   return Number(value);
+}
+
+/** `{ lang, slug }` of every visible post: for the post pages and their OpenGraph cards. */
+export function postParams(): Array<{ lang: Lang; slug: string }> {
+  return languages.flatMap((lang) => getPosts(lang).map((post) => ({ lang, slug: post.slug })));
+}
+
+/** The visible post that `/[lang]/blog/[slug]` names, or a 404. */
+export async function postFromParams(params: Promise<{ lang: string; slug: string }>): Promise<Post> {
+  const { lang, slug } = await params;
+  return getPost(langParam(lang), segmentParam(slug)) ?? notFound();
 }

@@ -1,10 +1,10 @@
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Content } from './content/load';
 import type { MovedUrl } from './content/redirects';
 import { escapeHtml } from './content/shortcodes';
 import { defaultLang, languages, siteConfig, ui } from './site-config';
-import { absoluteUrl, FEED_FILES, homePath, taxonomies, termPath } from './urls';
+import { absoluteUrl, FEED_FILES, homePath, OG_IMAGE_FILE, OG_IMAGE_ROUTE, taxonomies, termPath } from './urls';
 
 /** Hugo's alias page: a meta refresh, a canonical link for search engines, and a link for people. */
 export function redirectPage(to: string): string {
@@ -76,4 +76,14 @@ export function writeHugoFeedCopies(outDir: string, content: Content): number {
     }
   }
   return written;
+}
+
+/**
+ * Gives every OpenGraph card the `.png` name the pages link to: a file host sends a file without
+ * an extension as `application/octet-stream`, which social sites refuse as an image.
+ */
+export function renameOgImages(outDir: string): number {
+  const cards = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((file) => path.basename(file) === OG_IMAGE_ROUTE);
+  for (const card of cards) renameSync(path.join(outDir, card), path.join(outDir, path.dirname(card), OG_IMAGE_FILE));
+  return cards.length;
 }

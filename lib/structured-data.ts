@@ -1,13 +1,22 @@
 import type { Metadata } from 'next';
 import { authorIsoString } from './content/dates';
 import type { Post } from './content/load';
-import { siteConfig, ui } from './site-config';
-import { absoluteUrl as absolute, homePath, postPath, termPath } from './urls';
+import { OG_IMAGE_SIZE, OG_IMAGE_TYPE } from './og/card';
+import { siteConfig, ui, type Lang } from './site-config';
+import { absoluteUrl as absolute, homePath, ogImagePath, postPath, termPath } from './urls';
 
-/** OpenGraph and Twitter card metadata of a post: an article, its hero image with its size. */
-export function postSocialMetadata(post: Post): Pick<Metadata, 'openGraph' | 'twitter'> {
-  const url = absolute(postPath(post.lang, post.slug));
-  const image = post.image
+/** The generated card of a page, for `openGraph.images`. */
+function cardImage(pagePath: string, alt: string) {
+  return { url: absolute(ogImagePath(pagePath)), ...OG_IMAGE_SIZE, type: OG_IMAGE_TYPE, alt };
+}
+
+/**
+ * A post's pictures for link previews: its generated card (title, site, date), made for them, and
+ * its hero image when it has one.
+ */
+function postImages(post: Post) {
+  const card = cardImage(postPath(post.lang, post.slug), post.title);
+  const hero = post.image
     ? {
         url: absolute(post.image.src),
         ...(post.image.kind === 'local' && post.image.width && post.image.height
@@ -16,6 +25,38 @@ export function postSocialMetadata(post: Post): Pick<Metadata, 'openGraph' | 'tw
         alt: post.title,
       }
     : undefined;
+  return { card, all: hero ? [card, hero] : [card] };
+}
+
+/**
+ * OpenGraph and Twitter metadata of a language's pages: a website, shown by the card of the
+ * language's home. Posts replace it with their own.
+ */
+export function languageSocialMetadata(lang: Lang): Pick<Metadata, 'openGraph' | 'twitter'> {
+  const card = cardImage(homePath(lang), siteConfig.title[lang]);
+  return {
+    openGraph: {
+      type: 'website',
+      siteName: siteConfig.title[lang],
+      locale: ogLocale(lang),
+      images: [card],
+    },
+    twitter: { card: 'summary_large_image', images: [{ url: card.url, alt: card.alt }] },
+  };
+}
+
+function ogLocale(lang: Lang): string {
+  return ui(lang).locale.replace('-', '_');
+}
+
+/**
+ * OpenGraph and Twitter card metadata of a post: an article, with the card first and the hero
+ * after it. Images listed in metadata take the place of the one Next.js would add from an
+ * `opengraph-image` route, and this one URL works in the static export too.
+ */
+export function postSocialMetadata(post: Post): Pick<Metadata, 'openGraph' | 'twitter'> {
+  const url = absolute(postPath(post.lang, post.slug));
+  const { card, all } = postImages(post);
   return {
     openGraph: {
       type: 'article',
@@ -23,19 +64,19 @@ export function postSocialMetadata(post: Post): Pick<Metadata, 'openGraph' | 'tw
       title: post.title,
       description: post.summary,
       siteName: siteConfig.title[post.lang],
-      locale: ui(post.lang).locale.replace('-', '_'),
+      locale: ogLocale(post.lang),
       publishedTime: authorIsoString(post.date),
       modifiedTime: authorIsoString(post.lastmod ?? post.date),
       section: post.categories[0]?.name,
       tags: post.tags.map((tag) => tag.name),
       authors: post.authors.length ? post.authors : [siteConfig.author],
-      images: image ? [image] : undefined,
+      images: all,
     },
     twitter: {
-      card: image ? 'summary_large_image' : 'summary',
+      card: 'summary_large_image',
       title: post.title,
       description: post.summary,
-      images: image ? [image.url] : undefined,
+      images: [{ url: card.url, alt: card.alt }],
     },
   };
 }
@@ -63,7 +104,7 @@ export function postStructuredData(post: Post): Record<string, unknown> {
         datePublished: authorIsoString(post.date),
         dateModified: authorIsoString(post.lastmod ?? post.date),
         author: (post.authors.length ? post.authors : [siteConfig.author]).map((name) => ({ '@type': 'Person', name })),
-        image: post.image ? absolute(post.image.src) : undefined,
+        image: postImages(post).all.map((image) => image.url),
         keywords: post.tags.map((tag) => tag.name),
         articleSection: category?.name,
       },

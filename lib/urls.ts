@@ -29,6 +29,18 @@ export function postPath(lang: Lang, slug: string): string {
   return `/${lang}/blog/${encodeURIComponent(slug)}`;
 }
 
+/**
+ * The OpenGraph card of a page with an `opengraph-image` route. Next.js serves the card without
+ * an extension; the `.png` lets static hosts send it as an image (the export renames the file,
+ * `next start` answers through a rewrite).
+ */
+export function ogImagePath(pagePath: string): string {
+  return `${pagePath}/${OG_IMAGE_FILE}`;
+}
+
+export const OG_IMAGE_ROUTE = 'opengraph-image';
+export const OG_IMAGE_FILE = `${OG_IMAGE_ROUTE}.png`;
+
 export function postAssetPath(lang: Lang, slug: string, assetPath: string): string {
   return `${postPath(lang, slug)}/${assetPath.split('/').map(encodeURIComponent).join('/')}`;
 }

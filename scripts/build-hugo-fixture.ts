@@ -14,7 +14,7 @@ import { importHugoSite } from '../lib/hugo/import';
 
 const project = process.cwd();
 const site = hugoFixtureSiteDir;
-const PROJECT_FILES = ['app', 'components', 'lib', 'public', 'next.config.ts', 'package.json', 'tsconfig.json', 'postcss.config.mjs', 'next-env.d.ts'];
+const PROJECT_FILES = ['app', 'assets', 'components', 'lib', 'public', 'next.config.ts', 'package.json', 'tsconfig.json', 'postcss.config.mjs', 'next-env.d.ts'];
 
 rmSync(site, { recursive: true, force: true });
 mkdirSync(path.join(site, 'posts'), { recursive: true });

@@ -57,4 +57,17 @@ describe('npm run check', () => {
     });
     expect(report.errors).toEqual([expect.stringMatching(/^posts\/en\/b\.md: aliases: alias "\/same\/" is also an alias of/)]);
   });
+
+  it('warns when the OpenGraph card cannot draw a character of a title or of the first category', () => {
+    const report = check({
+      'posts/zh/fine.md': post('title: 没有 Sidecar 的服务网格：Ambient 模式实践观察\ndate: 2024-01-01\ncategories: [服务网格]'),
+      'posts/en/rocket.md': post('title: "Launch 🚀 day, 龘 and 🚀"\ndate: 2024-01-01\ncategories: [Space 🛰]\ntags: [🚀]'),
+      'posts/en/draft.md': post('date: 2024-01-01\ndraft: true\ntitle: Draft 🚀'),
+    });
+    expect(report.warnings).toEqual([
+      'posts/en/draft.md:4: title: the OpenGraph card\'s font has no "🚀" (U+1F680), so the card leaves it out: run npm run og-font to add what Noto Sans SC has',
+      'posts/en/rocket.md:2: title: the OpenGraph card\'s font has no "🚀" (U+1F680), "龘" (U+9F98), so the card leaves them out: run npm run og-font to add what Noto Sans SC has',
+      'posts/en/rocket.md:4: categories: the OpenGraph card\'s font has no "🛰" (U+1F6F0), so the card leaves it out: run npm run og-font to add what Noto Sans SC has',
+    ]);
+  });
 });

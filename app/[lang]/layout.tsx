@@ -4,6 +4,7 @@ import { DevContentStatus } from '@/components/dev-content-status';
 import { SiteFooter } from '@/components/site-footer';
 import { ThemeScript } from '@/components/theme-script';
 import { metadataBase } from '@/lib/metadata';
+import { languageSocialMetadata } from '@/lib/structured-data';
 import { defaultLang, isLang, siteConfig, ui } from '@/lib/site-config';
 
 // Each page lists its own languages in generateStaticParams: Next.js drops every child page of a
@@ -17,6 +18,7 @@ export async function generateMetadata({ params }: LayoutProps<'/[lang]'>): Prom
     metadataBase,
     title: { default: siteConfig.title[lang], template: `%s | ${siteConfig.title[lang]}` },
     description: siteConfig.description[lang],
+    ...languageSocialMetadata(lang),
   };
 }
 

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { expectOgCard } from '../helpers';
 
 // The static export (npm run export), served from out/ the way file hosts serve it.
 
@@ -77,4 +78,9 @@ test('search works without a server: the index is a file of the export', async (
   await expect(result).toContainText('eBPF');
   await result.click();
   await expect(page).toHaveURL(/\/zh\/blog\/ebpf-observability-primer$/);
+});
+
+test('the export carries the OpenGraph cards as .png files, which the pages point to', async ({ page, request }) => {
+  expect(await expectOgCard(page, request, '/zh')).toBe('/zh/opengraph-image.png');
+  expect(await expectOgCard(page, request, '/en/blog/writing-runbooks')).toBe('/en/blog/writing-runbooks/opengraph-image.png');
 });

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Element } from 'hast';
 import { visit } from 'unist-util-visit';
+import { missingOgCharacters } from '../og/font';
 import { languages, siteConfig } from '../site-config';
 import { archivePath, homePath, postAssetPath, postPath, taxonomies, taxonomyPath, termPath } from '../urls';
 import type { ContentProblem } from './errors';
@@ -135,6 +136,7 @@ export function checkContent(options: ContentOptions): CheckReport {
           warnings.push({ file, line: fieldLine(raw, key), message: unknownKeyMessage(key) });
         }
       }
+      warnings.push(...ogFontWarnings(post, raw));
       try {
         const facts = bodyFacts(post);
         factsByPost.set(post, facts);
@@ -208,6 +210,28 @@ export function checkContent(options: ContentOptions): CheckReport {
 
   const byPlace = (a: ContentProblem, b: ContentProblem) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0);
   return { errors: errors.sort(byPlace), warnings: warnings.sort(byPlace), postCount: factsByPost.size };
+}
+
+/**
+ * The title and the first category are drawn on the post's OpenGraph card, whose font is a subset:
+ * a character it lacks is left out of the card.
+ */
+function ogFontWarnings(post: Post, raw: string): ContentProblem[] {
+  const shown = [
+    { field: 'title', text: post.title },
+    { field: 'categories', text: post.categories[0]?.name ?? '' },
+  ];
+  return shown.flatMap(({ field, text }) => {
+    const missing = missingOgCharacters(text);
+    if (!missing.length) return [];
+    const list = missing.map((char) => `"${char}" (U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
+    return [{
+      file: post.source.displayPath,
+      line: fieldLine(raw, field),
+      field,
+      message: `the OpenGraph card's font has no ${list}, so the card leaves ${missing.length === 1 ? 'it' : 'them'} out: run npm run og-font to add what Noto Sans SC has`,
+    }];
+  });
 }
 
 /** A Hugo root-language path (`/blog/x`) as the page it now redirects to. */

@@ -1,0 +1,60 @@
+import { ImageResponse } from 'next/og';
+import { OG_IMAGE_SIZE, type CardText } from '@/lib/og/card';
+import { drawableText, ogFontData } from '@/lib/og/font';
+
+const PADDING = 80;
+const TITLE_WIDTH = OG_IMAGE_SIZE.width - 2 * PADDING;
+
+// One array for every card: the renderer parses a font once per array it is given.
+const fonts = [{ name: 'Noto Sans SC', data: ogFontData, weight: 700 as const, style: 'normal' as const }];
+
+type TitleSize = { fontSize: number; lines: number };
+
+/** Largest first: the first size at which the title fits its lines, else the smallest, clamped with "…". */
+const TITLE_SIZES: readonly TitleSize[] = [
+  { fontSize: 76, lines: 2 },
+  { fontSize: 64, lines: 3 },
+];
+const SMALLEST_TITLE: TitleSize = { fontSize: 52, lines: 4 };
+
+/** A rough line count: CJK and full-width characters are one em wide, other characters about half. */
+function estimatedLines(title: string, fontSize: number): number {
+  const ems = [...title].reduce((sum, char) => sum + (/[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(char) ? 1 : 0.56), 0);
+  return Math.ceil((ems * fontSize) / TITLE_WIDTH);
+}
+
+function titleSize(title: string): TitleSize {
+  return TITLE_SIZES.find(({ fontSize, lines }) => estimatedLines(title, fontSize) <= lines) ?? SMALLEST_TITLE;
+}
+
+type OgCardProps = { text: CardText };
+
+/** A light card: the site's name in the accent colour, the title large, date or description below. */
+export function OgCard({ text }: OgCardProps) {
+  const title = drawableText(text.title);
+  const { fontSize, lines } = titleSize(title);
+  return (
+    <div
+      style={{
+        width: '100%',
+        height: '100%',
+        display: 'flex',
+        flexDirection: 'column',
+        justifyContent: 'space-between',
+        padding: PADDING,
+        background: 'linear-gradient(135deg, #ffffff 0%, #f0f9ff 100%)',
+        borderTop: '16px solid #0369a1',
+        color: '#0f172a',
+        fontFamily: 'Noto Sans SC',
+      }}
+    >
+      <div style={{ display: 'flex', fontSize: 34, color: '#0369a1' }}>{drawableText(text.kicker ?? '')}</div>
+      <div style={{ display: 'block', fontSize, lineHeight: 1.3, lineClamp: lines, wordBreak: 'break-word' }}>{title}</div>
+      <div style={{ display: 'block', fontSize: 30, color: '#475569', lineClamp: 2 }}>{drawableText(text.footer)}</div>
+    </div>
+  );
+}
+
+export function ogCardResponse(text: CardText): ImageResponse {
+  return new ImageResponse(<OgCard text={text} />, { ...OG_IMAGE_SIZE, fonts });
+}
