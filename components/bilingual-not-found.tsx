@@ -5,7 +5,7 @@ import { homePath } from '@/lib/urls';
 export function BilingualNotFound() {
   return (
     <main id="main" className="mx-auto max-w-2xl px-4 py-24">
-      <p className="text-6xl font-bold text-ink-ghost">404</p>
+      <p className="text-6xl font-bold text-ink-faint">404</p>
       {languages.map((lang) => (
         <section key={lang} lang={ui(lang).locale} className="mt-8">
           <h1 className="text-2xl font-semibold">{ui(lang).notFoundTitle}</h1>

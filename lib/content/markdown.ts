@@ -148,7 +148,7 @@ export function remarkCodeMeta() {
  * Each token carries both themes' colours as CSS variables; globals.css picks one per theme.
  */
 export const codeHighlighting: RehypePrettyCodeOptions = {
-  theme: { light: 'github-light', dark: 'github-dark-dimmed' },
+  theme: { light: 'github-light', dark: 'github-dark-default' },
   keepBackground: true,
   bypassInlineCode: true,
   defaultLang: { block: 'plaintext' },

@@ -1,0 +1,28 @@
+import { expect, test } from '@playwright/test';
+
+// Screenshots of the main pages at phone and desktop widths, in both languages and themes, kept
+// in test-results/ and in the HTML report (playwright-report/) for a person to look at.
+
+const VIEWPORTS = { phone: { width: 375, height: 812 }, desktop: { width: 1280, height: 900 } };
+const PAGES = ['/en', '/zh', '/en/blog/tail-latency-and-retries', '/zh/blog/ebpf-observability-primer', '/zh/categories/云原生', '/en/archive'];
+
+for (const [device, viewport] of Object.entries(VIEWPORTS)) {
+  for (const theme of ['light', 'dark'] as const) {
+    test(`${device} ${theme}: pages fit the screen, with screenshots kept`, async ({ page }, testInfo) => {
+      await page.setViewportSize(viewport);
+      await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
+      for (const path of PAGES) {
+        await page.goto(path);
+        await page.waitForLoadState('networkidle');
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${path} is no wider than the ${viewport.width}px screen`).toBeLessThanOrEqual(0);
+        const header = await page.getByRole('banner').boundingBox();
+        expect(header!.height, `${path}: the header stays compact`).toBeLessThan(device === 'phone' ? 110 : 80);
+        const name = `${device}-${theme}${decodeURIComponent(path).replaceAll('/', '-')}.png`;
+        const file = testInfo.outputPath(name);
+        await page.screenshot({ path: file, fullPage: true });
+        await testInfo.attach(name, { path: file, contentType: 'image/png' });
+      }
+    });
+  }
+}
