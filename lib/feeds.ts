@@ -31,14 +31,9 @@ export function postFeedHtml(post: Post): string {
 function renderFeedHtml(post: Post): string {
   const tree = mdxToPlainHast(postHast(post));
   rehypeBundleFiles({
-    file: post.source.displayPath,
-    bodyLine: post.bodyLine,
-    problems: [],
-    imageContext: {
-      bundleDir: post.source.bundleDir,
-      publicDir: path.resolve(/*turbopackIgnore: true*/ 'public'),
-      bundleUrl: (relative) => postAssetPath(post.lang, post.slug, relative),
-    },
+    bundleDir: post.source.bundleDir,
+    publicDir: path.resolve(/*turbopackIgnore: true*/ 'public'),
+    bundleUrl: (relative) => postAssetPath(post.lang, post.slug, relative),
   })(tree);
   visit(tree, 'element', (element: Element) => {
     for (const attribute of ['href', 'src'] as const) {

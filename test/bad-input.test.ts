@@ -72,6 +72,43 @@ describe('bad input: the build stops and says where and what to do', () => {
   });
 });
 
+describe('bad bodies: refused when the posts are read, before any page renders', () => {
+  it.each([
+    ['a missing local image', 'a.md', 'Intro.\n\n![Gone](/images/gone.png)', /a\.md:8: image "\/images\/gone\.png" is not a file under public\//],
+    [
+      'a missing image after shortcodes changed the line count',
+      'a.md',
+      '{{< details summary="x" >}}\ny\n{{< /details >}}\n\n![Gone](/images/gone.png)',
+      /a\.md:10: image "\/images\/gone\.png"/,
+    ],
+    [
+      'an unclosed JSX tag',
+      'a.mdx',
+      'Fine.\n\n<Unclosed>\n\ntext',
+      /a\.mdx:8: cannot be parsed \(Expected a closing tag for `<Unclosed>`\): fix the MDX syntax there .*rename the file to \.md/,
+    ],
+    ['a stray brace', 'a.mdx', 'Fine.\n\nA stray { brace', /a\.mdx:8: cannot be parsed \(.*brace.*\): fix the MDX syntax there \(write \\\{/],
+    ['an import statement', 'a.mdx', 'import Chart from "./chart.js"\n\nText', /a\.mdx:6: MDX JavaScript "import Chart from "\.\/chart\.js"" is turned off: remove the line, or set allowMdxJavaScript/],
+    ['a component the site does not provide', 'a.mdx', 'Text\n\n<Callout type="tip">Hi</Callout>', /a\.mdx:8: <Callout> is not a component this site provides/],
+  ])('%s', (_what, name, body, message) => {
+    expect(errorOf({ [`posts/en/${name}`]: post('title: T\ndate: 2024-01-01', body) })).toMatch(message);
+  });
+
+  it('every expression and export of an MDX post, each at its line', () => {
+    expect(errorOf({ 'posts/en/a.mdx': post('title: T\ndate: 2024-01-01', 'Value: {1 + 1}\n\nexport const x = 1') })).toMatch(
+      /Content has 2 problems:\n.*a\.mdx:6: MDX JavaScript "\{1 \+ 1\}" is turned off: write \\\{ for a literal brace.*\n.*a\.mdx:8: MDX JavaScript "export const x = 1" is turned off/,
+    );
+  });
+
+  it('lowercase HTML in MDX and the same characters in Markdown are fine', () => {
+    const content = load({
+      'posts/en/a.mdx': post('title: A\ndate: 2024-01-01', 'Press <kbd>Ctrl</kbd>, write \\{ and \\<.'),
+      'posts/en/b.md': post('title: B\ndate: 2024-01-01', 'A stray { brace, <Callout> and import x from "y".'),
+    });
+    expect(content.posts.en.map((p) => p.slug)).toEqual(['a', 'b']);
+  });
+});
+
 describe('unusual input that builds as written', () => {
   it.each([
     ['a UTF-8 BOM', `\uFEFF${fm('title: BOM\ndate: 2024-01-01')}`, 'BOM'],

@@ -3,6 +3,7 @@ import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { isLang, languages, ui, type Lang } from '../site-config';
 import { postAssetPath, postPath, type Taxonomy } from '../urls';
+import { checkBody } from './body';
 import { Cascade } from './cascade';
 import type { AuthorDate } from './dates';
 import { discoverPostSources, type PostSource } from './discover';
@@ -115,8 +116,14 @@ export function readContent(options: ContentOptions): { content: Content; proble
   findDuplicates(allPosts, (post) => post.slug, 'slug', problems);
   findDuplicates(allPosts, (post) => post.translationKey, 'translationKey', problems);
 
-  const visible = allPosts.filter((post) => isVisible(post.status, options.includeUnpublished));
-  const warnings = expandPostShortcodes(visible);
+  const shown = allPosts.filter((post) => isVisible(post.status, options.includeUnpublished));
+  const warnings = expandPostShortcodes(shown);
+  // A body that cannot render fails here, with every other problem, rather than when its page renders.
+  const visible = shown.filter((post) => {
+    const found = checkBody(post, options.publicDir);
+    problems.push(...found);
+    return !found.length;
+  });
   for (const post of visible) {
     const text = plainText(post.body);
     post.reading = readingStats(text);
