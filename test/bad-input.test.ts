@@ -121,7 +121,7 @@ describe('unusual input that builds as written', () => {
     expect(content.posts.en[0]?.title).toBe(title);
   });
 
-  it('a 2 MB post', () => {
+  it('a 2 MB post', { timeout: 30_000 }, () => {
     const body = 'A long paragraph of text. '.repeat(80_000);
     expect(body.length).toBeGreaterThan(2_000_000);
     const content = load({ 'posts/en/x.md': post('title: Big\ndate: 2024-01-01', body) });
