@@ -52,9 +52,14 @@ describe('bad input: the build stops and says where and what to do', () => {
     expect(errorOf({ 'posts/en/x.md': '' })).toMatch(/x\.md:1: has no front matter/);
   });
 
-  it('a duplicate slug, by file name and by slug', () => {
-    expect(errorOf({ 'posts/en/a.md': fm('title: A\ndate: 2024-01-01'), 'posts/en/b.md': fm('title: B\ndate: 2024-01-01\nslug: a') })).toMatch(
-      /slug "a" is also used by .*posts\/en\/a\.md/,
+  it('a duplicate slug, by file name and by slug: named where the slug is written, once', () => {
+    const message = errorOf({ 'posts/en/b.md': fm('title: B\ndate: 2024-01-01\nslug: c'), 'posts/en/c.md': fm('title: C\ndate: 2024-01-01') });
+    expect(message).toMatch(/Content has 1 problem:\n.*posts\/en\/b\.md:4: slug: slug "c" is also used by .*posts\/en\/c\.md: give one of them a different slug$/);
+  });
+
+  it('a duplicate translationKey the author wrote', () => {
+    expect(errorOf({ 'posts/en/a.md': fm('title: A\ndate: 2024-01-01'), 'posts/en/b.md': fm('title: B\ndate: 2024-01-01\ntranslationKey: a') })).toMatch(
+      /posts\/en\/b\.md:4: translationKey: translationKey "a" is also used by .*posts\/en\/a\.md/,
     );
   });
 
