@@ -32,6 +32,7 @@ describe('bad input: the build stops and says where and what to do', () => {
     ['a slug of dots', 'title: T\ndate: 2024-01-01\nslug: ".."', /slug "\.\." is not a name/],
     ['an empty slug', 'title: T\ndate: 2024-01-01\nslug: "  "', /slug is empty|slug: .* is empty/],
     ['a term with nothing to make a URL from', 'title: T\ndate: 2024-01-01\ncategories: ["???"]', /categories: "\?\?\?" has no letters or digits/],
+    ['a term that is only dots, a path step in a URL', 'title: T\ndate: 2024-01-01\ntags: [".."]', /x\.md:4: tags: "\.\." has no letters or digits/],
   ])('%s', (_what, frontMatter, message) => {
     expect(errorOf({ 'posts/en/x.md': fm(frontMatter) })).toMatch(message);
   });
