@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '@/lib/content/load';
-import { buildFeed, postFeedHtml } from '@/lib/feeds';
+import { feedBody, postFeedHtml } from '@/lib/feeds';
 import { siteConfig } from '@/lib/site-config';
 import { TINY_PNG, makeSite, optionsFor, post } from './fixtures';
 
@@ -36,21 +36,26 @@ describe('feeds', () => {
     expect(postFeedHtml(keys!)).toBe('<p>Press <kbd>Ctrl</kbd> and <span title="x">kept text</span>.</p>');
   });
 
-  it('stay well-formed XML whatever the titles and bodies hold, newest posts first', () => {
-    const nasty = 'A & <b> ]]> "quoted" </script><script>alert(1)</script>';
+  it('stay well-formed XML whatever the titles and bodies hold, with the text as nasty, newest posts first', () => {
+    const nasty = 'A & &amp; <b> ]]> "quoted" ]]> </script><script>alert(1)</script>';
+    const category = 'C&D &amp; <x> "q" ]]>';
     const content = site({
-      'posts/en/a.md': post(`title: '${nasty}'\ndate: 2024-01-01\ncategories: ['C&D <x>']`, 'Body with ]]> inside & <tags>.'),
+      'posts/en/a.md': post(`title: '${nasty}'\ndate: 2024-01-01\ncategories: ['${category}']`, 'Body with ]]> inside & <tags>, then ]]> again and a backspace\u0008 XML cannot hold.'),
       'posts/en/b.md': post('title: B\ndate: 2024-02-01'),
     });
-    const feed = buildFeed({ lang: 'en', title: 'T & <t>', description: 'D', listPath: '/en', posts: content.posts.en });
-    const parser = new XMLParser({ ignoreAttributes: false });
-    for (const xml of [feed.rss2(), feed.atom1()]) expect(XMLValidator.validate(xml)).toBe(true);
-    const rss = parser.parse(feed.rss2());
-    expect(rss.rss.channel.item.map((item: { title: string }) => item.title)).toEqual(['B', nasty]);
-    expect(rss.rss.channel.item[1]['content:encoded']).toContain('Body with ]]> inside &#x26; <tags>.</tags>');
-    expect(rss.rss.channel.item[1].category['#text']).toBe('C&D <x>');
-    const atom = parser.parse(feed.atom1());
-    expect(atom.feed.entry[1].title['#text']).toBe(nasty);
-    expect(JSON.parse(feed.json1()).items.map((item: { title: string }) => item.title)).toEqual(['B', nasty]);
+    const spec = { lang: 'en' as const, title: 'T & <t>', description: 'D', listPath: '/en', posts: content.posts.en };
+    const [rss, atom, json] = (['rss', 'atom', 'json'] as const).map((format) => feedBody(spec, format));
+    for (const xml of [rss!, atom!]) expect(XMLValidator.validate(xml)).toBe(true);
+    const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' });
+    const channel = parser.parse(rss!).rss.channel;
+    expect(channel.title).toBe('T & <t>');
+    expect(channel.item.map((item: { title: string }) => item.title)).toEqual(['B', nasty]);
+    expect(channel.item[1]['content:encoded']).toContain('Body with ]]> inside &#x26; <tags>, then ]]> again and a backspace XML cannot hold.</tags>');
+    expect(channel.item[1].category['#text']).toBe(category);
+    const entry = parser.parse(atom!).feed.entry[1];
+    expect(entry.title['#text']).toBe(nasty);
+    expect(entry.category.term).toBe(category);
+    const item = JSON.parse(json!).items[1];
+    expect(item).toMatchObject({ title: nasty, tags: [category] });
   });
 });
