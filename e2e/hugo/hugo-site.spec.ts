@@ -17,6 +17,7 @@ test.describe('a Hugo site imported as is', () => {
         'A Post with an Old-Style URL',
         'A Tour of Hugo Shortcodes',
         'Choosing Stable URLs',
+        `Escaping </script><script>alert(1)</script> "'><img src=x onerror=alert(1)> &amp; ]]>`,
         'Keeping Images Next to Their Post',
         'Markdown Features Worth Knowing',
         'Scheduling Posts with publishDate',
