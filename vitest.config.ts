@@ -11,6 +11,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // Real `next build`s, run by vitest.build.config.ts.
+    exclude: ['test/build/**'],
     environment: 'node',
   },
 });

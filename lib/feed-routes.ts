@@ -1,6 +1,6 @@
 import 'server-only';
 import { getPosts, getTerm, getTermPosts, getTerms } from '@/lib/content';
-import { buildFeed, feedResponse } from './feeds';
+import { feedResponse } from './feeds';
 import { langParam, segmentParam, taxonomyParam } from './route-params';
 import { languages, siteConfig, ui } from './site-config';
 import { homePath, taxonomies, termPath, type FeedFormat } from './urls';
@@ -14,14 +14,16 @@ export function languageFeedParams() {
 export function languageFeed(format: FeedFormat) {
   return async (_request: Request, { params }: { params: Promise<{ lang: string }> }) => {
     const lang = langParam((await params).lang);
-    const feed = buildFeed({
-      lang,
-      title: siteConfig.title[lang],
-      description: siteConfig.description[lang],
-      listPath: homePath(lang),
-      posts: getPosts(lang),
-    });
-    return feedResponse(feed, format);
+    return feedResponse(
+      {
+        lang,
+        title: siteConfig.title[lang],
+        description: siteConfig.description[lang],
+        listPath: homePath(lang),
+        posts: getPosts(lang),
+      },
+      format,
+    );
   };
 }
 
@@ -39,13 +41,15 @@ export function termFeed(format: FeedFormat) {
     const term = getTerm(lang, taxonomy, segmentParam(values.term));
     if (!term) return new Response('Not found', { status: 404 });
     const label = taxonomy === 'categories' ? ui(lang).categories : ui(lang).tags;
-    const feed = buildFeed({
-      lang,
-      title: `${term.name} · ${label} · ${siteConfig.title[lang]}`,
-      description: siteConfig.description[lang],
-      listPath: termPath(lang, taxonomy, term.slug),
-      posts: getTermPosts(lang, taxonomy, term.slug),
-    });
-    return feedResponse(feed, format);
+    return feedResponse(
+      {
+        lang,
+        title: `${term.name} · ${label} · ${siteConfig.title[lang]}`,
+        description: siteConfig.description[lang],
+        listPath: termPath(lang, taxonomy, term.slug),
+        posts: getTermPosts(lang, taxonomy, term.slug),
+      },
+      format,
+    );
   };
 }

@@ -32,6 +32,7 @@ describe('bad input: the build stops and says where and what to do', () => {
     ['a slug of dots', 'title: T\ndate: 2024-01-01\nslug: ".."', /slug "\.\." is not a name/],
     ['an empty slug', 'title: T\ndate: 2024-01-01\nslug: "  "', /slug is empty|slug: .* is empty/],
     ['a term with nothing to make a URL from', 'title: T\ndate: 2024-01-01\ncategories: ["???"]', /categories: "\?\?\?" has no letters or digits/],
+    ['a term that is only dots, a path step in a URL', 'title: T\ndate: 2024-01-01\ntags: [".."]', /x\.md:4: tags: "\.\." has no letters or digits/],
   ])('%s', (_what, frontMatter, message) => {
     expect(errorOf({ 'posts/en/x.md': fm(frontMatter) })).toMatch(message);
   });
@@ -52,9 +53,14 @@ describe('bad input: the build stops and says where and what to do', () => {
     expect(errorOf({ 'posts/en/x.md': '' })).toMatch(/x\.md:1: has no front matter/);
   });
 
-  it('a duplicate slug, by file name and by slug', () => {
-    expect(errorOf({ 'posts/en/a.md': fm('title: A\ndate: 2024-01-01'), 'posts/en/b.md': fm('title: B\ndate: 2024-01-01\nslug: a') })).toMatch(
-      /slug "a" is also used by .*posts\/en\/a\.md/,
+  it('a duplicate slug, by file name and by slug: named where the slug is written, once', () => {
+    const message = errorOf({ 'posts/en/b.md': fm('title: B\ndate: 2024-01-01\nslug: c'), 'posts/en/c.md': fm('title: C\ndate: 2024-01-01') });
+    expect(message).toMatch(/Content has 1 problem:\n.*posts\/en\/b\.md:4: slug: slug "c" is also used by .*posts\/en\/c\.md: give one of them a different slug$/);
+  });
+
+  it('a duplicate translationKey the author wrote', () => {
+    expect(errorOf({ 'posts/en/a.md': fm('title: A\ndate: 2024-01-01'), 'posts/en/b.md': fm('title: B\ndate: 2024-01-01\ntranslationKey: a') })).toMatch(
+      /posts\/en\/b\.md:4: translationKey: translationKey "a" is also used by .*posts\/en\/a\.md/,
     );
   });
 
@@ -69,6 +75,43 @@ describe('bad input: the build stops and says where and what to do', () => {
       'posts/zh/c.md': '',
     });
     expect(message).toContain('Content has 3 problems');
+  });
+});
+
+describe('bad bodies: refused when the posts are read, before any page renders', () => {
+  it.each([
+    ['a missing local image', 'a.md', 'Intro.\n\n![Gone](/images/gone.png)', /a\.md:8: image "\/images\/gone\.png" is not a file under public\//],
+    [
+      'a missing image after shortcodes changed the line count',
+      'a.md',
+      '{{< details summary="x" >}}\ny\n{{< /details >}}\n\n![Gone](/images/gone.png)',
+      /a\.md:10: image "\/images\/gone\.png"/,
+    ],
+    [
+      'an unclosed JSX tag',
+      'a.mdx',
+      'Fine.\n\n<Unclosed>\n\ntext',
+      /a\.mdx:8: cannot be parsed \(Expected a closing tag for `<Unclosed>`\): fix the MDX syntax there .*rename the file to \.md/,
+    ],
+    ['a stray brace', 'a.mdx', 'Fine.\n\nA stray { brace', /a\.mdx:8: cannot be parsed \(.*brace.*\): fix the MDX syntax there \(write \\\{/],
+    ['an import statement', 'a.mdx', 'import Chart from "./chart.js"\n\nText', /a\.mdx:6: MDX JavaScript "import Chart from "\.\/chart\.js"" is turned off: remove the line, or set allowMdxJavaScript/],
+    ['a component the site does not provide', 'a.mdx', 'Text\n\n<Callout type="tip">Hi</Callout>', /a\.mdx:8: <Callout> is not a component this site provides/],
+  ])('%s', (_what, name, body, message) => {
+    expect(errorOf({ [`posts/en/${name}`]: post('title: T\ndate: 2024-01-01', body) })).toMatch(message);
+  });
+
+  it('every expression and export of an MDX post, each at its line', () => {
+    expect(errorOf({ 'posts/en/a.mdx': post('title: T\ndate: 2024-01-01', 'Value: {1 + 1}\n\nexport const x = 1') })).toMatch(
+      /Content has 2 problems:\n.*a\.mdx:6: MDX JavaScript "\{1 \+ 1\}" is turned off: write \\\{ for a literal brace.*\n.*a\.mdx:8: MDX JavaScript "export const x = 1" is turned off/,
+    );
+  });
+
+  it('lowercase HTML in MDX and the same characters in Markdown are fine', () => {
+    const content = load({
+      'posts/en/a.mdx': post('title: A\ndate: 2024-01-01', 'Press <kbd>Ctrl</kbd>, write \\{ and \\<.'),
+      'posts/en/b.md': post('title: B\ndate: 2024-01-01', 'A stray { brace, <Callout> and import x from "y".'),
+    });
+    expect(content.posts.en.map((p) => p.slug)).toEqual(['a', 'b']);
   });
 });
 

@@ -255,6 +255,20 @@ describe('Hugo conventions', () => {
     expect(dev.posts.en[0]?.status).toBe('expired');
   });
 
+  it('reads front-matter keys in any case, as Hugo does: expirydate hides, publishdate schedules', () => {
+    const content = load({
+      'posts/en/gone.md': post('title: Gone\ndate: 2024-01-01\nexpirydate: 2024-06-01'),
+      'posts/en/later.md': post('Title: Later\npublishdate: 2030-01-01'),
+      'posts/en/live.md': post('TITLE: Live\nDate: 2024-01-01\ntranslationkey: pair\ndraft: false\nDraft: true'),
+    });
+    expect(content.posts.en.map((p) => [p.slug, p.title, p.translationKey])).toEqual([['live', 'Live', 'pair']]);
+    const dev = load({ 'posts/en/gone.md': post('title: Gone\ndate: 2024-01-01\nexpirydate: 2024-06-01') }, { includeUnpublished: true });
+    expect(dev.posts.en[0]?.status).toBe('expired');
+    expect(dev.posts.en[0]?.frontMatterKeys).toEqual(['title', 'date', 'expiryDate']);
+    const error = thrown(() => load({ 'posts/en/x.md': post('title: X\ndate: 2024-01-01\nExpiryDate: someday') }));
+    expect(error.message).toMatch(/x\.md:4: expiryDate: "someday" is not a valid date/);
+  });
+
   it('keeps url and aliases as old URLs of the post', () => {
     const content = load({ 'posts/en/x.md': title('X', 'url: /2019/05/x/\naliases: [/old-x/]') });
     expect(content.posts.en[0]?.aliases).toEqual(['/old-x/', '/2019/05/x/']);

@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '@/lib/content/load';
-import { buildFeed, postFeedHtml, renderFeed } from '@/lib/feeds';
+import { feedBody, postFeedHtml } from '@/lib/feeds';
 import { siteConfig } from '@/lib/site-config';
 import { TINY_PNG, makeSite, optionsFor, post } from './fixtures';
 
@@ -24,7 +24,7 @@ describe('feeds', () => {
         '![Map](images/map.png)\n*Where we went*\n\nSee [the other post](/en/blog/other) and [#top](#top).\n\n{{< notice tip >}}\nPack light.\n{{< /notice >}}',
       ),
       'posts/en/trip/images/map.png': TINY_PNG,
-      'posts/en/keys.mdx': post('title: Keys\ndate: 2024-01-02', 'Press <kbd>Ctrl</kbd> and <Custom>kept text</Custom>.'),
+      'posts/en/keys.mdx': post('title: Keys\ndate: 2024-01-02', 'Press <kbd>Ctrl</kbd> and <span title="x">kept text</span>.'),
     });
     const [keys, trip] = content.posts.en;
     const base = siteConfig.baseUrl;
@@ -33,25 +33,30 @@ describe('feeds', () => {
     expect(tripHtml).toContain(`<a href="${base}/en/blog/other">the other post</a>`);
     expect(tripHtml).toContain('<a href="#top">');
     expect(tripHtml).toContain('<aside class="callout callout-tip" role="note">');
-    expect(postFeedHtml(keys!)).toBe('<p>Press <kbd>Ctrl</kbd> and kept text.</p>');
+    expect(postFeedHtml(keys!)).toBe('<p>Press <kbd>Ctrl</kbd> and <span title="x">kept text</span>.</p>');
   });
 
-  it('stay well-formed XML whatever the titles and bodies hold, newest posts first', () => {
-    const nasty = 'A & <b> ]]> "quoted" </script><script>alert(1)</script>';
+  it('stay well-formed XML whatever the titles and bodies hold, with the text as nasty, newest posts first', () => {
+    const nasty = 'A & &amp; <b> ]]> "quoted" ]]> </script><script>alert(1)</script>';
+    const category = 'C&D &amp; <x> "q" ]]>';
     const content = site({
-      'posts/en/a.md': post(`title: '${nasty}'\ndate: 2024-01-01\ncategories: ['C&D <x>']`, 'Body with ]]> inside & <tags>.'),
+      'posts/en/a.md': post(`title: '${nasty}'\ndate: 2024-01-01\ncategories: ['${category}']`, 'Body with ]]> inside & <tags>, then ]]> again and a backspace\u0008 XML cannot hold.'),
       'posts/en/b.md': post('title: B\ndate: 2024-02-01'),
     });
-    const feed = buildFeed({ lang: 'en', title: 'T & <t>', description: 'D', listPath: '/en', posts: content.posts.en });
-    const parser = new XMLParser({ ignoreAttributes: false });
-    for (const xml of [renderFeed(feed, 'rss'), renderFeed(feed, 'atom')]) expect(XMLValidator.validate(xml)).toBe(true);
-    const rss = parser.parse(renderFeed(feed, 'rss'));
-    expect(rss.rss.channel.item.map((item: { title: string }) => item.title)).toEqual(['B', nasty]);
-    expect(rss.rss.channel.item[1]['content:encoded']).toContain('Body with ]]> inside &#x26; <tags>.</tags>');
-    expect(rss.rss.channel.item[1].category['#text']).toBe('C&D <x>');
-    const atom = parser.parse(renderFeed(feed, 'atom'));
-    expect(atom.feed.entry[1].title['#text']).toBe(nasty);
-    expect(JSON.parse(renderFeed(feed, 'json')).items.map((item: { title: string }) => item.title)).toEqual(['B', nasty]);
+    const spec = { lang: 'en' as const, title: 'T & <t>', description: 'D', listPath: '/en', posts: content.posts.en };
+    const [rss, atom, json] = (['rss', 'atom', 'json'] as const).map((format) => feedBody(spec, format));
+    for (const xml of [rss!, atom!]) expect(XMLValidator.validate(xml)).toBe(true);
+    const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' });
+    const channel = parser.parse(rss!).rss.channel;
+    expect(channel.title).toBe('T & <t>');
+    expect(channel.item.map((item: { title: string }) => item.title)).toEqual(['B', nasty]);
+    expect(channel.item[1]['content:encoded']).toContain('Body with ]]> inside &#x26; <tags>, then ]]> again and a backspace XML cannot hold.</tags>');
+    expect(channel.item[1].category['#text']).toBe(category);
+    const entry = parser.parse(atom!).feed.entry[1];
+    expect(entry.title['#text']).toBe(nasty);
+    expect(entry.category.term).toBe(category);
+    const item = JSON.parse(json!).items[1];
+    expect(item).toMatchObject({ title: nasty, tags: [category] });
   });
 
   it('date each item in the offset its author wrote, as the post page does', () => {
@@ -60,18 +65,18 @@ describe('feeds', () => {
       'posts/en/utc.md': post('title: UTC\ndate: 2019-05-01'),
       'posts/en/west.md': post('title: West\ndate: 2018-12-31T23:30:00-05:30'),
     });
-    const feed = buildFeed({ lang: 'en', title: 'T', description: 'D', listPath: '/en', posts: content.posts.en });
+    const spec = { lang: 'en' as const, title: 'T', description: 'D', listPath: '/en', posts: content.posts.en };
     const parser = new XMLParser();
-    const rss = parser.parse(renderFeed(feed, 'rss'));
+    const rss = parser.parse(feedBody(spec, 'rss'));
     expect(rss.rss.channel.item.map((item: { pubDate: string }) => item.pubDate)).toEqual([
       'Mon, 31 Aug 2020 08:27:17 +0800',
       'Wed, 01 May 2019 00:00:00 +0000',
       'Mon, 31 Dec 2018 23:30:00 -0530',
     ]);
-    const atom = parser.parse(renderFeed(feed, 'atom'));
+    const atom = parser.parse(feedBody(spec, 'atom'));
     expect(atom.feed.entry[0]).toMatchObject({ published: '2020-08-31T08:27:17+08:00', updated: '2021-01-02T03:04:05+08:00' });
     expect(atom.feed.entry[2]).toMatchObject({ published: '2018-12-31T23:30:00-05:30' });
-    const json = JSON.parse(renderFeed(feed, 'json'));
+    const json = JSON.parse(feedBody(spec, 'json'));
     expect(json.items[0]).toMatchObject({ date_published: '2020-08-31T08:27:17+08:00', date_modified: '2021-01-02T03:04:05+08:00' });
     for (const [older, newer] of [[1, 0], [2, 1]] as const) {
       expect(Date.parse(json.items[older].date_published)).toBeLessThan(Date.parse(json.items[newer].date_published));

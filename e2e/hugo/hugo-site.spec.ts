@@ -17,6 +17,7 @@ test.describe('a Hugo site imported as is', () => {
         'A Post with an Old-Style URL',
         'A Tour of Hugo Shortcodes',
         'Choosing Stable URLs',
+        `Escaping </script><script>alert(1)</script> "'><img src=x onerror=alert(1)> &amp; ]]>`,
         'Keeping Images Next to Their Post',
         'Markdown Features Worth Knowing',
         'Scheduling Posts with publishDate',
@@ -27,9 +28,10 @@ test.describe('a Hugo site imported as is', () => {
     );
     await expect(page.locator('body')).not.toContainText('EXPIRED-MARKER-5d2e');
     await expect(page.locator('body')).not.toContainText('FIXTURE-DRAFT-MARKER-1a9c');
+    await expect(page.locator('body')).not.toContainText('FIXTURE-FUTURE-MARKER-6e0b');
     await page.goto('/zh');
     await expect(page.getByTestId('post-list').getByRole('heading', { level: 2 })).toHaveCount(5);
-    for (const path of ['/en/blog/expired-post', '/en/blog/draft-post', '/en/blog/renamed-file']) {
+    for (const path of ['/en/blog/expired-post', '/en/blog/draft-post', '/en/blog/future-post', '/en/blog/renamed-file']) {
       expect((await page.request.get(path)).status(), path).toBe(404);
     }
   });

@@ -15,12 +15,18 @@ export function formatProblem(problem: ContentProblem): string {
 
 /** Every problem found in one pass over the content, so the author can fix them all at once. */
 export class ContentError extends Error {
-  readonly problems: readonly ContentProblem[];
+  // Private, with a getter: a build prints the error with its own properties, and the message
+  // already lists every problem once.
+  readonly #problems: readonly ContentProblem[];
 
   constructor(problems: readonly ContentProblem[]) {
     const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
     super(`Content has ${count}:\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`);
     this.name = 'ContentError';
-    this.problems = problems;
+    this.#problems = problems;
+  }
+
+  get problems(): readonly ContentProblem[] {
+    return this.#problems;
   }
 }

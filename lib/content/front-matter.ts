@@ -81,6 +81,21 @@ export const frontMatterSchema = z.looseObject({
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
+const KEY_BY_LOWERCASE = new Map(Object.keys(frontMatterSchema.in.shape).map((key) => [key.toLowerCase(), key]));
+
+/**
+ * Hugo reads front-matter keys in any case, and many sites write `expirydate`, `publishdate` or
+ * `Title`: each is read as the schema's key. Where a file has both spellings, the schema's wins.
+ */
+function withSchemaKeys(values: Record<string, unknown>): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    const known = KEY_BY_LOWERCASE.get(key.toLowerCase()) ?? key;
+    if (known === key || !(known in values)) result[known] = value;
+  }
+  return result;
+}
+
 export type ParsedSource = {
   frontMatter: FrontMatter;
   /** The keys the author wrote (after cascading), for the checker's "unknown key" report. */
@@ -197,8 +212,9 @@ function asBlock(data: unknown, body: string, bodyLine: number, file: string): S
 export function parsePostSource(raw: string, file: string, inherited: Record<string, unknown> = {}): ParseResult {
   const split = splitFrontMatter(raw, file);
   if (!split.ok) return split;
-  const { data, body, bodyLine } = split.value;
-  const merged = { ...inherited, ...data };
+  const { body, bodyLine } = split.value;
+  const data = withSchemaKeys(split.value.data);
+  const merged = { ...withSchemaKeys(inherited), ...data };
   const result = frontMatterSchema.safeParse(merged);
   if (!result.success) {
     return {
@@ -221,7 +237,8 @@ export function fieldLine(raw: string, field: string): number | undefined {
   const lines = raw.split(/\r?\n/);
   const escaped = field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // YAML `key:`, TOML `key =`, JSON `"key":`.
-  const pattern = new RegExp(`^(?:${escaped}|\\s*"${escaped}")\\s*[:=]`);
+  // Keys are read in any case (see withSchemaKeys).
+  const pattern = new RegExp(`^(?:${escaped}|\\s*"${escaped}")\\s*[:=]`, 'i');
   for (let index = 1; index < lines.length; index++) {
     const line = lines[index] ?? '';
     if (line.trim() === '---' || line.trim() === '+++') return undefined;

@@ -1,5 +1,6 @@
 import { nodeTypes } from '@mdx-js/mdx';
 import type { Element, ElementContent, Properties, Root as HastRoot, RootContent } from 'hast';
+import type { Paragraph, PhrasingContent, Root as MdastRoot } from 'mdast';
 import type { MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'mdast-util-mdx-jsx';
 import rehypeRaw from 'rehype-raw';
 import rehypeSlug from 'rehype-slug';
@@ -11,10 +12,47 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { toString } from 'hast-util-to-string';
 import type { Post } from './load';
-import { remarkFigureCaptions, remarkHeadingIds } from './markdown';
 
-// A post body as an HTML tree, without compiling it to JavaScript: for the checker (which reads
-// its ids, links and images) and for feeds (which need its HTML).
+/**
+ * An image alone in its paragraph becomes a `<figure>` when a caption comes with it: a line that
+ * is only emphasis right below the image (`*caption*`), or else the image's title attribute.
+ */
+export function remarkFigureCaptions() {
+  return (tree: MdastRoot) => {
+    visit(tree, 'paragraph', (paragraph: Paragraph) => {
+      const parts = paragraph.children.filter(
+        (child) => child.type !== 'break' && !(child.type === 'text' && !child.value.trim()),
+      );
+      const [image, caption, ...rest] = parts;
+      if (image?.type !== 'image' || rest.length) return;
+      let captionChildren: PhrasingContent[] | undefined;
+      if (caption?.type === 'emphasis') captionChildren = caption.children;
+      else if (!caption && image.title) captionChildren = [{ type: 'text', value: image.title }];
+      if (!captionChildren) return;
+      paragraph.data = { ...paragraph.data, hName: 'figure' };
+      paragraph.children = [image, { type: 'emphasis', data: { hName: 'figcaption' }, children: captionChildren }];
+    });
+  };
+}
+
+const HEADING_ID = /\s*\{#([^\s{}]+)\}\s*$/;
+
+/** Hugo's heading ids: `## Title {#custom-id}` gets the id `custom-id`, and the braces go. */
+export function remarkHeadingIds() {
+  return (tree: MdastRoot) => {
+    visit(tree, 'heading', (heading) => {
+      const last = heading.children.at(-1);
+      if (last?.type !== 'text') return;
+      const match = HEADING_ID.exec(last.value);
+      if (!match) return;
+      last.value = last.value.slice(0, match.index);
+      heading.data = { ...heading.data, hProperties: { ...heading.data?.hProperties, id: match[1] } };
+    });
+  };
+}
+
+// A post body as an HTML tree, without compiling it to JavaScript: for the body check when posts
+// are read, for the checker (which reads its ids and links) and for feeds (which need its HTML).
 
 const markdownToHast = unified()
   .use(remarkParse)

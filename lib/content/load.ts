@@ -3,6 +3,7 @@ import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { isLang, languages, ui, type Lang } from '../site-config';
 import { postAssetPath, postPath, type Taxonomy } from '../urls';
+import { checkBody } from './body';
 import { Cascade } from './cascade';
 import type { AuthorDate } from './dates';
 import { discoverPostSources, type PostSource } from './discover';
@@ -112,11 +113,17 @@ export function readContent(options: ContentOptions): { content: Content; proble
   const sources = discoverPostSources(options.postsDir, problems);
   const cascade = new Cascade(options.postsDir);
   const allPosts = sources.flatMap((source) => readPost(source, options, cascade, problems) ?? []);
-  findDuplicates(allPosts, (post) => post.slug, 'slug', problems);
-  findDuplicates(allPosts, (post) => post.translationKey, 'translationKey', problems);
+  findDuplicates(allPosts, 'slug', problems);
+  findDuplicates(allPosts, 'translationKey', problems);
 
-  const visible = allPosts.filter((post) => isVisible(post.status, options.includeUnpublished));
-  const warnings = expandPostShortcodes(visible);
+  const shown = allPosts.filter((post) => isVisible(post.status, options.includeUnpublished));
+  const warnings = expandPostShortcodes(shown);
+  // A body that cannot render fails here, with every other problem, rather than when its page renders.
+  const visible = shown.filter((post) => {
+    const found = checkBody(post, options.publicDir);
+    problems.push(...found);
+    return !found.length;
+  });
   for (const post of visible) {
     const text = plainText(post.body);
     post.reading = readingStats(text);
@@ -274,24 +281,25 @@ export function checkSlug(slug: string): string | undefined {
   return undefined;
 }
 
-function findDuplicates(
-  posts: readonly Post[],
-  keyOf: (post: Post) => string,
-  field: string,
-  problems: ContentProblem[],
-): void {
+function findDuplicates(posts: readonly Post[], field: 'slug' | 'translationKey', problems: ContentProblem[]): void {
+  const wrote = (post: Post) => post.frontMatterKeys.includes(field);
   const firstByKey = new Map<string, Post>();
   for (const post of posts) {
-    const key = `${post.lang}\u0000${keyOf(post)}`;
+    const key = `${post.lang}\u0000${post[field]}`;
     const first = firstByKey.get(key);
     if (!first) {
       firstByKey.set(key, post);
       continue;
     }
+    // Two translationKeys that both default to the slug are one duplicate slug, reported as such.
+    if (field === 'translationKey' && !wrote(first) && !wrote(post)) continue;
+    // Name the post whose front matter says it, at its line: that is where the fix goes.
+    const [named, other] = wrote(post) || !wrote(first) ? [post, first] : [first, post];
     problems.push({
-      file: post.source.displayPath,
+      file: named.source.displayPath,
       field,
-      message: `${field} "${keyOf(post)}" is also used by ${first.source.displayPath}: give one of them a different ${field}`,
+      line: wrote(named) ? fieldLine(readFileSync(named.source.file, 'utf8'), field) : undefined,
+      message: `${field} "${post[field]}" is also used by ${other.source.displayPath}: give one of them a different ${field}`,
     });
   }
 }

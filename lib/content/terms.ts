@@ -14,7 +14,9 @@ export function termSlug(name: string): string {
     .replace(/[?#%]+/g, '')
     .replace(/\s+/g, '-')
     .replace(/-{2,}/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/^-+|-+$/g, '')
+    // `.` and `..` are steps in a path, not names: `/en/tags/.` is `/en/tags/`.
+    .replace(/^\.+$/, '');
 }
 
 export type Term = {

@@ -1,0 +1,112 @@
+import type { Element } from 'hast';
+import type { Node } from 'unist';
+import { visit } from 'unist-util-visit';
+import { siteConfig } from '../site-config';
+import { postAssetPath } from '../urls';
+import type { ContentProblem } from './errors';
+import { postHast } from './hast';
+import { resolveImage } from './images';
+import type { Post } from './load';
+
+type BodyLines = Pick<Post, 'bodyLine' | 'bodyLineMap'>;
+
+/** The line of the source file that a line of the compiled body came from. */
+export function writtenLine(body: BodyLines, compiledLine: number): number {
+  return body.bodyLine + (body.bodyLineMap?.[compiledLine - 1] ?? compiledLine) - 1;
+}
+
+const MDX_REMOTE_PREFIX = /^\[next-mdx-remote\] error compiling MDX:\s*/;
+
+/**
+ * A parser's or compiler's complaint about a body, at the written line it names: the line comes
+ * as a property, or only inside the reason, as in "Expected a closing tag for `<div>` (3:1-3:6)".
+ */
+export function syntaxProblem(post: Post, error: unknown, stage: 'parsed' | 'compiled'): ContentProblem {
+  const detail = (error instanceof Error ? error.message : String(error)).replace(MDX_REMOTE_PREFIX, '');
+  const firstLine = detail.split('\n')[0] ?? detail;
+  const property = (error as { line?: unknown } | undefined)?.line;
+  const position = /\((\d+):\d+/.exec(firstLine) ?? /(\d+):\d+/.exec(firstLine);
+  const line = typeof property === 'number' ? property : position ? Number(position[1]) : undefined;
+  // Positions in the reason count from the body's start, not the file's: the problem names the file's line.
+  const reason = firstLine.replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)/g, '');
+  const hint =
+    post.source.format === 'mdx'
+      ? 'fix the MDX syntax there (write \\{ and \\< for a literal brace or angle bracket), or rename the file to .md to treat it as plain Markdown'
+      : 'fix the Markdown there';
+  return {
+    file: post.source.displayPath,
+    line: line === undefined ? undefined : writtenLine(post, line),
+    message: `cannot be ${stage} (${reason}): ${hint}`,
+  };
+}
+
+const MAY_HOLD_IMAGE = /!\[|<im(?:g|age)\b/i;
+const MDX_SCRIPT_NODES = new Set(['mdxFlowExpression', 'mdxTextExpression', 'mdxjsEsm']);
+const MDX_JSX_NODES = new Set(['mdxJsxFlowElement', 'mdxJsxTextElement']);
+
+type MdxNode = Node & { value?: unknown; name?: unknown };
+
+/**
+ * A JSX name MDX turns into a component lookup rather than an HTML element: `<Callout>`,
+ * `<ui.Box>`. components/mdx-components.tsx overrides HTML elements only, so no post can use one.
+ */
+function isComponentName(name: string): boolean {
+  return !/^[a-z]/.test(name) || name.includes('.');
+}
+
+/**
+ * Reads a post's body as its page will, when the content is loaded rather than when the page
+ * renders, and returns every problem that would break that page, each with its line: MDX syntax
+ * errors, MDX JavaScript (`{expressions}`, `import`, `export`) unless allowed, components this
+ * site does not provide, and local images that are not there.
+ */
+export function checkBody(post: Post, publicDir: string): ContentProblem[] {
+  // In Markdown only an image can be wrong, and parsing a long post takes seconds in every build
+  // process: no image syntax (`![`, `<img`, or `<image`, which HTML reads as img), nothing to parse.
+  if (post.source.format === 'md' && !MAY_HOLD_IMAGE.test(post.body)) return [];
+  const file = post.source.displayPath;
+  const lineOf = (node: Node) => (node.position ? writtenLine(post, node.position.start.line) : undefined);
+  let tree: ReturnType<typeof postHast>;
+  try {
+    tree = postHast(post);
+  } catch (error) {
+    return [syntaxProblem(post, error, 'parsed')];
+  }
+
+  const problems: ContentProblem[] = [];
+  if (post.source.format === 'mdx' && !siteConfig.allowMdxJavaScript) {
+    visit(tree, (node: MdxNode) => {
+      if (MDX_SCRIPT_NODES.has(node.type)) {
+        const code = typeof node.value === 'string' ? node.value.trim() : '';
+        const esm = node.type === 'mdxjsEsm';
+        const shown = esm ? code.split('\n')[0] : `{${code}}`;
+        const fix = esm ? 'remove the line' : 'write \\{ for a literal brace';
+        problems.push({
+          file,
+          line: lineOf(node),
+          message: `MDX JavaScript "${shown}" is turned off: ${fix}, or set allowMdxJavaScript in lib/site-config.ts`,
+        });
+      }
+      // With JavaScript on, a post may import its own components; the compiler then has the last word.
+      if (MDX_JSX_NODES.has(node.type) && typeof node.name === 'string' && isComponentName(node.name)) {
+        problems.push({
+          file,
+          line: lineOf(node),
+          message: `<${node.name}> is not a component this site provides: use Markdown or HTML elements (lowercase, such as <kbd>), or write \\< for a literal angle bracket`,
+        });
+      }
+    });
+  }
+
+  const imageContext = {
+    bundleDir: post.source.bundleDir,
+    publicDir,
+    bundleUrl: (relative: string) => postAssetPath(post.lang, post.slug, relative),
+  };
+  visit(tree, 'element', (element: Element) => {
+    if (element.tagName !== 'img' || typeof element.properties.src !== 'string') return;
+    const resolved = resolveImage(element.properties.src, imageContext);
+    if (!resolved.ok) problems.push({ file, line: lineOf(element), message: resolved.message });
+  });
+  return problems;
+}

@@ -1,0 +1,19 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+/** What `next build` needs of this project, apart from node_modules and posts/. */
+const PROJECT_FILES = ['app', 'assets', 'components', 'lib', 'public', 'next.config.ts', 'package.json', 'tsconfig.json', 'postcss.config.mjs', 'next-env.d.ts'];
+
+/**
+ * A fresh copy of this project at `dir` with an empty posts/, for building a site from other
+ * posts without touching this project's .next. Turbopack wants node_modules inside the project
+ * root: hard links make that instant.
+ */
+export function copyProject(project: string, dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(path.join(dir, 'posts'), { recursive: true });
+  for (const name of PROJECT_FILES) cpSync(path.join(project, name), path.join(dir, name), { recursive: true });
+  const link = spawnSync('cp', ['-al', path.join(project, 'node_modules'), path.join(dir, 'node_modules')], { stdio: 'inherit' });
+  if (link.status !== 0) throw new Error(`could not link node_modules into ${dir}`);
+}
