@@ -6,22 +6,19 @@
  *   npm run build:hugo-fixture
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { hugoFixtureSiteDir } from '../e2e/hugo/fixture-site';
 import { formatProblem } from '../lib/content/errors';
 import { importHugoSite } from '../lib/hugo/import';
+import { copyProject } from './project-copy';
 
 const project = process.cwd();
 const site = hugoFixtureSiteDir;
-const PROJECT_FILES = ['app', 'components', 'lib', 'public', 'next.config.ts', 'package.json', 'tsconfig.json', 'postcss.config.mjs', 'next-env.d.ts'];
 
 rmSync(site, { recursive: true, force: true });
+copyProject(project, site);
 mkdirSync(path.join(site, 'posts'), { recursive: true });
-for (const name of PROJECT_FILES) cpSync(path.join(project, name), path.join(site, name), { recursive: true });
-// Turbopack wants node_modules inside the project root: hard links make that instant.
-const link = spawnSync('cp', ['-al', path.join(project, 'node_modules'), path.join(site, 'node_modules')], { stdio: 'inherit' });
-if (link.status !== 0) throw new Error('could not link node_modules into the fixture site');
 
 const report = importHugoSite({
   siteDir: path.join(project, 'test/fixtures/hugo-site'),
