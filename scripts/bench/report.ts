@@ -4,6 +4,9 @@ import path from 'node:path';
 
 export const BENCHMARKS_DOC = 'docs/benchmarks.md';
 
+// Taken when the tool starts: a busy machine (other builds) makes every number below worse.
+const loadAverageAtStart = os.loadavg()[0] ?? 0;
+
 function packageVersion(projectDir: string, name: string): string {
   const { version } = JSON.parse(readFileSync(path.join(projectDir, 'node_modules', name, 'package.json'), 'utf8'));
   return String(version);
@@ -17,6 +20,7 @@ export function machineLine(projectDir: string): string {
     `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}`,
     `${memory} GiB memory`,
     `${os.type()} ${os.release()}`,
+    `load average ${loadAverageAtStart.toFixed(1)} when the run began`,
     `Node ${process.version}`,
     `Next.js ${packageVersion(projectDir, 'next')}`,
     `React ${packageVersion(projectDir, 'react')}`,
