@@ -1,0 +1,170 @@
+/**
+ * Benchmark (issue #5): for each size, builds a temporary copy of this project from that many
+ * synthetic posts and measures the cold build, a rebuild after one edit, the post page's weight
+ * and `next start` serving it under load; and, when `hugo` is on PATH, Hugo building the same
+ * posts. Prints a table and writes it into docs/benchmarks.md. Prints numbers; never part of tests.
+ *
+ *   npm run bench [-- --sizes 500,1000,2000] [--duration 20] [--connections 64] [--seed 2024]
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { copyProject } from '../project-copy';
+import { onExit } from './cleanup';
+import { positiveInteger } from './cli';
+import { firstLoadJs, type FirstLoadJs } from './client-js';
+import { hugoVersion, timeHugoBuild, writeHugoSite } from './hugo-site';
+import { runCannon, type LoadResult } from './load-test';
+import { freePort, nextBuild, nextEnv, startNextServer, type BuildResult } from './next-process';
+import { checked, kb, machineLine, markdownTable, mb, today, writeDocSection } from './report';
+import { editPostBody, syntheticPosts, writeBundles } from './synthetic-posts';
+
+const DEFAULTS = { sizes: '500,1000,2000', duration: '20', connections: '64', seed: '2024' };
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: DEFAULTS.sizes },
+    duration: { type: 'string', default: DEFAULTS.duration },
+    connections: { type: 'string', default: DEFAULTS.connections },
+    seed: { type: 'string', default: DEFAULTS.seed },
+  },
+});
+
+const sizes = values.sizes.split(',').map((size) => positiveInteger('sizes', size.trim()));
+const duration = positiveInteger('duration', values.duration);
+const connections = positiveInteger('connections', values.connections);
+const seed = positiveInteger('seed', values.seed);
+const isFullRun = values.sizes === DEFAULTS.sizes && values.duration === DEFAULTS.duration && values.connections === DEFAULTS.connections;
+
+type Row = {
+  posts: number;
+  cold: BuildResult;
+  rebuild: BuildResult;
+  hugoSeconds?: number;
+  js: FirstLoadJs;
+  htmlBytes: number;
+  htmlGzipBytes: number;
+  load: LoadResult;
+};
+
+const project = process.cwd();
+const work = mkdtempSync(path.join(os.tmpdir(), 'blog-bench-'));
+onExit(() => rmSync(work, { recursive: true, force: true }));
+const site = path.join(work, 'site');
+copyProject(project, site);
+
+const hugo = hugoVersion();
+console.log(hugo ? `Hugo: ${hugo}` : 'hugo is not on PATH: skipping the Hugo comparison (apt-get install -y hugo to add it).');
+
+async function measure(count: number): Promise<Row> {
+  const step = (text: string) => console.log(`[${count} posts] ${text}`);
+  const posts = syntheticPosts(count, seed);
+  const postsDir = path.join(work, `posts-${count}`);
+  writeBundles(posts, (lang) => path.join(postsDir, lang));
+
+  let hugoSeconds: number | undefined;
+  if (hugo) {
+    const hugoDir = path.join(work, `hugo-${count}`);
+    mkdirSync(hugoDir);
+    writeHugoSite(posts, hugoDir);
+    hugoSeconds = timeHugoBuild(hugoDir);
+    step(`hugo: ${hugoSeconds.toFixed(1)} s`);
+    rmSync(hugoDir, { recursive: true, force: true });
+  }
+
+  const env = nextEnv({ BLOG_POSTS_DIR: postsDir });
+  const log = path.join(work, `build-${count}.log`);
+  rmSync(path.join(site, '.next'), { recursive: true, force: true });
+  const cold = await nextBuild(site, env, log);
+  step(`cold build: ${cold.seconds.toFixed(1)} s, ${cold.pages} pages, peak RSS ${mb(cold.peakRssBytes)} MB`);
+
+  const post = posts.find((candidate) => candidate.lang === 'en');
+  if (!post) throw new Error('no English post was generated');
+  editPostBody(path.join(postsDir, 'en'), post);
+  const rebuild = await nextBuild(site, env, log);
+  step(`rebuild after editing ${post.slug}: ${rebuild.seconds.toFixed(1)} s`);
+
+  const server = await startNextServer(site, await freePort(), env, path.join(work, `start-${count}.log`));
+  try {
+    const pageUrl = `${server.url}/en/blog/${post.slug}`;
+    const response = await fetch(pageUrl);
+    if (!response.ok) throw new Error(`${pageUrl} answered ${response.status}`);
+    const html = await response.text();
+    const js = firstLoadJs(site, html);
+    step(`serving ${pageUrl} to ${connections} connections for ${duration} s`);
+    const load = await runCannon({ url: pageUrl, connections, duration });
+    step(`${load.requestsPerSecond.toFixed(0)} requests/s, p99 ${load.p99Ms} ms, ${load.errors} errors, ${load.non2xx} non-2xx`);
+    return { posts: count, cold, rebuild, hugoSeconds, js, htmlBytes: Buffer.byteLength(html), htmlGzipBytes: gzipSync(html).length, load };
+  } finally {
+    await server.stop();
+    rmSync(postsDir, { recursive: true, force: true });
+  }
+}
+
+const TARGETS = [
+  'cold build of 1000 posts ≤ 10× Hugo',
+  'rebuild after one edit ≤ 0.3× the cold build',
+  '2000 posts ≤ 2.0× the time of 1000 (shown for every size against half its size)',
+  'our own client JavaScript on a post page ≤ 5 KB gzip',
+  'p99 < 100 ms with 0 errors and 0 non-2xx answers',
+];
+
+function table(rows: readonly Row[]): string {
+  const header = [
+    'posts', 'pages', 'cold build (s)', 'pages/s', 'peak RSS (MB)', 'rebuild (s)', 'rebuild ÷ cold ≤ 0.3',
+    'Hugo (s)', 'ours ÷ Hugo ≤ 10', 'time ÷ half size ≤ 2.0', 'JS framework (KB gz)', 'JS ours (KB gz) ≤ 5',
+    'HTML (KB raw / gz)', 'req/s', 'p50 (ms)', 'p99 (ms) < 100', 'errors', 'non-2xx',
+  ];
+  return markdownTable(
+    header,
+    rows.map((row) => {
+      const half = rows.find((other) => other.posts * 2 === row.posts);
+      const rebuildRatio = row.rebuild.seconds / row.cold.seconds;
+      const hugoRatio = row.hugoSeconds ? row.cold.seconds / row.hugoSeconds : undefined;
+      const scaling = half ? row.cold.seconds / half.cold.seconds : undefined;
+      return [
+        String(row.posts),
+        String(row.cold.pages),
+        row.cold.seconds.toFixed(1),
+        (row.cold.pages / row.cold.seconds).toFixed(1),
+        mb(row.cold.peakRssBytes),
+        row.rebuild.seconds.toFixed(1),
+        checked(rebuildRatio.toFixed(2), rebuildRatio <= 0.3),
+        row.hugoSeconds?.toFixed(2) ?? 'no hugo',
+        hugoRatio === undefined ? '–' : checked(`${hugoRatio.toFixed(1)}×`, hugoRatio <= 10),
+        scaling === undefined ? '–' : checked(`${scaling.toFixed(2)}×`, scaling <= 2),
+        kb(row.js.frameworkGzip),
+        checked(kb(row.js.ownGzip), row.js.ownGzip <= 5 * 1024),
+        `${kb(row.htmlBytes)} / ${kb(row.htmlGzipBytes)}`,
+        row.load.requestsPerSecond.toFixed(0),
+        String(row.load.p50Ms),
+        checked(String(row.load.p99Ms), row.load.p99Ms < 100 && row.load.errors === 0 && row.load.non2xx === 0),
+        String(row.load.errors),
+        String(row.load.non2xx),
+      ];
+    }),
+  );
+}
+
+const rows: Row[] = [];
+for (const count of sizes) rows.push(await measure(count));
+
+const label = isFullRun
+  ? ''
+  : `**Verification run with small sizes (${sizes.join(', ')} posts; ${duration} s at ${connections} connections): these check that the tool works and are not benchmark numbers.**\n\n`;
+const ownComponents = [...new Set(rows.flatMap((row) => row.js.ownComponents))];
+const section = `## Build and serve (\`npm run bench\`)
+
+${label}Run ${today()} on ${machineLine(project)}; ${hugo ?? 'Hugo not installed'}.
+Load: autocannon, ${connections} connections for ${duration} s, on one prerendered English post.
+
+Targets: ${TARGETS.join('; ')}.
+
+${table(rows)}
+
+Our client components in a post page's first-load JavaScript: ${ownComponents.map((name) => `\`${name}\``).join(', ') || 'none'}.
+`;
+console.log(`\n${table(rows)}\n`);
+console.log(`Wrote ${path.relative(project, writeDocSection(project, 'bench', section))}`);

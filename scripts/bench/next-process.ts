@@ -1,0 +1,100 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, openSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { onExit, signalGroup } from './cleanup';
+import { findInTree, watchPeakRss } from './process-tree';
+
+/** The ports these tools may use, away from the test servers' 32xx. */
+export const PORTS = { first: 3410, last: 3449 };
+
+export const HOST = '127.0.0.1';
+
+function nextBin(projectDir: string): string {
+  return path.join(projectDir, 'node_modules/next/dist/bin/next');
+}
+
+export function nextEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...extra };
+}
+
+/** Runs `next <args>` as the leader of its own process group, killed with its group if we exit first. */
+function spawnNext(projectDir: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): { child: ChildProcess; pid: number } {
+  const log = openSync(logFile, 'a');
+  const child = spawn(process.execPath, [nextBin(projectDir), ...args], { cwd: projectDir, env, detached: true, stdio: ['ignore', log, log] });
+  const { pid } = child;
+  if (pid === undefined) throw new Error(`could not start next ${args.join(' ')}`);
+  const forget = onExit(() => signalGroup(pid, 'SIGKILL'));
+  child.once('exit', forget);
+  return { child, pid };
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+function tail(file: string, lines = 40): string {
+  return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+}
+
+export type BuildResult = { seconds: number; peakRssBytes: number; pages: number };
+
+/**
+ * `next build` in projectDir: wall time, the peak summed RSS of the build and every process it
+ * starts (polled from /proc), and the number of prerendered outputs in prerender-manifest.json.
+ */
+export async function nextBuild(projectDir: string, env: NodeJS.ProcessEnv, logFile: string): Promise<BuildResult> {
+  const started = performance.now();
+  const { child, pid } = spawnNext(projectDir, ['build'], env, logFile);
+  const memory = watchPeakRss(pid);
+  const code = await exited(child);
+  const seconds = (performance.now() - started) / 1000;
+  const peakRssBytes = memory.stop();
+  if (code !== 0) throw new Error(`next build failed (exit ${code}) in ${projectDir}:\n${tail(logFile)}`);
+  const { routes } = JSON.parse(readFileSync(path.join(projectDir, '.next/prerender-manifest.json'), 'utf8'));
+  if (typeof routes !== 'object' || routes === null) throw new Error('.next/prerender-manifest.json has no routes');
+  return { seconds, peakRssBytes, pages: Object.keys(routes).length };
+}
+
+export async function freePort(): Promise<number> {
+  for (let port = PORTS.first; port <= PORTS.last; port++) {
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, HOST, () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`no free port on ${HOST} between ${PORTS.first} and ${PORTS.last}`);
+}
+
+export type RunningServer = {
+  url: string;
+  /** The next-server process (Next renames the process it serves from). */
+  serverPid: number;
+  stop: () => Promise<void>;
+};
+
+/** `next start` on 127.0.0.1, resolved once it answers; stop() ends its whole process group. */
+export async function startNextServer(projectDir: string, port: number, env: NodeJS.ProcessEnv, logFile: string): Promise<RunningServer> {
+  if (!existsSync(path.join(projectDir, '.next/BUILD_ID'))) throw new Error(`${projectDir} has no build: run npm run build first`);
+  const { child, pid } = spawnNext(projectDir, ['start', '-H', HOST, '-p', String(port)], env, logFile);
+  const url = `http://${HOST}:${port}`;
+  const stop = async () => {
+    signalGroup(pid, 'SIGTERM');
+    const timeout = setTimeout(() => signalGroup(pid, 'SIGKILL'), 5000);
+    await exited(child);
+    clearTimeout(timeout);
+    signalGroup(pid, 'SIGKILL'); // anything of the group still left
+  };
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${tail(logFile)}`);
+    const ready = await fetch(`${url}/robots.txt`).then((response) => response.ok, () => false);
+    if (ready) return { url, serverPid: findInTree(pid, 'next-server') ?? pid, stop };
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  await stop();
+  throw new Error(`next start did not answer on ${url} within 60 s:\n${tail(logFile)}`);
+}
