@@ -13,6 +13,8 @@ export type ImageContext = {
   publicDir: string;
   /** The URL under which the bundle's files are served. */
   bundleUrl: (relativePath: string) => string;
+  /** Told of every local image file read, so a cached compilation knows what it depends on. */
+  onLocalFile?: (file: string) => void;
 };
 
 export type ImageResolution = { ok: true; image: ResolvedImage } | { ok: false; message: string };
@@ -32,18 +34,18 @@ export function resolveImage(reference: string, context: ImageContext): ImageRes
     if (!isFileInside(file, context.publicDir)) {
       return { ok: false, message: `image "${ref}" is not a file under public/: add the file or fix the path` };
     }
-    return { ok: true, image: { kind: 'local', src: ref, ...dimensionsOf(file) } };
+    return { ok: true, image: { kind: 'local', src: ref, ...localDimensions(file, context) } };
   }
   const relative = path.posix.normalize(pathPart.replace(/^\.\//, ''));
   if (context.bundleDir) {
     const file = path.join(context.bundleDir, relative);
     if (isFileInside(file, context.bundleDir)) {
-      return { ok: true, image: { kind: 'local', src: context.bundleUrl(relative), ...dimensionsOf(file) } };
+      return { ok: true, image: { kind: 'local', src: context.bundleUrl(relative), ...localDimensions(file, context) } };
     }
   }
   const publicFile = path.join(context.publicDir, relative);
   if (isFileInside(publicFile, context.publicDir)) {
-    return { ok: true, image: { kind: 'local', src: `/${relative}`, ...dimensionsOf(publicFile) } };
+    return { ok: true, image: { kind: 'local', src: `/${relative}`, ...localDimensions(publicFile, context) } };
   }
   const where = context.bundleDir ? 'in the post bundle or under public/' : 'under public/';
   return { ok: false, message: `image "${ref}" is not a file ${where}: add the file or fix the path` };
@@ -63,10 +65,18 @@ function isFileInside(file: string, dir: string): boolean {
   return existsSync(file) && statSync(file).isFile();
 }
 
+function localDimensions(file: string, context: ImageContext): { width?: number; height?: number } {
+  context.onLocalFile?.(file);
+  return dimensionsOf(file);
+}
+
 const dimensionCache = new Map<string, { width?: number; height?: number }>();
 
+/** An image's intrinsic size, read once per version of the file (`next dev` sees a replaced image). */
 function dimensionsOf(file: string): { width?: number; height?: number } {
-  let dimensions = dimensionCache.get(file);
+  const stats = statSync(file);
+  const key = `${file}\n${stats.size}\n${stats.mtimeMs}`;
+  let dimensions = dimensionCache.get(key);
   if (!dimensions) {
     try {
       const { width, height } = imageSize(readFileSync(file));
@@ -75,7 +85,7 @@ function dimensionsOf(file: string): { width?: number; height?: number } {
       // Not a format image-size knows: rendered without intrinsic dimensions.
       dimensions = {};
     }
-    dimensionCache.set(file, dimensions);
+    dimensionCache.set(key, dimensions);
   }
   return dimensions;
 }

@@ -4,7 +4,8 @@ import { nodeTypes } from '@mdx-js/mdx';
 import type { Element, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import { compileMDX, type MDXRemoteProps } from 'next-mdx-remote/rsc';
-import type { ReactElement } from 'react';
+import { createElement, type ComponentType, type ReactElement } from 'react';
+import * as jsxRuntime from 'react/jsx-runtime';
 import rehypePrettyCode, { type Options as RehypePrettyCodeOptions } from 'rehype-pretty-code';
 import rehypeRaw from 'rehype-raw';
 import rehypeSlug from 'rehype-slug';
@@ -14,6 +15,7 @@ import { visit } from 'unist-util-visit';
 import { siteConfig } from '@/lib/site-config';
 import { postAssetPath } from '@/lib/urls';
 import { syntaxProblem } from './body';
+import { cachedCompiledSource } from './compile-cache';
 import { ContentError } from './errors';
 import { remarkFigureCaptions, remarkHeadingIds } from './hast';
 import { resolveImage, type ImageContext } from './images';
@@ -78,11 +80,13 @@ export const codeHighlighting: RehypePrettyCodeOptions = {
 export function postCompileOptions(
   post: Post,
   publicDir = path.resolve(/*turbopackIgnore: true*/ 'public'),
+  onLocalFile?: (file: string) => void,
 ): NonNullable<MDXRemoteProps['options']> {
   const imageContext: ImageContext = {
     bundleDir: post.source.bundleDir,
     publicDir,
     bundleUrl: (relativePath) => postAssetPath(post.lang, post.slug, relativePath),
+    onLocalFile,
   };
   const remarkPlugins: PluggableList = [remarkGfm, remarkFigureCaptions, remarkHeadingIds, remarkCodeMeta];
   const rehypePlugins: PluggableList = [];
@@ -96,15 +100,28 @@ export function postCompileOptions(
 }
 
 /**
- * Compiles a post body to React elements, once per render of its page. The content layer has
- * checked the body when it read the post (checkBody); a compiler failure that still happens is
- * thrown as a ContentError naming the file and line.
+ * Compiles a post body to React elements, once per render of its page; a production build takes
+ * the compiled code from the on-disk cache when the post has not changed (see compile-cache.ts).
+ * The content layer has checked the body when it read the post (checkBody); a compiler failure
+ * that still happens is thrown as a ContentError naming the file and line.
  */
 export async function compilePostBody(post: Post, components: MDXRemoteProps['components']): Promise<ReactElement> {
   try {
-    const { content } = await compileMDX({ source: post.body, options: postCompileOptions(post), components });
-    return content;
+    if (process.env.NODE_ENV !== 'production') {
+      return (await compileMDX({ source: post.body, options: postCompileOptions(post), components })).content;
+    }
+    const publicDir = path.resolve(/*turbopackIgnore: true*/ 'public');
+    const imageFiles = new Set<string>();
+    const options = postCompileOptions(post, publicDir, (file) => imageFiles.add(file));
+    const code = await cachedCompiledSource(post, options, imageFiles, publicDir);
+    return runCompiledSource(code, components);
   } catch (error) {
     throw new ContentError([syntaxProblem(post, error, 'compiled')]);
   }
+}
+
+/** Runs compiled MDX as next-mdx-remote's compileMDX does: the JSX runtime is its first argument. */
+function runCompiledSource(code: string, components: MDXRemoteProps['components']): ReactElement {
+  const hydrate = Reflect.construct(Function, ['opts', 'frontmatter', code]) as (runtime: typeof jsxRuntime, frontmatter: object) => { default: ComponentType<{ components?: MDXRemoteProps['components'] }> };
+  return createElement(hydrate(jsxRuntime, {}).default, { components });
 }
