@@ -48,6 +48,29 @@ export function writeRedirectPages(outDir: string, moved: readonly MovedUrl[]): 
 }
 
 /**
+ * The same old URLs as a `_redirects` file (Netlify and Cloudflare Pages read it; other hosts can
+ * turn it into their own rules): one `from to 301` line each, with and without the trailing slash
+ * old Hugo URLs had, and `/` by language.
+ */
+export function redirectsFile(moved: readonly MovedUrl[]): string {
+  const lines = ['# Old URLs of this site and where they moved; written by npm run export.'];
+  const seen = new Set<string>();
+  const add = (from: string, to: string) => {
+    if (seen.has(from)) return;
+    seen.add(from);
+    lines.push(`${from} ${to} 301`);
+  };
+  for (const { from, to } of moved) {
+    const bare = from.length > 1 ? from.replace(/\/+$/, '') : from;
+    add(bare, to);
+    add(`${bare}/`, to);
+  }
+  for (const lang of languages) lines.push(`/ ${homePath(lang)} 302 Language=${lang}`);
+  lines.push(`/ ${homePath(defaultLang)} 302`);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
  * Hugo's feed URLs (`index.xml` beside each list, the default language also at the root) as
  * copies of the feeds: a feed reader does not follow a redirect page.
  */

@@ -84,3 +84,11 @@ test('the export carries the OpenGraph cards as .png files, which the pages poin
   expect(await expectOgCard(page, request, '/zh')).toBe('/zh/opengraph-image.png');
   expect(await expectOgCard(page, request, '/en/blog/writing-runbooks')).toBe('/en/blog/writing-runbooks/opengraph-image.png');
 });
+
+test('the export lists its old URLs in a _redirects file for hosts that read one', async ({ request }) => {
+  const rules = (await (await request.get('/_redirects')).text()).split('\n');
+  expect(rules).toContain('/2024/03/ambient-mesh /en/blog/service-mesh-without-sidecars 301');
+  expect(rules).toContain('/2024/03/ambient-mesh/ /en/blog/service-mesh-without-sidecars 301');
+  expect(rules).toContain('/ /en 302 Language=en');
+  expect(rules.filter((rule) => rule && !rule.startsWith('#')).every((rule) => /^\/\S* \/\S+ 30[12]( Language=\w+)?$/.test(rule))).toBe(true);
+});
