@@ -50,6 +50,10 @@ const nextConfig: NextConfig = {
     globalNotFound: true,
     // Static generation otherwise uses a single worker on a 2-core machine.
     cpus: 2,
+    // Turbopack keeps its compilation in .next/cache between builds: the sample site's second
+    // build takes 11 s instead of 25 s. Experimental for builds in Next 16; a cold build (CI,
+    // `rm -rf .next`) never uses it.
+    turbopackFileSystemCacheForBuild: true,
   },
   // Old URLs keep working: post aliases and Hugo's root-language URLs answer with 308 redirects.
   // This reads the posts (nothing is written); a content error fails the build here, loudly.

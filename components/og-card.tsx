@@ -1,5 +1,9 @@
 import { ImageResponse } from 'next/og';
-import { OG_IMAGE_SIZE, type CardText } from '@/lib/og/card';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { readCacheEntry, writeCacheEntry } from '@/lib/disk-cache';
+import { OG_IMAGE_SIZE, OG_IMAGE_TYPE, type CardText } from '@/lib/og/card';
 import { drawableText, ogFontData } from '@/lib/og/font';
 
 const PADDING = 80;
@@ -55,6 +59,31 @@ export function OgCard({ text }: OgCardProps) {
   );
 }
 
-export function ogCardResponse(text: CardText): ImageResponse {
-  return new ImageResponse(<OgCard text={text} />, { ...OG_IMAGE_SIZE, fonts });
+let designKey: string | undefined;
+
+/** What shapes every card besides its words: this design, the font and the renderer's version. */
+function cardDesignKey(): string {
+  if (designKey) return designKey;
+  const hash = createHash('sha256').update(ogFontData);
+  for (const file of ['components/og-card.tsx', 'node_modules/next/package.json']) {
+    const source = path.resolve(/*turbopackIgnore: true*/ file);
+    hash.update(existsSync(source) ? readFileSync(source) : file);
+  }
+  designKey = hash.digest('hex');
+  return designKey;
+}
+
+/**
+ * The card as a PNG. A production build keeps each card in the disk cache (see lib/disk-cache.ts),
+ * so a rebuild draws only the cards whose words changed.
+ */
+export async function ogCardResponse(text: CardText): Promise<Response> {
+  const cacheable = process.env.NODE_ENV === 'production';
+  const name = `${createHash('sha256').update(cardDesignKey()).update(JSON.stringify(text)).digest('hex')}.png`;
+  let png = cacheable ? readCacheEntry('og', name) : undefined;
+  if (!png) {
+    png = Buffer.from(await new ImageResponse(<OgCard text={text} />, { ...OG_IMAGE_SIZE, fonts }).arrayBuffer());
+    if (cacheable) writeCacheEntry('og', name, png);
+  }
+  return new Response(new Uint8Array(png), { headers: { 'Content-Type': OG_IMAGE_TYPE } });
 }

@@ -18,7 +18,7 @@ describe('the compiled-MDX cache', () => {
   let root: string;
   let load: () => Post;
   beforeEach(() => {
-    process.env.BLOG_COMPILE_CACHE_DIR = mkdtempSync(path.join(tmpdir(), 'blog-mdx-cache-'));
+    process.env.BLOG_CACHE_DIR = mkdtempSync(path.join(tmpdir(), 'blog-cache-'));
     root = makeSite({
       'posts/en/a/index.md': post('title: A\ndate: 2024-01-01', '![Map](map.png)\n\n```js\nconst a = 1;\n```\n'),
       'posts/en/a/map.png': TINY_PNG,

@@ -10,7 +10,7 @@ import { OG_FONT_FILE } from '@/lib/og/font-file';
 import { languages } from '@/lib/site-config';
 
 async function render(text: CardText): Promise<Buffer> {
-  return Buffer.from(await ogCardResponse(text).arrayBuffer());
+  return Buffer.from(await (await ogCardResponse(text)).arrayBuffer());
 }
 
 describe('the OpenGraph card font', () => {

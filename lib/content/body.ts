@@ -60,7 +60,7 @@ function isComponentName(name: string): boolean {
  * errors, MDX JavaScript (`{expressions}`, `import`, `export`) unless allowed, components this
  * site does not provide, and local images that are not there.
  */
-export function checkBody(post: Post, publicDir: string): ContentProblem[] {
+export function checkBody(post: Post, publicDir: string, onLocalFile?: (file: string) => void): ContentProblem[] {
   // In Markdown only an image can be wrong, and parsing a long post takes seconds in every build
   // process: no image syntax (`![`, `<img`, or `<image`, which HTML reads as img), nothing to parse.
   if (post.source.format === 'md' && !MAY_HOLD_IMAGE.test(post.body)) return [];
@@ -102,6 +102,7 @@ export function checkBody(post: Post, publicDir: string): ContentProblem[] {
     bundleDir: post.source.bundleDir,
     publicDir,
     bundleUrl: (relative: string) => postAssetPath(post.lang, post.slug, relative),
+    onLocalFile,
   };
   visit(tree, 'element', (element: Element) => {
     if (element.tagName !== 'img' || typeof element.properties.src !== 'string') return;

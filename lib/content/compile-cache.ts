@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { serialize } from 'next-mdx-remote/serialize';
 import type { MDXRemoteProps } from 'next-mdx-remote/rsc';
+import { readCacheEntry, writeCacheEntry } from '../disk-cache';
 import type { Post } from './load';
 
-// Compiled post bodies kept on disk between builds, in .next/cache where hosting providers keep
-// it: a rebuild after editing one post compiles (and highlights) only that post. An entry is
+// Compiled post bodies kept on disk between builds (see disk-cache.ts): a rebuild after editing
+// one post compiles (and highlights) only that post. An entry is
 // found by the hash of everything that shapes the output: the body, where the post lives, the
 // versions of the packages that compile and highlight it, and the source of our own plugins. It
 // is used only while the image files it read (for their sizes) are unchanged.
@@ -23,15 +24,17 @@ const PIPELINE_PACKAGES = [
   'image-size',
 ];
 /** Our own modules that shape the compiled code. */
-const PIPELINE_SOURCES = ['markdown.ts', 'hast.ts', 'images.ts', 'compile-cache.ts'];
+const PIPELINE_SOURCES = ['markdown.ts', 'hast.ts', 'images.ts', 'body.ts', 'summary.ts', 'reading.ts', 'compile-cache.ts', 'load-cache.ts'];
 
-type FileStamp = { file: string; size: number; mtimeMs: number };
+const CACHE_KIND = 'mdx';
+
+export type FileStamp = { file: string; size: number; mtimeMs: number };
 type CacheEntry = { code: string; files: FileStamp[] };
 
 let pipelineKey: string | undefined;
 
 /** The versions and sources the compiled code depends on, hashed once per process. */
-function currentPipelineKey(): string {
+export function currentPipelineKey(): string {
   if (pipelineKey) return pipelineKey;
   const hash = createHash('sha256');
   for (const name of PIPELINE_PACKAGES) {
@@ -47,11 +50,7 @@ function currentPipelineKey(): string {
   return pipelineKey;
 }
 
-export function compileCacheDir(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.BLOG_COMPILE_CACHE_DIR ?? '.next/cache/blog-mdx');
-}
-
-function stamp(file: string): FileStamp | undefined {
+export function stamp(file: string): FileStamp | undefined {
   try {
     const stats = statSync(file);
     return { file, size: stats.size, mtimeMs: stats.mtimeMs };
@@ -60,18 +59,22 @@ function stamp(file: string): FileStamp | undefined {
   }
 }
 
-function readEntry(file: string): CacheEntry | undefined {
+function readEntry(name: string): CacheEntry | undefined {
   let entry: CacheEntry;
   try {
-    entry = JSON.parse(readFileSync(file, 'utf8')) as CacheEntry;
+    entry = JSON.parse(readCacheEntry(CACHE_KIND, name)?.toString('utf8') ?? '') as CacheEntry;
   } catch {
     return undefined;
   }
-  const fresh = entry.files.every((known) => {
+  return stampsHold(entry.files) ? entry : undefined;
+}
+
+/** Every file is still as it was when the entry was written. */
+export function stampsHold(files: readonly FileStamp[]): boolean {
+  return files.every((known) => {
     const now = stamp(known.file);
-    return now && now.size === known.size && now.mtimeMs === known.mtimeMs;
+    return now !== undefined && now.size === known.size && now.mtimeMs === known.mtimeMs;
   });
-  return fresh ? entry : undefined;
 }
 
 export type CompileStats = { hits: number; misses: number };
@@ -93,9 +96,8 @@ export async function cachedCompiledSource(
     .update(`\n${identity}\n${post.source.format}\n${post.lang}\n${post.slug}\n${post.source.bundleDir ?? ''}\n${JSON.stringify(options.blockJS)}\n`)
     .update(post.body)
     .digest('hex');
-  const dir = compileCacheDir();
-  const file = path.join(dir, `${key}.json`);
-  const cached = readEntry(file);
+  const name = `${key}.json`;
+  const cached = readEntry(name);
   if (cached) {
     compileStats.hits++;
     return cached.code;
@@ -103,10 +105,6 @@ export async function cachedCompiledSource(
   compileStats.misses++;
   const { compiledSource } = await serialize(post.body, options, true);
   const entry: CacheEntry = { code: compiledSource, files: [...imageFiles].flatMap((image) => stamp(image) ?? []) };
-  mkdirSync(dir, { recursive: true });
-  // Build workers may write the same entry at once: write aside, then rename into place.
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(entry));
-  renameSync(temporary, file);
+  writeCacheEntry(CACHE_KIND, name, JSON.stringify(entry));
   return compiledSource;
 }

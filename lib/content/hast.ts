@@ -73,20 +73,35 @@ const mdxToHast = unified()
 
 type PostBodySource = Pick<Post, 'body' | 'source'>;
 
-const parsedBodies = new WeakMap<PostBodySource, HastRoot>();
+/**
+ * The trees of the last few posts parsed. A tree is many times the size of its text, so they are
+ * not all kept: what is built from them (TOC, plain text, feed HTML) is kept instead, and a build
+ * that reads thousands of posts stays within a bounded memory.
+ */
+const recentTrees = new Map<PostBodySource, HastRoot>();
+const RECENT_TREES = 16;
 
 /**
- * The body's HTML tree; MDX JSX elements and expressions are kept as MDX nodes. Parsed once per
- * post and process for the TOC, the feeds and the search index: callers must not change it
- * (`structuredClone` it first).
+ * The body's HTML tree; MDX JSX elements and expressions are kept as MDX nodes. Callers must not
+ * change it (`structuredClone` it first).
  */
 export function postHast(post: PostBodySource): HastRoot {
-  const known = parsedBodies.get(post);
+  const known = recentTrees.get(post);
   if (known) return known;
   const processor = post.source.format === 'md' ? markdownToHast : mdxToHast;
   const tree = processor.runSync(processor.parse(post.body)) as HastRoot;
-  parsedBodies.set(post, tree);
+  recentTrees.set(post, tree);
+  if (recentTrees.size > RECENT_TREES) recentTrees.delete(recentTrees.keys().next().value!);
   return tree;
+}
+
+/** `compute(post)`, once per post and process. */
+function perPost<T>(compute: (post: PostBodySource) => T): (post: PostBodySource) => T {
+  const known = new WeakMap<PostBodySource, T>();
+  return (post) => {
+    if (!known.has(post)) known.set(post, compute(post));
+    return known.get(post) as T;
+  };
 }
 
 type MdxJsxElement = MdxJsxFlowElementHast | MdxJsxTextElementHast;
@@ -124,7 +139,7 @@ export function mdxToPlainHast(tree: HastRoot): HastRoot {
  * The words a reader sees in the body, for the search index: code blocks are left out (they are
  * large and rarely what a reader types), block boundaries become spaces.
  */
-export function postPlainText(post: PostBodySource): string {
+export const postPlainText = perPost((post): string => {
   const parts: string[] = [];
   const walk = (nodes: readonly (RootContent | ElementContent)[]) => {
     for (const node of nodes) {
@@ -138,14 +153,14 @@ export function postPlainText(post: PostBodySource): string {
   };
   walk(mdxToPlainHast(postHast(post)).children);
   return parts.join('').replace(/\s+/g, ' ').trim();
-}
+});
 
 const INLINE_ELEMENTS = new Set(['a', 'abbr', 'b', 'code', 'del', 'em', 'i', 'kbd', 'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'u']);
 
 export type TocEntry = { depth: 2 | 3; id: string; text: string };
 
 /** The post's h2 and h3 headings, with the ids the page gives them. */
-export function postToc(post: Pick<Post, 'body' | 'source'>): TocEntry[] {
+export const postToc = perPost((post): TocEntry[] => {
   const entries: TocEntry[] = [];
   visit(postHast(post), 'element', (element: Element) => {
     if (element.tagName !== 'h2' && element.tagName !== 'h3') return;
@@ -154,4 +169,4 @@ export function postToc(post: Pick<Post, 'body' | 'source'>): TocEntry[] {
     entries.push({ depth: element.tagName === 'h2' ? 2 : 3, id, text: toString(element).trim() });
   });
   return entries;
-}
+});

@@ -3,7 +3,6 @@ import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { isLang, languages, ui, type Lang } from '../site-config';
 import { postAssetPath, postPath, type Taxonomy } from '../urls';
-import { checkBody } from './body';
 import { Cascade } from './cascade';
 import type { AuthorDate } from './dates';
 import { discoverPostSources, type PostSource } from './discover';
@@ -11,8 +10,8 @@ import { ContentError, type ContentProblem } from './errors';
 import { fieldLine, parsePostSource, type FrontMatter } from './front-matter';
 import { resolveImage, type ImageContext, type ResolvedImage } from './images';
 import { expandShortcodes } from './shortcodes';
-import { readingStats, type ReadingStats } from './reading';
-import { plainText, summarize } from './summary';
+import { postBodyFacts } from './load-cache';
+import type { ReadingStats } from './reading';
 import { collectTerms, termSlug, type Term } from './terms';
 
 export type PostStatus = 'published' | 'draft' | 'scheduled' | 'expired';
@@ -120,15 +119,12 @@ export function readContent(options: ContentOptions): { content: Content; proble
   const warnings = expandPostShortcodes(shown);
   // A body that cannot render fails here, with every other problem, rather than when its page renders.
   const visible = shown.filter((post) => {
-    const found = checkBody(post, options.publicDir);
-    problems.push(...found);
-    return !found.length;
+    const facts = postBodyFacts(post, options.publicDir);
+    problems.push(...facts.problems);
+    post.reading = facts.reading;
+    post.summary ||= facts.summary;
+    return !facts.problems.length;
   });
-  for (const post of visible) {
-    const text = plainText(post.body);
-    post.reading = readingStats(text);
-    post.summary ||= summarize(post.body, text);
-  }
   linkTranslations(visible);
   const posts = {} as Record<Lang, Post[]>;
   const terms = {} as Content['terms'];
