@@ -2,7 +2,7 @@ import { ImageResponse } from 'next/og';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { readCacheEntry, writeCacheEntry } from '@/lib/disk-cache';
+import { cacheEntryName, readCacheEntry, writeCacheEntry } from '@/lib/disk-cache';
 import { OG_IMAGE_SIZE, OG_IMAGE_TYPE, type CardText } from '@/lib/og/card';
 import { drawableText, ogFontData } from '@/lib/og/font';
 
@@ -79,7 +79,7 @@ function cardDesignKey(): string {
  */
 export async function ogCardResponse(text: CardText): Promise<Response> {
   const cacheable = process.env.NODE_ENV === 'production';
-  const name = `${createHash('sha256').update(cardDesignKey()).update(JSON.stringify(text)).digest('hex')}.png`;
+  const name = cacheEntryName([cardDesignKey(), JSON.stringify(text)], 'png');
   let png = cacheable ? readCacheEntry('og', name) : undefined;
   if (!png) {
     png = Buffer.from(await new ImageResponse(<OgCard text={text} />, { ...OG_IMAGE_SIZE, fonts }).arrayBuffer());

@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 // Build results kept on disk between production builds, under .next/cache where hosting
@@ -25,4 +26,45 @@ export function writeCacheEntry(kind: string, name: string, data: string | Uint8
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, data);
   renameSync(temporary, file);
+}
+
+export type FileStamp = { file: string; size: number; mtimeMs: number };
+
+function stamp(file: string): FileStamp | undefined {
+  try {
+    const stats = statSync(file);
+    return { file, size: stats.size, mtimeMs: stats.mtimeMs };
+  } catch {
+    return undefined;
+  }
+}
+
+type Stamped<T> = { value: T; files: FileStamp[] };
+
+/** The name of an entry: the hash of everything that shaped it. */
+export function cacheEntryName(parts: ReadonlyArray<string | Uint8Array>, extension = 'json'): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\0');
+  return `${hash.digest('hex')}.${extension}`;
+}
+
+/** A value kept with the files it was made from, while they are all unchanged. */
+export function readStamped<T>(kind: string, name: string): T | undefined {
+  const data = readCacheEntry(kind, name);
+  if (!data) return undefined;
+  try {
+    const entry = JSON.parse(data.toString('utf8')) as Stamped<T>;
+    const unchanged = entry.files.every((known) => {
+      const now = stamp(known.file);
+      return now !== undefined && now.size === known.size && now.mtimeMs === known.mtimeMs;
+    });
+    return unchanged ? entry.value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeStamped<T>(kind: string, name: string, value: T, files: Iterable<string>): void {
+  const entry: Stamped<T> = { value, files: [...files].flatMap((file) => stamp(file) ?? []) };
+  writeCacheEntry(kind, name, JSON.stringify(entry));
 }

@@ -5,7 +5,9 @@ import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 import type { Post } from '@/lib/content';
 import { authorIsoString, authorRfc822String, type AuthorDate } from '@/lib/content/dates';
+import { currentPipelineKey } from '@/lib/content/compile-cache';
 import { mdxToPlainHast, postHast } from '@/lib/content/hast';
+import { cacheEntryName, readStamped, writeStamped } from '@/lib/disk-cache';
 import { rehypeBundleFiles } from '@/lib/content/markdown';
 import { siteConfig, ui, type Lang } from './site-config';
 import { absoluteUrl as absolute, FEED_FILES, feedPaths, postAssetPath, postPath, termPath, type FeedFormat } from './urls';
@@ -18,22 +20,33 @@ const feedHtmlByPost = new WeakMap<Post, string>();
 /**
  * A post's body as HTML for feed readers: served image URLs, every link and image absolute.
  * Rendered once per post and process, however many feeds (language, categories, tags, three
- * formats each) carry it.
+ * formats each) carry it; a production build keeps it in the disk cache for the next build.
  */
 export function postFeedHtml(post: Post): string {
   const known = feedHtmlByPost.get(post);
   if (known !== undefined) return known;
-  const html = renderFeedHtml(post);
+  const html = process.env.NODE_ENV === 'production' ? cachedFeedHtml(post) : renderFeedHtml(post);
   feedHtmlByPost.set(post, html);
   return html;
 }
 
-function renderFeedHtml(post: Post): string {
+function cachedFeedHtml(post: Post): string {
+  const name = cacheEntryName([currentPipelineKey(), 'feed', siteConfig.baseUrl, post.source.format, post.lang, post.slug, post.source.bundleDir ?? '', post.body]);
+  const cached = readStamped<string>('feed-html', name);
+  if (cached !== undefined) return cached;
+  const images = new Set<string>();
+  const html = renderFeedHtml(post, (file) => images.add(file));
+  writeStamped('feed-html', name, html, images);
+  return html;
+}
+
+function renderFeedHtml(post: Post, onLocalFile?: (file: string) => void): string {
   const tree = mdxToPlainHast(structuredClone(postHast(post)));
   rehypeBundleFiles({
     bundleDir: post.source.bundleDir,
     publicDir: path.resolve(/*turbopackIgnore: true*/ 'public'),
     bundleUrl: (relative) => postAssetPath(post.lang, post.slug, relative),
+    onLocalFile,
   })(tree);
   visit(tree, 'element', (element: Element) => {
     for (const attribute of ['href', 'src'] as const) {

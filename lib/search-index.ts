@@ -1,12 +1,11 @@
 import 'server-only';
 import type { Post } from '@/lib/content';
 import { formatAuthorDate, isoCalendarDate } from '@/lib/content/dates';
-import { postPlainText, postToc } from '@/lib/content/hast';
 import type { SearchIndex } from './search';
 import { ui, type Lang } from './site-config';
 import { postPath } from './urls';
 
-/** A language's search index of its visible posts, from the same parse their TOC and feeds use. */
+/** A language's search index of its visible posts, from what the content layer read of each. */
 export function buildSearchIndex(lang: Lang, posts: readonly Post[]): SearchIndex {
   return {
     lang,
@@ -17,8 +16,8 @@ export function buildSearchIndex(lang: Lang, posts: readonly Post[]): SearchInde
       dateLabel: formatAuthorDate(post.date, ui(lang).locale),
       summary: post.summary,
       terms: [...post.categories, ...post.tags].map((term) => term.name),
-      headings: postToc(post).map((entry) => entry.text),
-      text: postPlainText(post),
+      headings: post.toc.map((entry) => entry.text),
+      text: post.text,
     })),
   };
 }

@@ -30,7 +30,7 @@ describe('the disk cache of what reading a body tells (production builds)', () =
     // Mark the entry: a read that uses it shows the mark.
     const file = path.join(diskCacheDir('facts'), entries()[0]!);
     const entry = JSON.parse(readFileSync(file, 'utf8'));
-    writeFileSync(file, JSON.stringify({ ...entry, reading: { words: 999, minutes: 9 } }));
+    writeFileSync(file, JSON.stringify({ ...entry, value: { ...entry.value, reading: { words: 999, minutes: 9 } } }));
     expect(loadContent(optionsFor(root)).posts.en[0]!.reading.words).toBe(999);
 
     // The image is replaced: the facts are read again from the body.

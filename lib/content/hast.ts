@@ -74,9 +74,9 @@ const mdxToHast = unified()
 type PostBodySource = Pick<Post, 'body' | 'source'>;
 
 /**
- * The trees of the last few posts parsed. A tree is many times the size of its text, so they are
- * not all kept: what is built from them (TOC, plain text, feed HTML) is kept instead, and a build
- * that reads thousands of posts stays within a bounded memory.
+ * The trees of the last few posts parsed (the load-time check, TOC and text of a post come one
+ * after the other). A tree is many times the size of its text, so they are not all kept: what is
+ * built from them is kept instead, and a build of thousands of posts stays within bounded memory.
  */
 const recentTrees = new Map<PostBodySource, HastRoot>();
 const RECENT_TREES = 16;
@@ -95,14 +95,6 @@ export function postHast(post: PostBodySource): HastRoot {
   return tree;
 }
 
-/** `compute(post)`, once per post and process. */
-function perPost<T>(compute: (post: PostBodySource) => T): (post: PostBodySource) => T {
-  const known = new WeakMap<PostBodySource, T>();
-  return (post) => {
-    if (!known.has(post)) known.set(post, compute(post));
-    return known.get(post) as T;
-  };
-}
 
 type MdxJsxElement = MdxJsxFlowElementHast | MdxJsxTextElementHast;
 
@@ -139,7 +131,7 @@ export function mdxToPlainHast(tree: HastRoot): HastRoot {
  * The words a reader sees in the body, for the search index: code blocks are left out (they are
  * large and rarely what a reader types), block boundaries become spaces.
  */
-export const postPlainText = perPost((post): string => {
+export function postPlainText(post: PostBodySource): string {
   const parts: string[] = [];
   const walk = (nodes: readonly (RootContent | ElementContent)[]) => {
     for (const node of nodes) {
@@ -153,14 +145,14 @@ export const postPlainText = perPost((post): string => {
   };
   walk(mdxToPlainHast(postHast(post)).children);
   return parts.join('').replace(/\s+/g, ' ').trim();
-});
+}
 
 const INLINE_ELEMENTS = new Set(['a', 'abbr', 'b', 'code', 'del', 'em', 'i', 'kbd', 'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'u']);
 
 export type TocEntry = { depth: 2 | 3; id: string; text: string };
 
 /** The post's h2 and h3 headings, with the ids the page gives them. */
-export const postToc = perPost((post): TocEntry[] => {
+export function postToc(post: PostBodySource): TocEntry[] {
   const entries: TocEntry[] = [];
   visit(postHast(post), 'element', (element: Element) => {
     if (element.tagName !== 'h2' && element.tagName !== 'h3') return;
@@ -169,4 +161,4 @@ export const postToc = perPost((post): TocEntry[] => {
     entries.push({ depth: element.tagName === 'h2' ? 2 : 3, id, text: toString(element).trim() });
   });
   return entries;
-});
+}

@@ -11,6 +11,7 @@ import { fieldLine, parsePostSource, type FrontMatter } from './front-matter';
 import { resolveImage, type ImageContext, type ResolvedImage } from './images';
 import { expandShortcodes } from './shortcodes';
 import { postBodyFacts } from './load-cache';
+import type { TocEntry } from './hast';
 import type { ReadingStats } from './reading';
 import { collectTerms, termSlug, type Term } from './terms';
 
@@ -27,6 +28,10 @@ export type Post = {
   summary: string;
   /** Words and minutes to read, counted per script (filled in with the summary). */
   reading: ReadingStats;
+  /** The h2 and h3 headings, for the table of contents and search (filled in with the summary). */
+  toc: TocEntry[];
+  /** The body's text without code blocks, for search (filled in with the summary). */
+  text: string;
   date: AuthorDate;
   lastmod?: AuthorDate;
   status: PostStatus;
@@ -123,6 +128,8 @@ export function readContent(options: ContentOptions): { content: Content; proble
     problems.push(...facts.problems);
     post.reading = facts.reading;
     post.summary ||= facts.summary;
+    post.toc = facts.toc;
+    post.text = facts.text;
     return !facts.problems.length;
   });
   linkTranslations(visible);
@@ -248,6 +255,8 @@ function readPost(
     // Filled in once every post is known, after shortcodes are expanded.
     summary: frontMatter.description ?? frontMatter.summary ?? '',
     reading: { words: 0, minutes: 0 },
+    toc: [],
+    text: '',
     date: frontMatter.date,
     lastmod: frontMatter.lastmod,
     status: publishStatus(frontMatter, options.now),

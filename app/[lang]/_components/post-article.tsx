@@ -10,7 +10,6 @@ import { SiteHeader } from '@/components/site-header';
 import { StatusBadge } from '@/components/status-badge';
 import { TermChips } from '@/components/term-chips';
 import { getAdjacentPosts, getRelatedPosts, type Post } from '@/lib/content';
-import { postToc } from '@/lib/content/hast';
 import { postAlternates } from '@/lib/i18n';
 import { postStructuredData } from '@/lib/structured-data';
 import { siteConfig, ui } from '@/lib/site-config';
@@ -19,7 +18,6 @@ type PostArticleProps = { post: Post };
 
 export function PostArticle({ post }: PostArticleProps) {
   const strings = ui(post.lang);
-  const toc = postToc(post);
   return (
     <>
       <SiteHeader lang={post.lang} alternates={postAlternates(post)} />
@@ -43,7 +41,7 @@ export function PostArticle({ post }: PostArticleProps) {
         className="mx-auto max-w-3xl px-4 py-10 lg:grid lg:max-w-6xl lg:grid-cols-[minmax(0,48rem)_14rem] lg:justify-center lg:gap-12"
       >
         <div className="min-w-0">
-          <TableOfContents lang={post.lang} entries={toc} variant="inline" />
+          <TableOfContents lang={post.lang} entries={post.toc} variant="inline" />
           <article>
             {post.image ? (
               <PostImage
@@ -62,7 +60,7 @@ export function PostArticle({ post }: PostArticleProps) {
           <PostNavigation lang={post.lang} related={getRelatedPosts(post)} {...getAdjacentPosts(post)} />
           {siteConfig.comments ? <GiscusComments config={siteConfig.comments} locale={strings.locale} title={strings.comments} /> : null}
         </div>
-        <TableOfContents lang={post.lang} entries={toc} variant="sidebar" />
+        <TableOfContents lang={post.lang} entries={post.toc} variant="sidebar" />
       </main>
     </>
   );
