@@ -33,5 +33,6 @@ export function proxy(request: NextRequest) {
   return NextResponse.next();
 }
 
-// Everything but the build's own static files.
-export const config = { matcher: ['/((?!_next/static/).*)'] };
+// Only what needs it: the root, and paths with percent-encoding (which may be malformed). Every
+// other request skips the proxy, which costs a prerendered page a third of its serving time.
+export const config = { matcher: ['/', '/((?!_next/static/).*%.*)'] };
