@@ -40,7 +40,6 @@ export function syntaxProblem(post: Post, error: unknown, stage: 'parsed' | 'com
   };
 }
 
-const MAY_HOLD_IMAGE = /!\[|<im(?:g|age)\b/i;
 const MDX_SCRIPT_NODES = new Set(['mdxFlowExpression', 'mdxTextExpression', 'mdxjsEsm']);
 const MDX_JSX_NODES = new Set(['mdxJsxFlowElement', 'mdxJsxTextElement']);
 
@@ -61,9 +60,6 @@ function isComponentName(name: string): boolean {
  * site does not provide, and local images that are not there.
  */
 export function checkBody(post: Post, publicDir: string, onLocalFile?: (file: string) => void): ContentProblem[] {
-  // In Markdown only an image can be wrong, and parsing a long post takes seconds in every build
-  // process: no image syntax (`![`, `<img`, or `<image`, which HTML reads as img), nothing to parse.
-  if (post.source.format === 'md' && !MAY_HOLD_IMAGE.test(post.body)) return [];
   const file = post.source.displayPath;
   const lineOf = (node: Node) => (node.position ? writtenLine(post, node.position.start.line) : undefined);
   let tree: ReturnType<typeof postHast>;
