@@ -4,8 +4,7 @@ import { siteRedirects } from './lib/content/redirects';
 import { siteConfig } from './lib/site-config';
 import { OG_IMAGE_FILE, OG_IMAGE_ROUTE } from './lib/urls';
 
-// `npm run export` builds a static site into out/ for any file host: no image optimizer there,
-// and old URLs become redirect pages (scripts/export-redirects.ts) instead of 308 answers.
+// `npm run export` builds a static site into out/ for any file host: old URLs become redirect pages (scripts/export-redirects.ts) instead of 308 answers.
 const staticExport = process.env.BLOG_STATIC_EXPORT === '1';
 
 /**
@@ -43,8 +42,8 @@ const nextConfig: NextConfig = {
   // export replaces the build that `next start` serves: run `npm run build` again after it.
   distDir: staticExport ? 'out' : '.next',
   poweredByHeader: false,
-  // 60 for page-title banners (dimmed behind text), 75 for everything else.
-  images: { qualities: [60, 75], unoptimized: staticExport },
+  // Images get their responsive copies at build time (app/%5Fimg): no image server, in either mode.
+  images: { unoptimized: true },
   experimental: {
     // The root layout lives in app/[lang]; URLs outside every language need their own 404 page.
     globalNotFound: true,

@@ -1,9 +1,10 @@
-import Image from 'next/image';
 import Link from 'next/link';
 import type { ComponentPropsWithoutRef } from 'react';
 import { isExternalHref, isInternalPath } from '@/lib/links';
 import { ui, type Lang } from '@/lib/site-config';
+import { VARIANT_KEY_ATTRIBUTE } from '@/lib/content/image-variants';
 import { CopyCodeButton } from './copy-code-button';
+import { ResponsiveImage } from './responsive-image';
 
 type AnchorProps = ComponentPropsWithoutRef<'a'>;
 
@@ -29,15 +30,14 @@ function Anchor({ href = '', children, ...rest }: AnchorProps) {
   );
 }
 
-type ImgProps = ComponentPropsWithoutRef<'img'>;
+type ImgProps = ComponentPropsWithoutRef<'img'> & { [VARIANT_KEY_ATTRIBUTE]?: string };
 
-function BodyImage({ src, alt = '', width, height, ...rest }: ImgProps) {
+/** A body image: a local one with its responsive copies (lazy, sized), a remote one lazily as it is. */
+function BodyImage({ src, alt = '', width, height, [VARIANT_KEY_ATTRIBUTE]: variantKey, ...rest }: ImgProps) {
   const w = Number(width);
   const h = Number(height);
   if (typeof src === 'string' && isInternalPath(src) && w > 0 && h > 0) {
-    return (
-      <Image src={src} alt={alt} width={w} height={h} sizes="(min-width: 768px) 720px, 100vw" title={rest.title} />
-    );
+    return <ResponsiveImage src={src} alt={alt} width={w} height={h} variantKey={variantKey} sizes="(min-width: 768px) 720px, 100vw" title={rest.title} />;
   }
   // Remote images are never fetched at build time: the browser loads them lazily.
   return <img src={typeof src === 'string' ? src : undefined} alt={alt} width={width} height={height} loading="lazy" decoding="async" {...rest} />;

@@ -1,7 +1,6 @@
-import Image from 'next/image';
 import type { ReactNode } from 'react';
-import type { ResolvedImage } from '@/lib/content';
-import { siteConfig } from '@/lib/site-config';
+import { getDefaultBanner, type ResolvedImage } from '@/lib/content';
+import { ResponsiveImage } from './responsive-image';
 
 type PageBannerProps = {
   title: string;
@@ -11,20 +10,19 @@ type PageBannerProps = {
 };
 
 /** The page-title band of the Hugo theme: the title over a darkened background picture. */
-export function PageBanner({ title, background, children }: PageBannerProps) {
-  const src = background?.src ?? siteConfig.defaultBanner;
-  const isLocal = background ? background.kind === 'local' : true;
+export function PageBanner({ title, background = getDefaultBanner(), children }: PageBannerProps) {
+  const local = background.kind === 'local' ? background : undefined;
   return (
     <section className="relative isolate overflow-hidden bg-slate-900" data-testid="page-banner">
-      <Image
-        src={src}
+      <ResponsiveImage
+        src={background.src}
         alt=""
-        fill
+        width={local?.width}
+        height={local?.height}
+        variantKey={local?.variantKey}
         sizes="100vw"
-        quality={60}
-        loading="eager"
-        unoptimized={!isLocal}
-        className="-z-10 object-cover opacity-45"
+        preload
+        className="absolute inset-0 -z-10 h-full w-full object-cover opacity-45"
       />
       <div className="mx-auto max-w-5xl px-4 py-14 text-white sm:py-20">
         <h1 className="max-w-3xl text-3xl leading-tight font-bold tracking-tight text-balance sm:text-4xl">{title}</h1>

@@ -1,5 +1,5 @@
-import Image from 'next/image';
 import type { ResolvedImage } from '@/lib/content';
+import { ResponsiveImage } from './responsive-image';
 
 type PostImageProps = {
   image: ResolvedImage;
@@ -10,20 +10,20 @@ type PostImageProps = {
   preload?: boolean;
 };
 
-/** A local image through next/image with its intrinsic size; a remote one as a lazy `<img>`. */
+/** A post's hero: a local image with its responsive copies, or a remote URL as it is (never fetched at build time). */
 export function PostImage({ image, alt, sizes, className, preload = false }: PostImageProps) {
-  if (image.kind === 'local' && image.width && image.height) {
-    return (
-      <Image
-        src={image.src}
-        alt={alt}
-        width={image.width}
-        height={image.height}
-        sizes={sizes}
-        preload={preload}
-        className={className}
-      />
-    );
-  }
-  return <img src={image.src} alt={alt} loading={preload ? 'eager' : 'lazy'} decoding="async" className={className} />;
+  return image.kind === 'local' ? (
+    <ResponsiveImage
+      src={image.src}
+      alt={alt}
+      width={image.width}
+      height={image.height}
+      variantKey={image.variantKey}
+      sizes={sizes}
+      preload={preload}
+      className={className}
+    />
+  ) : (
+    <ResponsiveImage src={image.src} alt={alt} sizes={sizes} preload={preload} className={className} />
+  );
 }

@@ -41,6 +41,11 @@ export function ogImagePath(pagePath: string): string {
 export const OG_IMAGE_ROUTE = 'opengraph-image';
 export const OG_IMAGE_FILE = `${OG_IMAGE_ROUTE}.png`;
 
+/** A responsive copy of a local image, by its file name (see lib/content/image-variants.ts). */
+export function imageVariantPath(fileName: string): string {
+  return `/_img/${fileName}`;
+}
+
 export function postAssetPath(lang: Lang, slug: string, assetPath: string): string {
   return `${postPath(lang, slug)}/${assetPath.split('/').map(encodeURIComponent).join('/')}`;
 }

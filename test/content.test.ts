@@ -189,10 +189,13 @@ describe('images', () => {
       'posts/en/plain.md': title('P', 'image: /images/hero.png\nbg_image: "https://cdn.example.com/bg.jpg"'),
     });
     const bundle = content.posts.en.find((p) => p.slug === 'bundle');
-    expect(bundle?.image).toEqual({ kind: 'local', src: '/en/blog/bundle/cover.png', width: 1, height: 1 });
-    expect(bundle?.banner).toEqual({ kind: 'local', src: '/images/backgrounds/page-title.png', width: 1, height: 1 });
+    const local = (src: string, file: string) => ({ kind: 'local', src, file: expect.stringMatching(new RegExp(`/${file}$`)), width: 1, height: 1, variantKey: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(bundle?.image).toEqual(local('/en/blog/bundle/cover.png', 'posts/en/bundle/cover.png'));
+    expect(bundle?.banner).toEqual(local('/images/backgrounds/page-title.png', 'public/images/backgrounds/page-title.png'));
     const plain = content.posts.en.find((p) => p.slug === 'plain');
-    expect(plain?.image).toEqual({ kind: 'local', src: '/images/hero.png', width: 1, height: 1 });
+    expect(plain?.image).toEqual(local('/images/hero.png', 'public/images/hero.png'));
+    // The same picture in two files has one set of copies.
+    expect(plain?.image).toMatchObject({ variantKey: bundle?.image?.kind === 'local' ? bundle.image.variantKey : 'missing' });
     expect(plain?.banner).toEqual({ kind: 'remote', src: 'https://cdn.example.com/bg.jpg' });
   });
 

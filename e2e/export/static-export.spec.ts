@@ -29,6 +29,9 @@ test.describe('static export', () => {
       await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     }
     await expect(page.locator('figcaption').first()).toBeVisible();
+    // The responsive copies are files of the export too.
+    const shown = await page.locator('article img').first().evaluate((img: HTMLImageElement) => new URL(img.currentSrc).pathname);
+    expect(shown).toMatch(/^\/_img\/[0-9a-f]{16}-\d+\.avif$/);
   });
 
   test('Chinese term pages exist', async ({ page }) => {

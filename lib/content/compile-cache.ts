@@ -23,7 +23,7 @@ const PIPELINE_PACKAGES = [
   'image-size',
 ];
 /** Our own modules that shape the compiled code. */
-const PIPELINE_SOURCES = ['markdown.ts', 'hast.ts', 'images.ts', 'body.ts', 'summary.ts', 'reading.ts', 'shortcodes.ts', 'compile-cache.ts', 'load-cache.ts'];
+const PIPELINE_SOURCES = ['markdown.ts', 'hast.ts', 'images.ts', 'image-variants.ts', 'body.ts', 'summary.ts', 'reading.ts', 'shortcodes.ts', 'compile-cache.ts', 'load-cache.ts'];
 
 let pipelineKey: string | undefined;
 

@@ -1,11 +1,17 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { imageSize } from 'image-size';
+import { VARIANT_SETTINGS_ID, VARIANT_SOURCE_TYPES } from './image-variants';
 
-/** An image a page can render: a file this site serves (with its intrinsic size) or a remote URL. */
-export type ResolvedImage =
-  | { kind: 'local'; src: string; width?: number; height?: number }
-  | { kind: 'remote'; src: string };
+/** What a local image file is: its intrinsic size, and the key of its responsive copies when it gets them. */
+export type LocalImageFacts = { width?: number; height?: number; variantKey?: string };
+
+/**
+ * An image a page can render: a file this site serves (`src`, read from `file`, with its intrinsic
+ * size and responsive copies) or a remote URL.
+ */
+export type ResolvedImage = ({ kind: 'local'; src: string; file: string } & LocalImageFacts) | { kind: 'remote'; src: string };
 
 export type ImageContext = {
   /** The post's bundle folder, when the post is a bundle. */
@@ -34,18 +40,18 @@ export function resolveImage(reference: string, context: ImageContext): ImageRes
     if (!isFileInside(file, context.publicDir)) {
       return { ok: false, message: `image "${ref}" is not a file under public/: add the file or fix the path` };
     }
-    return { ok: true, image: { kind: 'local', src: ref, ...localDimensions(file, context) } };
+    return { ok: true, image: { kind: 'local', src: ref, file, ...localFacts(file, context) } };
   }
   const relative = path.posix.normalize(pathPart.replace(/^\.\//, ''));
   if (context.bundleDir) {
     const file = path.join(context.bundleDir, relative);
     if (isFileInside(file, context.bundleDir)) {
-      return { ok: true, image: { kind: 'local', src: context.bundleUrl(relative), ...localDimensions(file, context) } };
+      return { ok: true, image: { kind: 'local', src: context.bundleUrl(relative), file, ...localFacts(file, context) } };
     }
   }
   const publicFile = path.join(context.publicDir, relative);
   if (isFileInside(publicFile, context.publicDir)) {
-    return { ok: true, image: { kind: 'local', src: `/${relative}`, ...localDimensions(publicFile, context) } };
+    return { ok: true, image: { kind: 'local', src: `/${relative}`, file: publicFile, ...localFacts(publicFile, context) } };
   }
   const where = context.bundleDir ? 'in the post bundle or under public/' : 'under public/';
   return { ok: false, message: `image "${ref}" is not a file ${where}: add the file or fix the path` };
@@ -65,27 +71,39 @@ function isFileInside(file: string, dir: string): boolean {
   return existsSync(file) && statSync(file).isFile();
 }
 
-function localDimensions(file: string, context: ImageContext): { width?: number; height?: number } {
+function localFacts(file: string, context: ImageContext): LocalImageFacts {
   context.onLocalFile?.(file);
-  return dimensionsOf(file);
+  return localImageFacts(file);
 }
 
-const dimensionCache = new Map<string, { width?: number; height?: number }>();
+const factsCache = new Map<string, LocalImageFacts>();
 
-/** An image's intrinsic size, read once per version of the file (`next dev` sees a replaced image). */
-function dimensionsOf(file: string): { width?: number; height?: number } {
+/**
+ * An image's intrinsic size and the key of its responsive copies, read once per version of the
+ * file (`next dev` sees a replaced image). The key hashes the file's bytes, so the copies' URLs
+ * change exactly when the picture does.
+ */
+export function localImageFacts(file: string): LocalImageFacts {
   const stats = statSync(file);
-  const key = `${file}\n${stats.size}\n${stats.mtimeMs}`;
-  let dimensions = dimensionCache.get(key);
-  if (!dimensions) {
+  const stamp = `${file}\n${stats.size}\n${stats.mtimeMs}`;
+  let facts = factsCache.get(stamp);
+  if (!facts) {
+    const bytes = readFileSync(file);
     try {
-      const { width, height } = imageSize(readFileSync(file));
-      dimensions = { width, height };
+      const size = imageSize(bytes);
+      const { type } = size;
+      // A photo turned by its EXIF orientation is shown (and copied) turned: its sides swap.
+      const [width, height] = (size.orientation ?? 1) >= 5 ? [size.height, size.width] : [size.width, size.height];
+      const variantKey =
+        type && VARIANT_SOURCE_TYPES.has(type) && width > 0 && height > 0
+          ? createHash('sha256').update(VARIANT_SETTINGS_ID).update('\0').update(bytes).digest('hex').slice(0, 16)
+          : undefined;
+      facts = { width, height, variantKey };
     } catch {
-      // Not a format image-size knows: rendered without intrinsic dimensions.
-      dimensions = {};
+      // Not a format image-size knows: rendered as it is, without intrinsic dimensions.
+      facts = {};
     }
-    dimensionCache.set(key, dimensions);
+    factsCache.set(stamp, facts);
   }
-  return dimensions;
+  return facts;
 }

@@ -2,7 +2,9 @@ import 'server-only';
 import path from 'node:path';
 import { siteConfig, type Lang } from '@/lib/site-config';
 import type { Taxonomy } from '@/lib/urls';
-import { formatProblem, type ContentProblem } from './errors';
+import { ContentError, formatProblem, type ContentProblem } from './errors';
+import { parseVariantFileName, variantFileName, variantWidths, VARIANT_FORMATS, type VariantFormat } from './image-variants';
+import { localImageFacts, resolveImage, type ResolvedImage } from './images';
 import { defaultContentOptions, loadContent, readContent, type Content, type Post } from './load';
 import { contentVersion } from './version';
 import type { Term } from './terms';
@@ -147,4 +149,52 @@ export function getArchive(lang: Lang): ArchiveMonth[] {
     months.set(key, entry);
   }
   return [...months.values()].sort((a, b) => b.year - a.year || b.month - a.month);
+}
+
+/** The page-title banner of pages without a `bg_image` of their own: `siteConfig.defaultBanner`, under public/. */
+export function getDefaultBanner(): ResolvedImage {
+  const { publicDir } = defaultContentOptions();
+  const resolved = resolveImage(siteConfig.defaultBanner, { publicDir, bundleUrl: (relative) => `/${relative}` });
+  if (resolved.ok) return resolved.image;
+  throw new ContentError([{ file: 'lib/site-config.ts', field: 'defaultBanner', message: resolved.message }]);
+}
+
+type VariantSource = { file: string; intrinsicWidth: number };
+
+let variantSources: { of: Content; byKey: Map<string, VariantSource> } | undefined;
+
+/** Every local image a page shows that gets responsive copies, by the copies' key. */
+function imageVariantSources(): Map<string, VariantSource> {
+  const of = content();
+  if (variantSources?.of === of) return variantSources.byKey;
+  const byKey = new Map<string, VariantSource>();
+  const add = (file: string) => {
+    const { width, variantKey } = localImageFacts(file);
+    if (variantKey && width) byKey.set(variantKey, { file, intrinsicWidth: width });
+  };
+  const defaultBanner = getDefaultBanner();
+  if (defaultBanner.kind === 'local') add(defaultBanner.file);
+  for (const lang of Object.keys(of.posts) as Lang[]) {
+    for (const post of of.posts[lang]) {
+      for (const image of [post.image, post.banner]) if (image?.kind === 'local') add(image.file);
+      post.bodyImageFiles.forEach(add);
+    }
+  }
+  variantSources = { of, byKey };
+  return byKey;
+}
+
+/** The file names of every responsive copy the site serves (`<key>-<width>.<format>`). */
+export function getImageVariantFileNames(): string[] {
+  return [...imageVariantSources()].flatMap(([key, source]) =>
+    variantWidths(source.intrinsicWidth).flatMap((width) => VARIANT_FORMATS.map(({ format }) => variantFileName(key, width, format))),
+  );
+}
+
+/** What a responsive copy is made from, or undefined when the site has no such copy. */
+export function getImageVariant(fileName: string): { file: string; width: number; format: VariantFormat } | undefined {
+  const wanted = parseVariantFileName(fileName);
+  const source = wanted && imageVariantSources().get(wanted.key);
+  if (!wanted || !source || !variantWidths(source.intrinsicWidth).includes(wanted.width)) return undefined;
+  return { file: source.file, width: wanted.width, format: wanted.format };
 }

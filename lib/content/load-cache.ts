@@ -8,16 +8,33 @@ import type { Post } from './load';
 import { readingStats, type ReadingStats } from './reading';
 import { plainText, summarize } from './summary';
 
-/** What reading a post's body tells the content layer: problems, reading stats, summary, TOC, text. */
-export type BodyFacts = { problems: ContentProblem[]; reading: ReadingStats; summary: string; toc: TocEntry[]; text: string };
+/** What reading a post's body tells the content layer: problems, reading stats, summary, TOC, text, local images. */
+export type BodyFacts = {
+  problems: ContentProblem[];
+  reading: ReadingStats;
+  summary: string;
+  toc: TocEntry[];
+  text: string;
+  /** The local image files the body shows, for their responsive copies. */
+  imageFiles: string[];
+};
 
 type CachedFacts = Omit<BodyFacts, 'problems'>;
 
-function computeFacts(post: Post, publicDir: string, onLocalFile?: (file: string) => void): BodyFacts {
-  const problems = checkBody(post, publicDir, onLocalFile);
-  if (problems.length) return { problems, reading: { words: 0, minutes: 0 }, summary: '', toc: [], text: '' };
+function computeFacts(post: Post, publicDir: string): BodyFacts {
+  const images = new Set<string>();
+  const problems = checkBody(post, publicDir, (file) => images.add(file));
+  const imageFiles = [...images];
+  if (problems.length) return { problems, reading: { words: 0, minutes: 0 }, summary: '', toc: [], text: '', imageFiles };
   const readable = plainText(post.body);
-  return { problems, reading: readingStats(readable), summary: summarize(post.body, readable), toc: postToc(post), text: postPlainText(post) };
+  return {
+    problems,
+    reading: readingStats(readable),
+    summary: summarize(post.body, readable),
+    toc: postToc(post),
+    text: postPlainText(post),
+    imageFiles,
+  };
 }
 
 /**
@@ -41,11 +58,10 @@ export function postBodyFacts(post: Post, publicDir: string): BodyFacts {
   ]);
   const cached = readStamped<CachedFacts>('facts', name);
   if (cached) return { problems: [], ...cached };
-  const files = new Set<string>();
-  const facts = computeFacts(post, publicDir, (file) => files.add(file));
+  const facts = computeFacts(post, publicDir);
   if (!facts.problems.length) {
-    const { reading, summary, toc, text } = facts;
-    writeStamped<CachedFacts>('facts', name, { reading, summary, toc, text }, files);
+    const { reading, summary, toc, text, imageFiles } = facts;
+    writeStamped<CachedFacts>('facts', name, { reading, summary, toc, text, imageFiles }, imageFiles);
   }
   return facts;
 }

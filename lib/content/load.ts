@@ -41,6 +41,8 @@ export type Post = {
   image?: ResolvedImage;
   /** The page-title banner (`bg_image`). */
   banner?: ResolvedImage;
+  /** The local image files the body shows (filled in with the summary). */
+  bodyImageFiles: string[];
   aliases: string[];
   authors: string[];
   translationKey: string;
@@ -130,6 +132,7 @@ export function readContent(options: ContentOptions): { content: Content; proble
     post.summary ||= facts.summary;
     post.toc = facts.toc;
     post.text = facts.text;
+    post.bodyImageFiles = facts.imageFiles;
     return !facts.problems.length;
   });
   linkTranslations(visible);
@@ -264,6 +267,7 @@ function readPost(
     tags: frontMatter.tags.map((name) => ({ slug: termSlug(name), name })),
     image,
     banner,
+    bodyImageFiles: [],
     // Hugo's `url` replaced the page's whole URL: that old URL now redirects here.
     aliases: frontMatter.url ? [...frontMatter.aliases, frontMatter.url] : frontMatter.aliases,
     authors: frontMatter.author,

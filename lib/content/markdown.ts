@@ -18,16 +18,18 @@ import { syntaxProblem } from './body';
 import { cachedCompiledSource } from './compile-cache';
 import { ContentError } from './errors';
 import { remarkFigureCaptions, remarkHeadingIds } from './hast';
+import { VARIANT_KEY_PROPERTY } from './image-variants';
 import { resolveImage, type ImageContext } from './images';
 import type { Post } from './load';
 
 /**
- * Points images at the files this site serves and gives local ones their intrinsic size; points
- * relative links at the bundle's own files (pages have no trailing slash, so a browser would
- * resolve them against the parent folder). A missing local image never gets here: the content
- * layer refuses its post when it reads it (see checkBody).
+ * Points images at the files this site serves and gives local ones their intrinsic size (and, for
+ * pages, the key of their responsive copies); points relative links at the bundle's own files
+ * (pages have no trailing slash, so a browser would resolve them against the parent folder). A
+ * missing local image never gets here: the content layer refuses its post when it reads it (see
+ * checkBody).
  */
-export function rehypeBundleFiles(imageContext: ImageContext) {
+export function rehypeBundleFiles(imageContext: ImageContext & { responsiveImages?: boolean }) {
   return (tree: HastRoot) => {
     visit(tree, 'element', (element: Element) => {
       if (element.tagName === 'img' && typeof element.properties.src === 'string') {
@@ -35,8 +37,13 @@ export function rehypeBundleFiles(imageContext: ImageContext) {
         if (!resolved.ok) return;
         element.properties.src = resolved.image.src;
         if (resolved.image.kind === 'local' && resolved.image.width && resolved.image.height) {
+          // A size the author wrote wins; copies are then left out, as their proportions could differ.
+          const sized = element.properties.width !== undefined || element.properties.height !== undefined;
           element.properties.width ??= resolved.image.width;
           element.properties.height ??= resolved.image.height;
+          if (imageContext.responsiveImages && resolved.image.variantKey && !sized) {
+            element.properties[VARIANT_KEY_PROPERTY] = resolved.image.variantKey;
+          }
         }
       }
       if (element.tagName === 'a' && typeof element.properties.href === 'string' && imageContext.bundleDir) {
@@ -91,7 +98,7 @@ export function postCompileOptions(
   const remarkPlugins: PluggableList = [remarkGfm, remarkFigureCaptions, remarkHeadingIds, remarkCodeMeta];
   const rehypePlugins: PluggableList = [];
   if (post.source.format === 'md') rehypePlugins.push([rehypeRaw, { passThrough: [...nodeTypes] }]);
-  rehypePlugins.push(rehypeSlug, [rehypeBundleFiles, imageContext], [rehypePrettyCode, codeHighlighting]);
+  rehypePlugins.push(rehypeSlug, [rehypeBundleFiles, { ...imageContext, responsiveImages: true }], [rehypePrettyCode, codeHighlighting]);
   return {
     // The content layer has already refused MDX JavaScript in posts; this keeps the compiler from running any.
     blockJS: !siteConfig.allowMdxJavaScript,

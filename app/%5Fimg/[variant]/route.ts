@@ -1,0 +1,28 @@
+import { getImageVariant, getImageVariantFileNames } from '@/lib/content';
+import { VARIANT_FORMATS } from '@/lib/content/image-variants';
+import { renderImageVariant } from '@/lib/image-variant-render';
+
+// The responsive copies of local images (`/_img/<key>-<width>.<format>`), made while the site is
+// built, so `next start` and the static export serve them as files. The folder is `%5Fimg`
+// because a folder whose name starts with `_` is private to the App Router.
+export const dynamic = 'force-static';
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return getImageVariantFileNames().map((variant) => ({ variant }));
+}
+
+export async function GET(_request: Request, { params }: RouteContext<'/_img/[variant]'>) {
+  const { variant: name } = await params;
+  const variant = getImageVariant(name);
+  if (!variant) return new Response('Not found', { status: 404 });
+  const type = VARIANT_FORMATS.find(({ format }) => format === variant.format)?.type ?? 'application/octet-stream';
+  return new Response(await renderImageVariant(variant.file, variant.width, variant.format), {
+    headers: {
+      'Content-Type': type,
+      'X-Content-Type-Options': 'nosniff',
+      // The name changes whenever the picture or its encoding does.
+      'Cache-Control': 'public, max-age=31536000, immutable',
+    },
+  });
+}

@@ -1,0 +1,66 @@
+import { preload } from 'react-dom';
+import { BEST_VARIANT_FORMAT, variantFileName, variantWidths, VARIANT_FORMATS, type VariantFormat } from '@/lib/content/image-variants';
+import { imageVariantPath } from '@/lib/urls';
+
+type ResponsiveImageProps = {
+  src: string;
+  alt: string;
+  width?: number;
+  height?: number;
+  /** The key of the image's responsive copies; without it the image is shown as it is. */
+  variantKey?: string;
+  /** How wide the image is drawn, for the browser to pick a copy: `(min-width: 768px) 720px, 100vw`. */
+  sizes: string;
+  /** The largest image above the fold: fetched first, with high priority. Others load lazily. */
+  preload?: boolean;
+  className?: string;
+  title?: string;
+};
+
+function srcSet(key: string, widths: readonly number[], format: VariantFormat): string {
+  return widths.map((width) => `${imageVariantPath(variantFileName(key, width, format))} ${width}w`).join(', ');
+}
+
+/**
+ * An image with its build-time AVIF and WebP copies in a `<picture>`: the browser fetches the
+ * smallest copy wide enough for `sizes` in the best format it reads, and the width and height keep
+ * the layout from moving while it loads. The original stays the `<img>`'s own source, for
+ * browsers that read neither format and for images without copies (SVG, GIF, remote URLs).
+ */
+export function ResponsiveImage({ src, alt, width, height, variantKey, sizes, preload: isHero = false, className, title }: ResponsiveImageProps) {
+  const loading = isHero ? 'eager' : 'lazy';
+  const image = (
+    <img
+      src={src}
+      alt={alt}
+      width={width}
+      height={height}
+      loading={loading}
+      decoding={isHero ? undefined : 'async'}
+      fetchPriority={isHero ? 'high' : undefined}
+      className={className}
+      title={title}
+    />
+  );
+  if (!variantKey || !width) return image;
+  const widths = variantWidths(width);
+  if (isHero) {
+    // The hero is in the first screen: ask for it with the HTML rather than after the CSS.
+    const best = BEST_VARIANT_FORMAT;
+    preload(imageVariantPath(variantFileName(variantKey, Math.min(...widths), best.format)), {
+      as: 'image',
+      imageSrcSet: srcSet(variantKey, widths, best.format),
+      imageSizes: sizes,
+      type: best.type,
+      fetchPriority: 'high',
+    });
+  }
+  return (
+    <picture>
+      {VARIANT_FORMATS.map(({ format, type }) => (
+        <source key={format} type={type} srcSet={srcSet(variantKey, widths, format)} sizes={sizes} />
+      ))}
+      {image}
+    </picture>
+  );
+}

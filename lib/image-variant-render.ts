@@ -1,0 +1,40 @@
+import 'server-only';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { VARIANT_ENCODING, type VariantFormat } from '@/lib/content/image-variants';
+import { cacheEntryName, readCacheEntry, writeCacheEntry } from '@/lib/disk-cache';
+
+let sharpVersion: string | undefined;
+
+/** Encoders change their output between releases: cached copies are kept per sharp and libvips version. */
+function encoderVersion(): string {
+  sharpVersion ??= JSON.stringify({ sharp: readPackageVersion('sharp'), libvips: sharp.versions.vips });
+  return sharpVersion;
+}
+
+function readPackageVersion(name: string): string {
+  const manifest = path.resolve(/*turbopackIgnore: true*/ 'node_modules', name, 'package.json');
+  try {
+    return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * One responsive copy of a local image: `file` scaled to `width` pixels and encoded as `format`.
+ * Encoding is most of what images cost a build, so copies are kept in the disk cache (in every
+ * mode: an entry's name covers the source bytes, the settings and the encoder), and a rebuild
+ * encodes only images that changed.
+ */
+export async function renderImageVariant(file: string, width: number, format: VariantFormat): Promise<Uint8Array<ArrayBuffer>> {
+  const source = readFileSync(file);
+  const name = cacheEntryName([encoderVersion(), JSON.stringify(VARIANT_ENCODING[format]), String(width), source], format);
+  const cached = readCacheEntry('img', name);
+  if (cached) return new Uint8Array(cached);
+  const pipeline = sharp(source).rotate().resize({ width, withoutEnlargement: true });
+  const encoded = await (format === 'avif' ? pipeline.avif(VARIANT_ENCODING.avif) : pipeline.webp(VARIANT_ENCODING.webp)).toBuffer();
+  writeCacheEntry('img', name, encoded);
+  return new Uint8Array(encoded);
+}

@@ -1,0 +1,91 @@
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import sharp, { type Sharp } from 'sharp';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseVariantFileName, variantFileName, variantWidths } from '@/lib/content/image-variants';
+import { localImageFacts } from '@/lib/content/images';
+import { renderImageVariant } from '@/lib/image-variant-render';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'blog-variants-'));
+
+async function imageFile(name: string, image: Sharp): Promise<string> {
+  const file = path.join(dir, name);
+  writeFileSync(file, await image.toBuffer());
+  return file;
+}
+
+const canvas = (width: number, height: number, red = 200) =>
+  sharp({ create: { width, height, channels: 3, background: { r: red, g: 80, b: 40 } } });
+
+describe('responsive copies', () => {
+  it('are made at the standard widths below the file, and at the file width capped at 1920', () => {
+    expect(variantWidths(480)).toEqual([480]);
+    expect(variantWidths(960)).toEqual([640, 960]);
+    expect(variantWidths(1200)).toEqual([640, 960, 1200]);
+    expect(variantWidths(4000)).toEqual([640, 960, 1440, 1920]);
+  });
+
+  it('are named by key, width and format, and only such names are read back', () => {
+    const name = variantFileName('0123456789abcdef', 640, 'avif');
+    expect(name).toBe('0123456789abcdef-640.avif');
+    expect(parseVariantFileName(name)).toEqual({ key: '0123456789abcdef', width: 640, format: 'avif' });
+    for (const bad of ['0123456789abcdef-640.png', '../0123456789abcdef-640.avif', '0123456789ABCDEF-640.avif', '0123456789abcdef-.webp']) {
+      expect(parseVariantFileName(bad)).toBeUndefined();
+    }
+  });
+
+  it('are keyed by the picture: the same bytes share a key, a changed picture gets a new one', async () => {
+    const first = localImageFacts(await imageFile('a.png', canvas(1200, 630).png()));
+    const copy = localImageFacts(await imageFile('copy-of-a.png', canvas(1200, 630).png()));
+    const changed = localImageFacts(await imageFile('b.png', canvas(1200, 630, 10).png()));
+    expect(first).toEqual({ width: 1200, height: 630, variantKey: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(copy.variantKey).toBe(first.variantKey);
+    expect(changed.variantKey).not.toBe(first.variantKey);
+  });
+
+  it('are not made of SVG or GIF files, which are shown as they are', async () => {
+    const svg = path.join(dir, 'logo.svg');
+    writeFileSync(svg, '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"></svg>');
+    expect(localImageFacts(svg)).toEqual({ width: 40, height: 20, variantKey: undefined });
+    const gif = localImageFacts(await imageFile('anim.gif', canvas(40, 20).gif()));
+    expect(gif.variantKey).toBeUndefined();
+  });
+
+  it('take a photo turned by its EXIF orientation the way browsers show it', async () => {
+    const file = await imageFile('turned.jpg', canvas(40, 20).jpeg().withMetadata({ orientation: 6 }));
+    expect(localImageFacts(file)).toMatchObject({ width: 20, height: 40 });
+    const copy = await sharp(await renderImageVariant(file, 20, 'webp')).metadata();
+    expect([copy.width, copy.height]).toEqual([20, 40]);
+  });
+});
+
+describe('renderImageVariant', () => {
+  let cacheDir: string;
+  beforeEach(() => {
+    cacheDir = mkdtempSync(path.join(tmpdir(), 'blog-variant-cache-'));
+    process.env.BLOG_CACHE_DIR = cacheDir;
+  });
+  afterEach(() => {
+    delete process.env.BLOG_CACHE_DIR;
+  });
+
+  it('encodes AVIF and WebP at the asked width, keeping proportions', async () => {
+    const file = await imageFile('hero.png', canvas(1200, 630).png());
+    const avif = await sharp(await renderImageVariant(file, 640, 'avif')).metadata();
+    expect([avif.format, avif.compression, avif.width, avif.height]).toEqual(['heif', 'av1', 640, 336]);
+    const webp = await sharp(await renderImageVariant(file, 960, 'webp')).metadata();
+    expect([webp.format, webp.width, webp.height]).toEqual(['webp', 960, 504]);
+  });
+
+  it('encodes each copy once: a second build reads it from the disk cache', async () => {
+    const file = await imageFile('cached.png', canvas(800, 400).png());
+    const first = await renderImageVariant(file, 640, 'avif');
+    const entries = readdirSync(path.join(cacheDir, 'blog-img'));
+    expect(entries).toHaveLength(1);
+    // A cache entry is what the next build serves: prove it by changing it.
+    writeFileSync(path.join(cacheDir, 'blog-img', entries[0]!), Buffer.from('from the cache'));
+    expect(Buffer.from(await renderImageVariant(file, 640, 'avif')).toString()).toBe('from the cache');
+    expect(first.byteLength).toBeGreaterThan(100);
+  });
+});
