@@ -36,7 +36,8 @@ export function ResponsiveImage({ src, alt, width, height, variantKey, sizes, pr
       width={width}
       height={height}
       loading={loading}
-      decoding={isHero ? undefined : 'async'}
+      // The first screen's images are small and preloaded: paint them with the text, not a frame later.
+      decoding={isHero ? 'sync' : 'async'}
       fetchPriority={isHero ? 'high' : undefined}
       className={className}
       title={title}
