@@ -4,7 +4,10 @@
  * and `next start` serving it under load; and, when `hugo` is on PATH, Hugo building the same
  * posts. Prints a table and writes it into docs/benchmarks.md. Prints numbers; never part of tests.
  *
- *   npm run bench [-- --sizes 500,1000,2000] [--duration 20] [--connections 64] [--seed 2024]
+ * The sizes in --memory-sizes get a cold build only, for its time and peak memory (the target
+ * is about memory at 5000 posts; a rebuild and a load test there would add nothing but time).
+ *
+ *   npm run bench [-- --sizes 500,1000,2000] [--memory-sizes 5000] [--duration 20] [--connections 64] [--seed 2024]
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -21,22 +24,25 @@ import { freePort, nextBuild, nextEnv, startNextServer, type BuildResult } from 
 import { checked, kb, machineLine, markdownTable, mb, today, writeDocSection } from './report';
 import { editPostBody, syntheticPosts, writeBundles } from './synthetic-posts';
 
-const DEFAULTS = { sizes: '500,1000,2000', duration: '20', connections: '64', seed: '2024' };
+const DEFAULTS = { sizes: '500,1000,2000', memorySizes: '5000', duration: '20', connections: '64', seed: '2024' };
 
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: DEFAULTS.sizes },
+    'memory-sizes': { type: 'string', default: DEFAULTS.memorySizes },
     duration: { type: 'string', default: DEFAULTS.duration },
     connections: { type: 'string', default: DEFAULTS.connections },
     seed: { type: 'string', default: DEFAULTS.seed },
   },
 });
 
-const sizes = values.sizes.split(',').map((size) => positiveInteger('sizes', size.trim()));
+const sizeList = (name: string, text: string) => (text.trim() ? text.split(',').map((size) => positiveInteger(name, size.trim())) : []);
+const sizes = sizeList('sizes', values.sizes);
+const memorySizes = sizeList('memory-sizes', values['memory-sizes']);
 const duration = positiveInteger('duration', values.duration);
 const connections = positiveInteger('connections', values.connections);
 const seed = positiveInteger('seed', values.seed);
-const isFullRun = values.sizes === DEFAULTS.sizes && values.duration === DEFAULTS.duration && values.connections === DEFAULTS.connections;
+const isFullRun = values.sizes === DEFAULTS.sizes && values['memory-sizes'] === DEFAULTS.memorySizes && values.duration === DEFAULTS.duration && values.connections === DEFAULTS.connections;
 
 type Row = {
   posts: number;
@@ -103,12 +109,44 @@ async function measure(count: number): Promise<Row> {
   }
 }
 
+type MemoryRow = { posts: number; cold: BuildResult };
+
+/** A cold build only: its time, pages and the peak memory of its process tree. */
+async function measureMemory(count: number): Promise<MemoryRow> {
+  const postsDir = path.join(work, `posts-${count}`);
+  writeBundles(syntheticPosts(count, seed), (lang) => path.join(postsDir, lang));
+  try {
+    rmSync(path.join(site, '.next'), { recursive: true, force: true });
+    const cold = await nextBuild(site, nextEnv({ BLOG_POSTS_DIR: postsDir }), path.join(work, `build-${count}.log`));
+    console.log(`[${count} posts] cold build: ${cold.seconds.toFixed(1)} s, ${cold.pages} pages, peak RSS ${mb(cold.peakRssBytes)} MB`);
+    return { posts: count, cold };
+  } finally {
+    rmSync(postsDir, { recursive: true, force: true });
+  }
+}
+
+const MEMORY_TARGET_BYTES = 2 * 1024 ** 3;
+
+function memoryTable(rows: readonly MemoryRow[]): string {
+  return markdownTable(
+    ['posts', 'pages', 'cold build (s)', 'pages/s', 'peak RSS (MB) ≤ 2048'],
+    rows.map((row) => [
+      String(row.posts),
+      String(row.cold.pages),
+      row.cold.seconds.toFixed(1),
+      (row.cold.pages / row.cold.seconds).toFixed(1),
+      checked(mb(row.cold.peakRssBytes), row.cold.peakRssBytes <= MEMORY_TARGET_BYTES),
+    ]),
+  );
+}
+
 const TARGETS = [
   'cold build of 1000 posts ≤ 10× Hugo',
   'rebuild after one edit ≤ 0.3× the cold build',
   '2000 posts ≤ 2.0× the time of 1000 (shown for every size against half its size)',
   'our own client JavaScript on a post page ≤ 5 KB gzip',
   'p99 < 100 ms with 0 errors and 0 non-2xx answers',
+  'peak memory of the build for 5000 posts ≤ 2 GiB (second table)',
 ];
 
 function table(rows: readonly Row[]): string {
@@ -150,10 +188,12 @@ function table(rows: readonly Row[]): string {
 
 const rows: Row[] = [];
 for (const count of sizes) rows.push(await measure(count));
+const memoryRows: MemoryRow[] = [];
+for (const count of memorySizes) memoryRows.push(await measureMemory(count));
 
 const label = isFullRun
   ? ''
-  : `**Verification run with small sizes (${sizes.join(', ')} posts; ${duration} s at ${connections} connections): these check that the tool works and are not benchmark numbers.**\n\n`;
+  : `**Verification run with small sizes (${[...sizes, ...memorySizes].join(', ')} posts; ${duration} s at ${connections} connections): these check that the tool works and are not benchmark numbers.**\n\n`;
 const ownComponents = [...new Set(rows.flatMap((row) => row.js.ownComponents))];
 const section = `## Build and serve (\`npm run bench\`)
 
@@ -163,8 +203,9 @@ Load: autocannon, ${connections} connections for ${duration} s, on one prerender
 Targets: ${TARGETS.join('; ')}.
 
 ${table(rows)}
-
+${memoryRows.length ? `\nCold build only, for memory at scale (peak RSS of the whole build process tree):\n\n${memoryTable(memoryRows)}\n` : ''}
 Our client components in a post page's first-load JavaScript: ${ownComponents.map((name) => `\`${name}\``).join(', ') || 'none'}.
 `;
 console.log(`\n${table(rows)}\n`);
+if (memoryRows.length) console.log(`${memoryTable(memoryRows)}\n`);
 console.log(`Wrote ${path.relative(project, writeDocSection(project, 'bench', section))}`);
