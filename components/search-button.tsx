@@ -1,19 +1,19 @@
 'use client';
 
 import { lazy, Suspense, useEffect, useState } from 'react';
-import type { SearchStrings } from './search-dialog';
+import type { SearchFiles, SearchStrings } from './search-dialog';
 
 // The dialog, its search code and the index load only when a reader opens search.
 const SearchDialog = lazy(() => import('./search-dialog').then((module) => ({ default: module.SearchDialog })));
 
-type SearchButtonProps = { indexUrl: string; strings: SearchStrings };
+type SearchButtonProps = { files: SearchFiles; strings: SearchStrings };
 
 function isTypingInto(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 }
 
 /** Opens search from the header, or from anywhere on the page with `/`. */
-export function SearchButton({ indexUrl, strings }: SearchButtonProps) {
+export function SearchButton({ files, strings }: SearchButtonProps) {
   const [open, setOpen] = useState(false);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -45,7 +45,7 @@ export function SearchButton({ indexUrl, strings }: SearchButtonProps) {
       </button>
       {open ? (
         <Suspense fallback={null}>
-          <SearchDialog indexUrl={indexUrl} strings={strings} onClose={() => setOpen(false)} />
+          <SearchDialog files={files} strings={strings} onClose={() => setOpen(false)} />
         </Suspense>
       ) : null}
     </>

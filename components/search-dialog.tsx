@@ -3,29 +3,59 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { search, type Highlighted, type SearchIndex } from '@/lib/search';
+import { search, withTexts, type Highlighted, type SearchIndexFile, type SearchTextFile } from '@/lib/search';
 import type { UiStrings } from '@/lib/site-config';
 
 export type SearchStrings = Pick<
   UiStrings,
-  'search' | 'searchPlaceholder' | 'searchLoading' | 'searchFailed' | 'searchNoResults' | 'searchResultCount' | 'close'
+  | 'search'
+  | 'searchPlaceholder'
+  | 'searchLoading'
+  | 'searchFailed'
+  | 'searchLoadingText'
+  | 'searchTextFailed'
+  | 'searchNoResults'
+  | 'searchResultCount'
+  | 'close'
 >;
 
-type SearchDialogProps = { indexUrl: string; strings: SearchStrings; onClose: () => void };
+/** The language's index and its posts' text (see SearchIndexFile). */
+export type SearchFiles = { index: string; text: string };
 
-const loadedIndexes = new Map<string, Promise<SearchIndex>>();
+type SearchDialogProps = { files: SearchFiles; strings: SearchStrings; onClose: () => void };
 
-function loadIndex(url: string): Promise<SearchIndex> {
-  let index = loadedIndexes.get(url);
-  if (!index) {
-    index = fetch(url).then((response) => {
+type Loading<T> = T | 'loading' | 'failed';
+
+const loadedFiles = new Map<string, Promise<unknown>>();
+
+/** A file of the index, fetched once per page view (again after a failure). */
+function loadFile<T>(url: string): Promise<T> {
+  let file = loadedFiles.get(url);
+  if (!file) {
+    file = fetch(url).then((response) => {
       if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-      return response.json() as Promise<SearchIndex>;
+      return response.json();
     });
-    index.catch(() => loadedIndexes.delete(url));
-    loadedIndexes.set(url, index);
+    file.catch(() => loadedFiles.delete(url));
+    loadedFiles.set(url, file);
   }
-  return index;
+  return file as Promise<T>;
+}
+
+/** Loads a file into state for as long as the dialog is open. */
+function useFile<T>(url: string): Loading<T> {
+  const [file, setFile] = useState<Loading<T>>('loading');
+  useEffect(() => {
+    let current = true;
+    loadFile<T>(url).then(
+      (loaded) => current && setFile(loaded),
+      () => current && setFile('failed'),
+    );
+    return () => {
+      current = false;
+    };
+  }, [url]);
+  return file;
 }
 
 function Marked({ parts }: { parts: Highlighted }) {
@@ -40,35 +70,36 @@ function Marked({ parts }: { parts: Highlighted }) {
   );
 }
 
-export function SearchDialog({ indexUrl, strings, onClose }: SearchDialogProps) {
+export function SearchDialog({ files, strings, onClose }: SearchDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const router = useRouter();
-  const [index, setIndex] = useState<SearchIndex | 'loading' | 'failed'>('loading');
+  // Both files are asked for at once; results from titles, tags, headings and summaries show as
+  // soon as the small index is here, and the body text completes them when it arrives.
+  const indexFile = useFile<SearchIndexFile>(files.index);
+  const textFile = useFile<SearchTextFile>(files.text);
   const [query, setQuery] = useState('');
 
   useEffect(() => {
     dialog.current?.showModal();
-    let current = true;
-    loadIndex(indexUrl).then(
-      (loaded) => current && setIndex(loaded),
-      () => current && setIndex('failed'),
-    );
-    return () => {
-      current = false;
-    };
-  }, [indexUrl]);
+  }, []);
 
-  const results = useMemo(() => (typeof index === 'object' ? search(index, query) : []), [index, query]);
+  const index = useMemo(
+    () => (typeof indexFile === 'object' ? withTexts(indexFile, typeof textFile === 'object' ? textFile : undefined) : undefined),
+    [indexFile, textFile],
+  );
+  const results = useMemo(() => (index ? search(index, query) : []), [index, query]);
+  const found = !query.trim()
+    ? ''
+    : results.length
+      ? strings.searchResultCount[results.length === 1 ? 'one' : 'other'].replace('{count}', String(results.length))
+      : strings.searchNoResults.replace('{query}', query.trim());
+  const textStatus = textFile === 'loading' ? strings.searchLoadingText : textFile === 'failed' ? strings.searchTextFailed : '';
   const status =
-    index === 'loading'
+    indexFile === 'loading'
       ? strings.searchLoading
-      : index === 'failed'
+      : indexFile === 'failed'
         ? strings.searchFailed
-        : !query.trim()
-          ? ''
-          : results.length
-            ? strings.searchResultCount[results.length === 1 ? 'one' : 'other'].replace('{count}', String(results.length))
-            : strings.searchNoResults.replace('{query}', query.trim());
+        : [found, found && textStatus].filter(Boolean).join(' ');
 
   // Up and down arrows move between the search box and the results. Escape closes at once (a
   // search input would otherwise take the first Escape to clear itself).

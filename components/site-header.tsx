@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { siteConfig, ui, type Lang, type UiStrings } from '@/lib/site-config';
-import { archivePath, homePath, searchIndexPath, taxonomyPath } from '@/lib/urls';
+import { archivePath, homePath, searchIndexPath, searchTextPath, taxonomyPath } from '@/lib/urls';
 import type { LanguageAlternates } from '@/lib/i18n';
 import { LanguageSwitcher } from './language-switcher';
 import { SearchButton } from './search-button';
@@ -9,8 +9,9 @@ import { ThemeToggle } from './theme-toggle';
 
 type SiteHeaderProps = { lang: Lang; alternates?: LanguageAlternates };
 
-function searchStrings({ search, searchPlaceholder, searchLoading, searchFailed, searchNoResults, searchResultCount, close }: UiStrings): SearchStrings {
-  return { search, searchPlaceholder, searchLoading, searchFailed, searchNoResults, searchResultCount, close };
+function searchStrings(strings: UiStrings): SearchStrings {
+  const { search, searchPlaceholder, searchLoading, searchFailed, searchLoadingText, searchTextFailed, searchNoResults, searchResultCount, close } = strings;
+  return { search, searchPlaceholder, searchLoading, searchFailed, searchLoadingText, searchTextFailed, searchNoResults, searchResultCount, close };
 }
 
 export function SiteHeader({ lang, alternates = {} }: SiteHeaderProps) {
@@ -48,7 +49,7 @@ export function SiteHeader({ lang, alternates = {} }: SiteHeaderProps) {
           </ul>
         </nav>
         <div className="flex items-center gap-2">
-          <SearchButton indexUrl={searchIndexPath(lang)} strings={searchStrings(strings)} />
+          <SearchButton files={{ index: searchIndexPath(lang), text: searchTextPath(lang) }} strings={searchStrings(strings)} />
           <LanguageSwitcher lang={lang} alternates={alternates} />
           <ThemeToggle label={strings.darkTheme} />
         </div>

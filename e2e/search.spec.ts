@@ -3,7 +3,8 @@ import { expect, test, type Page } from '@playwright/test';
 function searchIndexRequests(page: Page): string[] {
   const requests: string[] = [];
   page.on('request', (request) => {
-    if (new URL(request.url()).pathname.endsWith('/search.json')) requests.push(request.url());
+    const { pathname } = new URL(request.url());
+    if (pathname.endsWith('/search.json') || pathname.endsWith('/search-text.json')) requests.push(pathname);
   });
   return requests;
 }
@@ -27,8 +28,7 @@ test.describe('search', () => {
     await expect(results(page).first()).toContainText('运营开源社区五年');
     await expect(results(page).first().locator('mark')).toHaveText(['巴士系']);
     await expect(dialog(page).getByRole('status')).toHaveText('1 个结果');
-    expect(requests).toHaveLength(1);
-    expect(new URL(requests[0]!).pathname).toBe('/zh/search.json');
+    expect(requests.sort()).toEqual(['/zh/search-text.json', '/zh/search.json']);
 
     await box.fill('没有这样的文章啊');
     await expect(dialog(page).getByRole('status')).toHaveText('没有与“没有这样的文章啊”匹配的文章。');
@@ -56,6 +56,37 @@ test.describe('search', () => {
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/en\/blog\/tail-latency-and-retries$/);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Tail Latency');
+  });
+
+  test('shows title matches before the full text arrives, and body matches once it has', async ({ page }) => {
+    // Hold the posts' text back until the test lets it through, as a slow connection would.
+    let releaseText = () => {};
+    const textHeld = new Promise<void>((resolve) => (releaseText = resolve));
+    await page.route('**/en/search-text.json', async (route) => {
+      await textHeld;
+      await route.continue();
+    });
+    await page.goto('/en');
+    await page.getByRole('button', { name: 'Search' }).click();
+    const box = dialog(page).getByRole('searchbox');
+    await box.fill('tail latency');
+    await expect(results(page).first()).toContainText('Tail Latency');
+    await expect(dialog(page).getByRole('status')).toContainText('Still loading the full text of the posts…');
+    // "token bucket" is only in the body of that post.
+    await box.fill('token bucket');
+    await expect(results(page)).toHaveCount(0);
+    releaseText();
+    await expect(results(page).first()).toContainText('Tail Latency');
+    await expect(dialog(page).getByRole('status')).not.toContainText('Still loading');
+  });
+
+  test('still finds titles when the full text cannot be loaded, and says so', async ({ page }) => {
+    await page.route('**/en/search-text.json', (route) => route.abort());
+    await page.goto('/en');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await dialog(page).getByRole('searchbox').fill('tail latency');
+    await expect(results(page).first()).toContainText('Tail Latency');
+    await expect(dialog(page).getByRole('status')).toContainText('only titles, tags, headings and summaries were searched');
   });
 
   test('typing "/" into the search box types it, and finds nothing unpublished', async ({ page }) => {

@@ -1,12 +1,13 @@
 import 'server-only';
-import type { Post } from '@/lib/content';
+import { getPosts, type Post } from '@/lib/content';
 import { formatAuthorDate, isoCalendarDate } from '@/lib/content/dates';
-import type { SearchIndex } from './search';
-import { ui, type Lang } from './site-config';
+import type { SearchIndexFile, SearchTextFile } from './search';
+import { langParam } from './route-params';
+import { languages, ui, type Lang } from './site-config';
 import { postPath } from './urls';
 
-/** A language's search index of its visible posts, from what the content layer read of each. */
-export function buildSearchIndex(lang: Lang, posts: readonly Post[]): SearchIndex {
+/** A language's search index of its visible posts, from what the content layer read of each; the body texts are in `buildSearchTexts`. */
+export function buildSearchIndex(lang: Lang, posts: readonly Post[]): SearchIndexFile {
   return {
     lang,
     documents: posts.map((post) => ({
@@ -17,7 +18,23 @@ export function buildSearchIndex(lang: Lang, posts: readonly Post[]): SearchInde
       summary: post.summary,
       terms: [...post.categories, ...post.tags].map((term) => term.name),
       headings: post.toc.map((entry) => entry.text),
-      text: post.text,
     })),
+  };
+}
+
+/** The body text of each visible post of a language, by the URL its index document has. */
+export function buildSearchTexts(lang: Lang, posts: readonly Post[]): SearchTextFile {
+  return { lang, texts: Object.fromEntries(posts.map((post) => [postPath(lang, post.slug), post.text])) };
+}
+
+/** The route handlers of the two files, one per language. */
+export function searchFileParams() {
+  return languages.map((lang) => ({ lang }));
+}
+
+export function searchFile(build: (lang: Lang, posts: readonly Post[]) => SearchIndexFile | SearchTextFile) {
+  return async (_request: Request, { params }: { params: Promise<{ lang: string }> }) => {
+    const lang = langParam((await params).lang);
+    return Response.json(build(lang, getPosts(lang)));
   };
 }

@@ -19,6 +19,19 @@ export type SearchDocument = {
 
 export type SearchIndex = { lang: string; documents: SearchDocument[] };
 
+/**
+ * What the site serves, in two files: the documents without their body text (`search.json`,
+ * small, enough to find titles, tags, headings and summaries at once), and the body texts by
+ * URL (`search-text.json`, most of the weight), which complete the results when they arrive.
+ */
+export type SearchIndexFile = { lang: string; documents: Array<Omit<SearchDocument, 'text'>> };
+export type SearchTextFile = { lang: string; texts: Record<string, string> };
+
+/** The index to search: the documents with their body text when it has arrived, else without. */
+export function withTexts(index: SearchIndexFile, texts?: SearchTextFile): SearchIndex {
+  return { lang: index.lang, documents: index.documents.map((document) => ({ ...document, text: texts?.texts[document.url] ?? '' })) };
+}
+
 /** A piece of shown text, marked when it matches the query. */
 export type Highlighted = Array<{ text: string; match: boolean }>;
 

@@ -43,6 +43,9 @@ export type UiStrings = {
   searchPlaceholder: string;
   searchLoading: string;
   searchFailed: string;
+  /** Shown beside results while the posts' full text is still loading, and if it could not be. */
+  searchLoadingText: string;
+  searchTextFailed: string;
   /** Templates, not functions, because the search dialog runs in the browser: `{query}`, `{count}`. */
   searchNoResults: string;
   searchResultCount: { one: string; other: string };
@@ -133,6 +136,8 @@ export const siteConfig: SiteConfig = {
       searchPlaceholder: 'Search posts',
       searchLoading: 'Loading the search index…',
       searchFailed: 'Search could not be loaded. Check your connection and try again.',
+      searchLoadingText: 'Still loading the full text of the posts…',
+      searchTextFailed: 'The full text could not be loaded: only titles, tags, headings and summaries were searched.',
       searchNoResults: 'No posts match “{query}”.',
       searchResultCount: { one: '1 result', other: '{count} results' },
       close: 'Close',
@@ -178,6 +183,8 @@ export const siteConfig: SiteConfig = {
       searchPlaceholder: '搜索文章',
       searchLoading: '正在加载搜索索引…',
       searchFailed: '搜索无法加载，请检查网络后重试。',
+      searchLoadingText: '正在加载文章全文…',
+      searchTextFailed: '全文未能加载：只搜索了标题、标签、小标题和摘要。',
       searchNoResults: '没有与“{query}”匹配的文章。',
       searchResultCount: { one: '{count} 个结果', other: '{count} 个结果' },
       close: '关闭',

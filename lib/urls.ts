@@ -25,6 +25,11 @@ export function searchIndexPath(lang: Lang): string {
   return `/${lang}/search.json`;
 }
 
+/** The body texts of the language's posts, fetched beside the index (see SearchTextFile). */
+export function searchTextPath(lang: Lang): string {
+  return `/${lang}/search-text.json`;
+}
+
 export function postPath(lang: Lang, slug: string): string {
   return `/${lang}/blog/${encodeURIComponent(slug)}`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt, highlight, search, type SearchDocument, type SearchIndex } from '@/lib/search';
-import { buildSearchIndex } from '@/lib/search-index';
+import { excerpt, highlight, search, withTexts, type SearchDocument, type SearchIndex } from '@/lib/search';
+import { buildSearchIndex, buildSearchTexts } from '@/lib/search-index';
 import { load, post } from './fixtures';
 
 const doc = (fields: Partial<SearchDocument>): SearchDocument => ({
@@ -84,20 +84,28 @@ describe('search', () => {
 describe('the search index', () => {
   const content = load({
     'posts/zh/mesh.md': post(
-      'title: 服务网格\ndate: 2024-03-01\ncategories: [云原生]\ntags: [Istio]',
+      'title: 服务网格\ndate: 2024-03-01\ndescription: 一篇短文\ncategories: [云原生]\ntags: [Istio]',
       '## 数据平面\n\n正文里的**环境网格**。\n\n```go\nfunc hidden() {}\n```\n',
     ),
     'posts/zh/draft.md': post('title: 草稿\ndate: 2024-03-02\ndraft: true', 'DRAFT'),
   });
-  const searchIndex = buildSearchIndex('zh', content.posts.zh);
+  const indexFile = buildSearchIndex('zh', content.posts.zh);
+  const textFile = buildSearchTexts('zh', content.posts.zh);
 
-  it('holds each visible post with its title, terms, headings and text, but no code blocks', () => {
-    expect(searchIndex.documents).toHaveLength(1);
-    const [document] = searchIndex.documents;
-    expect(document).toMatchObject({ url: '/zh/blog/mesh', title: '服务网格', date: '2024-03-01', dateLabel: '2024年3月1日', terms: ['云原生', 'Istio'], headings: ['数据平面'] });
-    expect(document!.text).toContain('正文里的环境网格。');
-    expect(document!.text).not.toContain('hidden');
-    expect(urls(search(searchIndex, '环境网'))).toEqual(['/zh/blog/mesh']);
+  it('holds each visible post with its title, terms and headings, and its text (no code blocks) in the second file', () => {
+    expect(indexFile.documents).toHaveLength(1);
+    const [document] = indexFile.documents;
+    expect(document).toEqual({ url: '/zh/blog/mesh', title: '服务网格', date: '2024-03-01', dateLabel: '2024年3月1日', summary: '一篇短文', terms: ['云原生', 'Istio'], headings: ['数据平面'] });
+    expect(Object.keys(textFile.texts)).toEqual(['/zh/blog/mesh']);
+    expect(textFile.texts['/zh/blog/mesh']).toContain('正文里的环境网格。');
+    expect(textFile.texts['/zh/blog/mesh']).not.toContain('hidden');
+  });
+
+  it('finds titles and terms from the index alone, and body text once the texts are there', () => {
+    const withoutText = withTexts(indexFile);
+    expect(urls(search(withoutText, '服务'))).toEqual(['/zh/blog/mesh']);
+    expect(urls(search(withoutText, '环境网'))).toEqual([]);
+    expect(urls(search(withTexts(indexFile, textFile), '环境网'))).toEqual(['/zh/blog/mesh']);
   });
 });
 

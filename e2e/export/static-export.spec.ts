@@ -73,11 +73,15 @@ test('the export carries the sitemap and robots.txt', async ({ request }) => {
   expect(await (await request.get('/robots.txt')).text()).toContain('sitemap.xml');
 });
 
-test('search works without a server: the index is a file of the export', async ({ page }) => {
+test('search works without a server: the index and the posts\' text are files of the export', async ({ page }) => {
   await page.goto('/zh');
   await page.getByRole('button', { name: '搜索' }).click();
-  await page.getByRole('dialog').getByRole('searchbox').fill('可观测');
+  const box = page.getByRole('dialog').getByRole('searchbox');
   const result = page.getByRole('dialog').getByTestId('search-results').getByRole('link').first();
+  // Only in a post's body: found through search-text.json.
+  await box.fill('巴士系');
+  await expect(result).toContainText('运营开源社区五年');
+  await box.fill('可观测');
   await expect(result).toContainText('eBPF');
   await result.click();
   await expect(page).toHaveURL(/\/zh\/blog\/ebpf-observability-primer$/);
