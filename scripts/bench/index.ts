@@ -100,7 +100,7 @@ async function measure(count: number): Promise<Row> {
     const html = await response.text();
     const js = firstLoadJs(site, html);
     step(`serving ${pageUrl} to ${connections} connections for ${duration} s`);
-    const load = await runCannon({ url: pageUrl, connections, duration });
+    const load = await runCannon({ url: pageUrl, connections, duration, warmup: WARMUP_SECONDS });
     step(`${load.requestsPerSecond.toFixed(0)} requests/s, p99 ${load.p99Ms} ms, ${load.errors} errors, ${load.non2xx} non-2xx`);
     return { posts: count, cold, rebuild, hugoSeconds, js, htmlBytes: Buffer.byteLength(html), htmlGzipBytes: gzipSync(html).length, load };
   } finally {
@@ -139,6 +139,9 @@ function memoryTable(rows: readonly MemoryRow[]): string {
     ]),
   );
 }
+
+/** Seconds of load before the measured run, not counted (see cannon.ts). */
+const WARMUP_SECONDS = 5;
 
 const TARGETS = [
   'cold build of 1000 posts ≤ 10× Hugo',
@@ -198,7 +201,7 @@ const ownComponents = [...new Set(rows.flatMap((row) => row.js.ownComponents))];
 const section = `## Build and serve (\`npm run bench\`)
 
 ${label}Run ${today()} on ${machineLine(project)}; ${hugo ?? 'Hugo not installed'}.
-Load: autocannon, ${connections} connections for ${duration} s, on one prerendered English post.
+Load: autocannon, ${connections} connections for ${duration} s, on one prerendered English post, after ${WARMUP_SECONDS} s of the same load that is not counted.
 
 Targets: ${TARGETS.join('; ')}.
 

@@ -7,6 +7,8 @@ export type CannonOptions = {
   url: string;
   connections: number;
   duration: number;
+  /** Seconds of the same load first, not counted. */
+  warmup?: number;
   /** Paths to cycle through; without them every request goes to `url`. */
   paths?: string[];
 };
