@@ -99,7 +99,11 @@ try {
         const failing = Object.values(audits).filter((audit) => audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode === 'binary');
         for (const audit of failing) {
           const items = (audit.details as { items?: Array<Record<string, unknown>> } | undefined)?.items ?? [];
-          failedAudits.push(`${audit.id}: ${items.map((item) => String(item.description ?? item.url ?? JSON.stringify(item))).join('; ').slice(0, 200)}`);
+          const describe = (item: Record<string, unknown>) => {
+            const where = (item.sourceLocation as { url?: string } | undefined)?.url ?? item.url;
+            return [item.description, where].filter(Boolean).join(' ') || JSON.stringify(item);
+          };
+          failedAudits.push(`${audit.id}: ${items.map(describe).join('; ').slice(0, 200)}`);
           console.log(`  ${page} failed: ${audit.id} — ${audit.title}`);
           for (const item of items.slice(0, 5)) console.log(`    ${JSON.stringify(item).slice(0, 300)}`);
         }
