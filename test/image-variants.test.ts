@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp, { type Sharp } from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseVariantFileName, variantFileName, variantWidths } from '@/lib/content/image-variants';
+import { isAnimatedImage, parseVariantFileName, variantFileName, variantWidths } from '@/lib/content/image-variants';
 import { localImageFacts } from '@/lib/content/images';
 import { renderImageVariant } from '@/lib/image-variant-render';
 
@@ -50,6 +50,21 @@ describe('responsive copies', () => {
     expect(localImageFacts(svg)).toEqual({ width: 40, height: 20, variantKey: undefined });
     const gif = localImageFacts(await imageFile('anim.gif', canvas(40, 20).gif()));
     expect(gif.variantKey).toBeUndefined();
+  });
+
+  it('are not made of animated WebP or PNG files, which would lose their animation', async () => {
+    const frames = [await canvas(20, 10, 10).png().toBuffer(), await canvas(20, 10, 250).png().toBuffer()];
+    const animatedWebp = await imageFile('moving.webp', sharp(frames, { join: { animated: true } }).webp());
+    expect(localImageFacts(animatedWebp)).toEqual({ width: 20, height: 10, variantKey: undefined });
+    const stillWebp = await imageFile('still.webp', canvas(20, 10).webp());
+    expect(localImageFacts(stillWebp).variantKey).toMatch(/^[0-9a-f]{16}$/);
+    // An APNG is a PNG with an acTL chunk before its image data.
+    const png = await canvas(20, 10).png().toBuffer();
+    const ihdrEnd = 8 + 12 + png.readUInt32BE(8);
+    const acTL = Buffer.concat([Buffer.from([0, 0, 0, 8]), Buffer.from('acTL'), Buffer.alloc(8), Buffer.alloc(4)]);
+    const apng = Buffer.concat([png.subarray(0, ihdrEnd), acTL, png.subarray(ihdrEnd)]);
+    expect(isAnimatedImage(apng, 'png')).toBe(true);
+    expect(isAnimatedImage(png, 'png')).toBe(false);
   });
 
   it('take a photo turned by its EXIF orientation the way browsers show it', async () => {

@@ -30,11 +30,39 @@ export const VARIANT_ENCODING = {
   webp: { quality: 75, effort: 4 },
 } as const;
 
-/** Source formats worth re-encoding; SVG stays vector and GIF keeps its animation. */
+/** Source formats worth re-encoding, unless animated (see isAnimatedImage); SVG stays vector and GIF keeps its animation. */
 export const VARIANT_SOURCE_TYPES: ReadonlySet<string> = new Set(['jpg', 'png', 'webp', 'avif', 'tiff']);
 
+/**
+ * Bump when lib/image-variant-render.ts changes how a copy is made (orientation, resizing...):
+ * copies are cached forever under their URL, so a different making needs different URLs.
+ */
+const VARIANT_MAKING_VERSION = 1;
+
 /** What the key hashes besides the file: change any setting above and every URL changes. */
-export const VARIANT_SETTINGS_ID = JSON.stringify({ VARIANT_FORMATS, VARIANT_WIDTHS, VARIANT_ENCODING });
+export const VARIANT_SETTINGS_ID = JSON.stringify({ VARIANT_MAKING_VERSION, VARIANT_FORMATS, VARIANT_WIDTHS, VARIANT_ENCODING });
+
+/**
+ * Whether an image file holds an animation, which a still copy would lose: an APNG (`acTL`
+ * chunk before the image data), a WebP with the animation flag of its VP8X header, an AVIF image
+ * sequence (`avis` brand).
+ */
+export function isAnimatedImage(bytes: Uint8Array, type: string): boolean {
+  const text = (from: number, length: number) => String.fromCharCode(...bytes.subarray(from, from + length));
+  if (type === 'png') {
+    for (let at = 8; at + 8 <= bytes.length; ) {
+      const length = ((bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!) >>> 0;
+      const name = text(at + 4, 4);
+      if (name === 'acTL') return true;
+      if (name === 'IDAT' || name === 'IEND') return false;
+      at += 12 + length;
+    }
+    return false;
+  }
+  if (type === 'webp') return text(12, 4) === 'VP8X' && ((bytes[20] ?? 0) & 0x02) !== 0;
+  if (type === 'avif') return text(4, 4) === 'ftyp' && text(8, Math.min(64, bytes.length - 8)).includes('avis');
+  return false;
+}
 
 /** The widths made of an image `intrinsicWidth` pixels wide: never wider than the source. */
 export function variantWidths(intrinsicWidth: number): number[] {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { imageSize } from 'image-size';
-import { VARIANT_SETTINGS_ID, VARIANT_SOURCE_TYPES } from './image-variants';
+import { isAnimatedImage, VARIANT_SETTINGS_ID, VARIANT_SOURCE_TYPES } from './image-variants';
 
 /** What a local image file is: its intrinsic size, and the key of its responsive copies when it gets them. */
 export type LocalImageFacts = { width?: number; height?: number; variantKey?: string };
@@ -95,7 +95,7 @@ export function localImageFacts(file: string): LocalImageFacts {
       // A photo turned by its EXIF orientation is shown (and copied) turned: its sides swap.
       const [width, height] = (size.orientation ?? 1) >= 5 ? [size.height, size.width] : [size.width, size.height];
       const variantKey =
-        type && VARIANT_SOURCE_TYPES.has(type) && width > 0 && height > 0
+        type && VARIANT_SOURCE_TYPES.has(type) && width > 0 && height > 0 && !isAnimatedImage(bytes, type)
           ? createHash('sha256').update(VARIANT_SETTINGS_ID).update('\0').update(bytes).digest('hex').slice(0, 16)
           : undefined;
       facts = { width, height, variantKey };
@@ -104,6 +104,17 @@ export function localImageFacts(file: string): LocalImageFacts {
       facts = {};
     }
     factsCache.set(stamp, facts);
+    if (facts.variantKey) fileByVariantKey.set(facts.variantKey, file);
   }
   return facts;
+}
+
+const fileByVariantKey = new Map<string, string>();
+
+/**
+ * The file a copy key was computed from in this process. `next dev` reads posts again only when
+ * posts/ changes, so a page can still ask for the copies of an image replaced since.
+ */
+export function fileOfVariantKey(key: string): string | undefined {
+  return fileByVariantKey.get(key);
 }

@@ -4,7 +4,7 @@ import { siteConfig, type Lang } from '@/lib/site-config';
 import type { Taxonomy } from '@/lib/urls';
 import { ContentError, formatProblem, type ContentProblem } from './errors';
 import { parseVariantFileName, variantFileName, variantWidths, VARIANT_FORMATS, type VariantFormat } from './image-variants';
-import { localImageFacts, resolveImage, type ResolvedImage } from './images';
+import { fileOfVariantKey, localImageFacts, resolveImage, type ResolvedImage } from './images';
 import { defaultContentOptions, loadContent, readContent, type Content, type Post } from './load';
 import { contentVersion } from './version';
 import type { Term } from './terms';
@@ -184,6 +184,14 @@ function imageVariantSources(): Map<string, VariantSource> {
   return byKey;
 }
 
+/** In `next dev`, any image whose key this process computed: copies are made on request there. */
+function devVariantSource(key: string): VariantSource | undefined {
+  if (process.env.NODE_ENV !== 'development') return undefined;
+  const file = fileOfVariantKey(key);
+  const width = file ? localImageFacts(file).width : undefined;
+  return file && width ? { file, intrinsicWidth: width } : undefined;
+}
+
 /** The file names of every responsive copy the site serves (`<key>-<width>.<format>`). */
 export function getImageVariantFileNames(): string[] {
   return [...imageVariantSources()].flatMap(([key, source]) =>
@@ -194,7 +202,7 @@ export function getImageVariantFileNames(): string[] {
 /** What a responsive copy is made from, or undefined when the site has no such copy. */
 export function getImageVariant(fileName: string): { file: string; width: number; format: VariantFormat } | undefined {
   const wanted = parseVariantFileName(fileName);
-  const source = wanted && imageVariantSources().get(wanted.key);
+  const source = wanted && (imageVariantSources().get(wanted.key) ?? devVariantSource(wanted.key));
   if (!wanted || !source || !variantWidths(source.intrinsicWidth).includes(wanted.width)) return undefined;
   return { file: source.file, width: wanted.width, format: wanted.format };
 }

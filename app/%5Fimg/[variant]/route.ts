@@ -21,8 +21,9 @@ export async function GET(_request: Request, { params }: RouteContext<'/_img/[va
     headers: {
       'Content-Type': type,
       'X-Content-Type-Options': 'nosniff',
-      // The name changes whenever the picture or its encoding does.
-      'Cache-Control': 'public, max-age=31536000, immutable',
+      // The name changes whenever the picture or the settings that made the copy do. In `next
+      // dev` a name can outlive its picture (see devVariantSource): never keep those.
+      'Cache-Control': process.env.NODE_ENV === 'production' ? 'public, max-age=31536000, immutable' : 'no-store',
     },
   });
 }
