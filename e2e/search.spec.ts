@@ -89,6 +89,14 @@ test.describe('search', () => {
     await expect(dialog(page).getByRole('status')).toContainText('only titles, tags, headings and summaries were searched');
   });
 
+  test('the index files may be kept by the browser for a while, as the site sends no ETags', async ({ request }) => {
+    for (const file of ['/en/search.json', '/en/search-text.json']) {
+      const response = await request.get(file);
+      expect(response.status()).toBe(200);
+      expect(response.headers()['cache-control']).toBe('public, max-age=600, stale-while-revalidate=86400');
+    }
+  });
+
   test('typing "/" into the search box types it, and finds nothing unpublished', async ({ page }) => {
     await page.goto('/en');
     await page.getByRole('button', { name: 'Search' }).click();

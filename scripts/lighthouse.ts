@@ -13,6 +13,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import { chromium } from '@playwright/test';
 import lighthouse from 'lighthouse';
 import { onExit } from './bench/cleanup';
+import { positiveInteger } from './bench/cli';
 import { freePort, nextEnv, startNextServer } from './bench/next-process';
 import { machineLine, markdownTable, today, writeDocSection } from './bench/report';
 
@@ -40,7 +41,7 @@ type Row = { path: string; runs: Run[]; median: Run; lcpElement: string; failedA
 /** Lighthouse varies from run to run (it simulates a slow phone from one real load): each page is
  * audited RUNS times and the run with the median performance score is reported, as Lighthouse's
  * own documentation advises. */
-const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 5);
+const RUNS = positiveInteger('LIGHTHOUSE_RUNS', process.env.LIGHTHOUSE_RUNS ?? '5');
 
 const median = (runs: Run[]): Run => {
   const sorted = [...runs].sort((a, b) => a.scores.performance - b.scores.performance || b.lcpMs - a.lcpMs);
@@ -66,6 +67,8 @@ async function largestPaintElement(url: string): Promise<string> {
             const source = last?.url ? new URL(last.url).pathname : element?.textContent?.trim().slice(0, 60);
             resolve(`${name} ${source ?? ''}`.trim());
           }).observe({ type: 'largest-contentful-paint', buffered: true });
+          // A page may report none (nothing contentful painted): do not wait for ever.
+          setTimeout(() => resolve('(none reported)'), 5000);
         }),
     );
   } finally {
