@@ -1,4 +1,5 @@
 import 'server-only';
+import { CACHE_SEARCH_FILES } from '@/lib/cache-control';
 import { getPosts, type Post } from '@/lib/content';
 import { formatAuthorDate, isoCalendarDate } from '@/lib/content/dates';
 import type { SearchIndexFile, SearchTextFile } from './search';
@@ -35,10 +36,6 @@ export function searchFileParams() {
 export function searchFile(build: (lang: Lang, posts: readonly Post[]) => SearchIndexFile | SearchTextFile) {
   return async (_request: Request, { params }: { params: Promise<{ lang: string }> }) => {
     const lang = langParam((await params).lang);
-    // The site sends no ETags (next.config.ts): let a reader's browser keep the files for a few
-    // minutes, and use them while it checks for newer ones after that.
-    return Response.json(build(lang, getPosts(lang)), {
-      headers: { 'Cache-Control': 'public, max-age=600, stale-while-revalidate=86400' },
-    });
+    return Response.json(build(lang, getPosts(lang)), { headers: { 'Cache-Control': CACHE_SEARCH_FILES } });
   };
 }

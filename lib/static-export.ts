@@ -1,10 +1,11 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { CACHE_FOREVER, CACHE_SEARCH_FILES } from './cache-control';
 import type { Content } from './content/load';
 import type { MovedUrl } from './content/redirects';
 import { escapeHtml } from './content/shortcodes';
 import { defaultLang, languages, siteConfig, ui } from './site-config';
-import { absoluteUrl, FEED_FILES, homePath, OG_IMAGE_FILE, OG_IMAGE_ROUTE, taxonomies, termPath } from './urls';
+import { absoluteUrl, FEED_FILES, homePath, imageVariantPath, OG_IMAGE_FILE, OG_IMAGE_ROUTE, searchIndexPath, searchTextPath, taxonomies, termPath } from './urls';
 
 /** Hugo's alias page: a meta refresh, a canonical link for search engines, and a link for people. */
 export function redirectPage(to: string): string {
@@ -109,4 +110,19 @@ export function renameOgImages(outDir: string): number {
   const cards = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((file) => path.basename(file) === OG_IMAGE_ROUTE);
   for (const card of cards) renameSync(path.join(outDir, card), path.join(outDir, path.dirname(card), OG_IMAGE_FILE));
   return cards.length;
+}
+
+/**
+ * The `_headers` file of the export, for hosts that read one (Netlify, Cloudflare Pages): the
+ * same caching `next start` sends for the image copies and the search files.
+ */
+export function headersFile(): string {
+  const searchFiles = languages.flatMap((lang) => [searchIndexPath(lang), searchTextPath(lang)]);
+  return [
+    '# Response headers for hosts that read this file; written by npm run export.',
+    imageVariantPath('*'),
+    `  Cache-Control: ${CACHE_FOREVER}`,
+    ...searchFiles.flatMap((file) => [file, `  Cache-Control: ${CACHE_SEARCH_FILES}`]),
+    '',
+  ].join('\n');
 }

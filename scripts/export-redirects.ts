@@ -1,7 +1,8 @@
 /**
  * After `next build` with output: 'export', writes the pages a server would answer with
  * redirects: the language chooser at /, a redirect page at every old URL (and the same list as a
- * `_redirects` file for hosts that read one), and Hugo's feed URLs;
+ * `_redirects` file for hosts that read one), a `_headers` file with the caching `next start`
+ * sends, and Hugo's feed URLs;
  * and names the OpenGraph cards `opengraph-image.png`.
  *
  *   npm run export   (runs this after the build)
@@ -11,15 +12,16 @@ import path from 'node:path';
 import { defaultContentOptions, loadContent } from '../lib/content/load';
 import { staticRedirects } from '../lib/content/redirects';
 import { OG_IMAGE_FILE } from '../lib/urls';
-import { redirectsFile, renameOgImages, writeHugoFeedCopies, writeRedirectPages } from '../lib/static-export';
+import { headersFile, redirectsFile, renameOgImages, writeHugoFeedCopies, writeRedirectPages } from '../lib/static-export';
 
 const outDir = path.resolve('out');
 const content = loadContent({ ...defaultContentOptions(), includeUnpublished: false });
 const moved = staticRedirects(content);
 const written = writeRedirectPages(outDir, moved);
 writeFileSync(path.join(outDir, '_redirects'), redirectsFile(moved));
+writeFileSync(path.join(outDir, '_headers'), headersFile());
 const feeds = writeHugoFeedCopies(outDir, content);
 const cards = renameOgImages(outDir);
 console.log(
-  `Wrote ${written} redirect pages, the same ${moved.length} moves in _redirects, ${feeds} copies of feeds at Hugo's index.xml URLs into ${path.relative(process.cwd(), outDir)}/, and named ${cards} OpenGraph cards ${OG_IMAGE_FILE}`,
+  `Wrote ${written} redirect pages, the same ${moved.length} moves in _redirects, _headers, ${feeds} copies of feeds at Hugo's index.xml URLs into ${path.relative(process.cwd(), outDir)}/, and named ${cards} OpenGraph cards ${OG_IMAGE_FILE}`,
 );

@@ -99,3 +99,12 @@ test('the export lists its old URLs in a _redirects file for hosts that read one
   expect(rules).toContain('/ /en 302 Language=en');
   expect(rules.filter((rule) => rule && !rule.startsWith('#')).every((rule) => /^\/\S* \/\S+ 30[12]( Language=\w+)?$/.test(rule))).toBe(true);
 });
+
+test('the export gives hosts that read a _headers file the caching next start sends', async ({ request }) => {
+  const lines = (await (await request.get('/_headers')).text()).split('\n');
+  expect(lines.slice(lines.indexOf('/_img/*'), lines.indexOf('/_img/*') + 2)).toEqual(['/_img/*', '  Cache-Control: public, max-age=31536000, immutable']);
+  expect(lines.slice(lines.indexOf('/zh/search-text.json'), lines.indexOf('/zh/search-text.json') + 2)).toEqual([
+    '/zh/search-text.json',
+    '  Cache-Control: public, max-age=600, stale-while-revalidate=86400',
+  ]);
+});

@@ -1,3 +1,4 @@
+import { CACHE_FOREVER } from '@/lib/cache-control';
 import { getImageVariant, getImageVariantFileNames } from '@/lib/content';
 import { VARIANT_FORMATS } from '@/lib/content/image-variants';
 import { renderImageVariant } from '@/lib/image-variant-render';
@@ -23,7 +24,7 @@ export async function GET(_request: Request, { params }: RouteContext<'/_img/[va
       'X-Content-Type-Options': 'nosniff',
       // The name changes whenever the picture or the settings that made the copy do. In `next
       // dev` a name can outlive its picture (see devVariantSource): never keep those.
-      'Cache-Control': process.env.NODE_ENV === 'production' ? 'public, max-age=31536000, immutable' : 'no-store',
+      'Cache-Control': process.env.NODE_ENV === 'production' ? CACHE_FOREVER : 'no-store',
     },
   });
 }
