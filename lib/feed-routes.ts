@@ -7,10 +7,6 @@ import { homePath, taxonomies, termPath, type FeedFormat } from './urls';
 
 // The handlers behind the feed route files: a language's feed, and a category's or tag's feed.
 
-export function languageFeedParams() {
-  return languages.map((lang) => ({ lang }));
-}
-
 export function languageFeed(format: FeedFormat) {
   return async (_request: Request, { params }: { params: Promise<{ lang: string }> }) => {
     const lang = langParam((await params).lang);

@@ -37,6 +37,11 @@ export function listPageParam(segments: readonly string[] | undefined): number {
   return Number(value);
 }
 
+/** `{ lang }` of every language: for the routes a language has one of (archive, feeds, search files, home card). */
+export function languageParams(): Array<{ lang: Lang }> {
+  return languages.map((lang) => ({ lang }));
+}
+
 /** `{ lang, slug }` of every visible post: for the post pages and their OpenGraph cards. */
 export function postParams(): Array<{ lang: Lang; slug: string }> {
   return languages.flatMap((lang) => getPosts(lang).map((post) => ({ lang, slug: post.slug })));

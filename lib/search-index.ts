@@ -4,7 +4,7 @@ import { getPosts, type Post } from '@/lib/content';
 import { formatAuthorDate, isoCalendarDate } from '@/lib/content/dates';
 import type { SearchIndexFile, SearchTextFile } from './search';
 import { langParam } from './route-params';
-import { languages, ui, type Lang } from './site-config';
+import { ui, type Lang } from './site-config';
 import { postPath } from './urls';
 
 /** A language's search index of its visible posts, from what the content layer read of each; the body texts are in `buildSearchTexts`. */
@@ -28,11 +28,7 @@ export function buildSearchTexts(lang: Lang, posts: readonly Post[]): SearchText
   return { lang, texts: Object.fromEntries(posts.map((post) => [postPath(lang, post.slug), post.text])) };
 }
 
-/** The route handlers of the two files, one per language. */
-export function searchFileParams() {
-  return languages.map((lang) => ({ lang }));
-}
-
+/** The route handler of either file, one per language (`generateStaticParams = languageParams`). */
 export function searchFile(build: (lang: Lang, posts: readonly Post[]) => SearchIndexFile | SearchTextFile) {
   return async (_request: Request, { params }: { params: Promise<{ lang: string }> }) => {
     const lang = langParam((await params).lang);

@@ -6,15 +6,13 @@ import { SiteHeader } from '@/components/site-header';
 import { getArchive } from '@/lib/content';
 import { alternatesFor } from '@/lib/i18n';
 import { alternatesMetadata } from '@/lib/metadata';
-import { langParam } from '@/lib/route-params';
-import { languages, ui } from '@/lib/site-config';
+import { langParam, languageParams } from '@/lib/route-params';
+import { ui } from '@/lib/site-config';
 import { archivePath, postPath } from '@/lib/urls';
 
 export const dynamicParams = false;
 
-export function generateStaticParams() {
-  return languages.map((lang) => ({ lang }));
-}
+export const generateStaticParams = languageParams;
 
 export async function generateMetadata({ params }: PageProps<'/[lang]/archive'>): Promise<Metadata> {
   const lang = langParam((await params).lang);

@@ -1,6 +1,7 @@
-import { buildSearchTexts, searchFile, searchFileParams } from '@/lib/search-index';
+import { buildSearchTexts, searchFile } from '@/lib/search-index';
+import { languageParams } from '@/lib/route-params';
 
 export const dynamic = 'force-static';
 export const dynamicParams = false;
-export const generateStaticParams = searchFileParams;
+export const generateStaticParams = languageParams;
 export const GET = searchFile(buildSearchTexts);
