@@ -10,20 +10,22 @@ type PostImageProps = {
   preload?: boolean;
 };
 
-/** A post's hero: a local image with its responsive copies, or a remote URL as it is (never fetched at build time). */
+/**
+ * A post's hero or banner: a local image with its responsive copies, or a remote URL as it is
+ * (never fetched at build time).
+ */
 export function PostImage({ image, alt, sizes, className, preload = false }: PostImageProps) {
-  return image.kind === 'local' ? (
+  const local = image.kind === 'local' ? image : undefined;
+  return (
     <ResponsiveImage
       src={image.src}
       alt={alt}
-      width={image.width}
-      height={image.height}
-      variantKey={image.variantKey}
+      width={local?.width}
+      height={local?.height}
+      variantKey={local?.variantKey}
       sizes={sizes}
       preload={preload}
       className={className}
     />
-  ) : (
-    <ResponsiveImage src={image.src} alt={alt} sizes={sizes} preload={preload} className={className} />
   );
 }

@@ -28,14 +28,13 @@ function srcSet(key: string, widths: readonly number[], format: VariantFormat): 
  * browsers that read neither format and for images without copies (SVG, GIF, remote URLs).
  */
 export function ResponsiveImage({ src, alt, width, height, variantKey, sizes, preload: isHero = false, className, title }: ResponsiveImageProps) {
-  const loading = isHero ? 'eager' : 'lazy';
   const image = (
     <img
       src={src}
       alt={alt}
       width={width}
       height={height}
-      loading={loading}
+      loading={isHero ? 'eager' : 'lazy'}
       // The first screen's images are small and preloaded: paint them with the text, not a frame later.
       decoding={isHero ? 'sync' : 'async'}
       fetchPriority={isHero ? 'high' : undefined}
@@ -47,12 +46,12 @@ export function ResponsiveImage({ src, alt, width, height, variantKey, sizes, pr
   const widths = variantWidths(width);
   if (isHero) {
     // The hero is in the first screen: ask for it with the HTML rather than after the CSS.
-    const best = BEST_VARIANT_FORMAT;
-    preload(imageVariantPath(variantFileName(variantKey, Math.min(...widths), best.format)), {
+    const { format, type } = BEST_VARIANT_FORMAT;
+    preload(imageVariantPath(variantFileName(variantKey, Math.min(...widths), format)), {
       as: 'image',
-      imageSrcSet: srcSet(variantKey, widths, best.format),
+      imageSrcSet: srcSet(variantKey, widths, format),
       imageSizes: sizes,
-      type: best.type,
+      type,
       fetchPriority: 'high',
     });
   }

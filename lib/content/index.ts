@@ -151,12 +151,20 @@ export function getArchive(lang: Lang): ArchiveMonth[] {
   return [...months.values()].sort((a, b) => b.year - a.year || b.month - a.month);
 }
 
-/** The page-title banner of pages without a `bg_image` of their own: `siteConfig.defaultBanner`, under public/. */
+let defaultBanner: { of: Content; image: ResolvedImage } | undefined;
+
+/**
+ * The page-title banner of pages without a `bg_image` of their own: `siteConfig.defaultBanner`,
+ * under public/. Resolved once per reading of the content (every page shows it).
+ */
 export function getDefaultBanner(): ResolvedImage {
+  const of = content();
+  if (defaultBanner?.of === of) return defaultBanner.image;
   const { publicDir } = defaultContentOptions();
   const resolved = resolveImage(siteConfig.defaultBanner, { publicDir, bundleUrl: (relative) => `/${relative}` });
-  if (resolved.ok) return resolved.image;
-  throw new ContentError([{ file: 'lib/site-config.ts', field: 'defaultBanner', message: resolved.message }]);
+  if (!resolved.ok) throw new ContentError([{ file: 'lib/site-config.ts', field: 'defaultBanner', message: resolved.message }]);
+  defaultBanner = { of, image: resolved.image };
+  return resolved.image;
 }
 
 type VariantSource = { file: string; intrinsicWidth: number };
