@@ -7,9 +7,10 @@ import { cacheEntryName, readStamped, writeStamped } from '../disk-cache';
 import type { Post } from './load';
 
 // Compiled post bodies kept on disk between builds (see disk-cache.ts): a rebuild after editing
-// one post compiles (and highlights) only that post. An entry is found by the hash of everything that shapes the output: the body, where the post lives, the
-// versions of the packages that compile and highlight it, and the source of our own plugins. It
-// is used only while the image files it read (for their sizes) are unchanged.
+// one post compiles (and highlights) only that post. An entry is found by the hash of everything
+// that shapes the output: the body, where the post lives, the versions of the packages that
+// compile and highlight it, and the source of our own plugins. It is used only while the image
+// files it read (for their sizes and copy keys) are unchanged.
 
 /** Packages whose output is in the compiled code. */
 const PIPELINE_PACKAGES = [

@@ -95,7 +95,6 @@ export function postHast(post: PostBodySource): HastRoot {
   return tree;
 }
 
-
 type MdxJsxElement = MdxJsxFlowElementHast | MdxJsxTextElementHast;
 
 function isMdxJsx(node: RootContent): node is MdxJsxElement {
