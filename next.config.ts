@@ -4,7 +4,8 @@ import { siteRedirects } from './lib/content/redirects';
 import { siteConfig } from './lib/site-config';
 import { OG_IMAGE_FILE, OG_IMAGE_ROUTE } from './lib/urls';
 
-// `npm run export` builds a static site into out/ for any file host: old URLs become redirect pages (scripts/export-redirects.ts) instead of 308 answers.
+// `npm run export` builds a static site into out/ for any file host: old URLs become redirect
+// pages (scripts/export-redirects.ts) instead of 308 answers.
 const staticExport = process.env.BLOG_STATIC_EXPORT === '1';
 
 /**
