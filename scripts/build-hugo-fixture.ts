@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fixtureGiscus, hugoFixtureSiteDir } from '../e2e/hugo/fixture-site';
 import { formatProblem } from '../lib/content/errors';
 import { importHugoSite } from '../lib/hugo/import';
+import { SITE_SETTINGS_FILE } from '../lib/site-settings';
 import { copyProject } from './project-copy';
 
 const project = process.cwd();
@@ -27,10 +28,11 @@ const report = importHugoSite({
   siteDir: path.join(project, 'test/fixtures/hugo-site'),
   postsDir: path.join(site, 'posts'),
   publicDir: path.join(site, 'public'),
+  settingsFile: path.join(site, SITE_SETTINGS_FILE),
 });
 console.log(`Imported ${JSON.stringify(report.postsByLang)} posts, ${report.translationPairs} translation pairs.`);
 for (const problem of [...report.errors, ...report.warnings]) console.log(`  ${formatProblem(problem)}`);
-if (report.errors.length || report.conflicts.length) throw new Error('the fixture Hugo site did not import cleanly');
+if (report.errors.length || report.conflicts.length || report.unaccounted.length) throw new Error('the fixture Hugo site did not import cleanly');
 
 const build = spawnSync('npx', ['next', 'build'], {
   cwd: site,

@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 /** What `next build` needs of this project, apart from node_modules and posts/. */
-const PROJECT_FILES = ['app', 'assets', 'components', 'lib', 'public', 'proxy.ts', 'next.config.ts', 'package.json', 'tsconfig.json', 'postcss.config.mjs', 'next-env.d.ts'];
+const PROJECT_FILES = ['app', 'assets', 'components', 'lib', 'public', 'site.config.json', 'proxy.ts', 'next.config.ts', 'package.json', 'tsconfig.json', 'postcss.config.mjs', 'next-env.d.ts'];
 
 /**
  * A fresh copy of this project at `dir` with an empty posts/, for building a site from other

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importHugoSite, toYamlFrontMatter } from '@/lib/hugo/import';
+import { hugoSite, readHugoConfig } from '@/lib/hugo/config';
 import { loadContent } from '@/lib/content/load';
 import { TINY_PNG, makeSite, optionsFor } from './fixtures';
 
@@ -70,5 +71,75 @@ describe('import:hugo', () => {
     expect(toml.text).toBe("---\ntitle: T\ndate: 2019-07-01T08:00:00.000+08:00\ntags:\n  - a\n---\n\nBody\n");
     const json = toYamlFrontMatter('{\n  "title": "J",\n  "date": "2020-01-01"\n}\n\nBody\n', 'y.md');
     expect(json.text).toBe("---\ntitle: J\ndate: 2020-01-01\n---\n\nBody\n");
+  });
+
+  it('reads config keys in any case, as Hugo does: no language is lost to [Languages.zh]', () => {
+    const { report, target } = importInto({
+      'config.toml': [
+        'DefaultContentLanguage = "zh"',
+        '[Params]',
+        '  Description = "d"',
+        '[Languages.en]',
+        '  ContentDir = "content/en"',
+        '  Weight = 2',
+        '[Languages.zh]',
+        '  contentdir = "content/zh"',
+        '  weight = 1',
+        '[[Languages.zh.Menu.Main]]',
+        '  Name = "关于"',
+        '  URL = "/about/"',
+      ].join('\n'),
+      'content/en/blog/a.md': '---\ntitle: A\ndate: 2020-01-01\n---\n',
+      'content/zh/blog/b.md': '---\ntitle: B\ndate: 2020-01-01\n---\n',
+      'content/zh/blog/c.md': '---\ntitle: C\ndate: 2020-01-01\n---\n',
+    });
+    expect(report.postsByLang).toEqual({ en: 1, zh: 2 });
+    expect(loadContent(optionsFor(target)).posts.zh.map((p) => p.slug).sort()).toEqual(['b', 'c']);
+    const yamlSite = makeSite({ 'hugo.yaml': 'Languages:\n  ZH: { Weight: 1, Menus: { Main: [{ Name: x, URL: /x/ }] } }\nParams: { Author: Me }\n' });
+    const site = hugoSite(readHugoConfig(yamlSite));
+    expect(site.languages.map((l) => l.code)).toEqual(['zh']);
+    expect(site.languages[0]?.menus).toEqual({ main: [{ name: 'x', url: '/x/' }] });
+    expect(site.params).toEqual({ author: 'Me' });
+  });
+
+  it('merges config/_default/ and config/production/ over the root file, per-language files included', () => {
+    const dir = makeSite({
+      'config.toml': 'title = "root"\nbaseURL = "https://root.example/"\n',
+      'config/_default/hugo.toml': 'title = "default"\ndefaultContentLanguage = "zh"\n',
+      'config/_default/languages.toml': '[zh]\nweight = 1\n[en]\nweight = 2\ndisabled = true\n',
+      'config/_default/menus.zh.toml': '[[main]]\nname = "首页"\nurl = "/"\nweight = 1\n',
+      'config/_default/params.toml': 'Author = "A"\n',
+      'config/production/params.toml': 'author = "Production"\n',
+    });
+    const site = hugoSite(readHugoConfig(dir));
+    expect(site.title).toBe('default');
+    expect(site.baseUrl).toBe('https://root.example/');
+    expect(site.defaultContentLanguage).toBe('zh');
+    expect(site.params).toEqual({ author: 'Production' });
+    expect(site.languages.map((l) => [l.code, l.disabled])).toEqual([['zh', false], ['en', true]]);
+    expect(site.languages[0]?.menus).toEqual({ main: [{ name: '首页', url: '/', weight: 1 }] });
+  });
+
+  it('accounts for every file: imported and where to, or skipped with a reason', () => {
+    const { report } = importInto({
+      'config.yaml': 'defaultContentLanguage: en\nlanguages:\n  en: { contentDir: content/en }\n  zh: { contentDir: content/zh, disabled: true }\n',
+      'content/en/_index.md': '---\ntitle: Home\n---\n',
+      'content/en/about.md': '---\ntitle: About\n---\n',
+      'content/en/blog/a.md': '---\ntitle: A\ndate: 2020-01-01\n---\n',
+      'content/en/notice/n.md': '---\ntitle: N\ndate: 2020-01-01\n---\n',
+      'content/zh/blog/b.md': '---\ntitle: B\ndate: 2020-01-01\n---\n',
+      'content/fr/blog/c.md': '---\ntitle: C\ndate: 2020-01-01\n---\n',
+      'static/img/x.png': TINY_PNG,
+    });
+    const outcome = (file: string) => report.files.find((entry) => entry.file === file);
+    expect(outcome('content/en/blog/a.md')).toMatchObject({ into: 'posts/en', to: expect.stringMatching(/posts\/en\/a\.md$/) });
+    expect(outcome('static/img/x.png')).toMatchObject({ into: 'public' });
+    expect(outcome('content/en/_index.md')?.skipped).toMatch(/home page/);
+    expect(outcome('content/en/about.md')?.skipped).toMatch(/standalone page/);
+    expect(outcome('content/en/notice/n.md')?.skipped).toMatch(/section "notice" is not imported/);
+    expect(outcome('content/zh/blog/b.md')?.skipped).toMatch(/language zh is disabled/);
+    expect(outcome('content/fr/blog/c.md')?.skipped).toMatch(/content\/fr is claimed by no language/);
+    expect(report.files).toHaveLength(7);
+    expect(report.unaccounted).toEqual([]);
   });
 });

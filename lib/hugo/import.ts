@@ -1,22 +1,37 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { CORE_SCHEMA, dump, load } from 'js-yaml';
-import { parse as parseToml } from 'smol-toml';
+import { CORE_SCHEMA, dump } from 'js-yaml';
 import { checkContent } from '../content/check';
 import type { ContentProblem } from '../content/errors';
 import { splitFrontMatter } from '../content/front-matter';
 import { readContent } from '../content/load';
 import { isLang, languages, type Lang } from '../site-config';
+import { hugoSite, readHugoConfig, type HugoLanguage, type HugoSite } from './config';
+import { renderHookSettings, writeImportedSettings, type ImportedSettings } from './settings';
+
+export { readHugoConfig } from './config';
 
 export type ImportOptions = {
-  /** The Hugo site's root folder (where hugo.toml or config.toml is). */
+  /** The Hugo site's root folder (where hugo.toml, config.toml or config/_default/ is). */
   siteDir: string;
   postsDir: string;
   publicDir: string;
-  /** Content sections holding the posts; by default the first of blog, posts, post that exists. */
+  /** The site's settings file (site.config.json), which the import completes. */
+  settingsFile?: string;
+  /** Content sections holding the posts; by default the first of blog, posts, post, article(s) that exists. */
   sections?: string[];
-  /** Replace posts and static files that already exist here. */
+  /** Replace posts, static files and settings that already exist here. */
   overwrite?: boolean;
+};
+
+/** What became of one file of the Hugo site: copied (and where to), or left out and why. */
+export type FileOutcome = {
+  /** Relative to the Hugo site. */
+  file: string;
+  to?: string;
+  /** Where it went, for the summary: `posts/en`, `public`. */
+  into?: string;
+  skipped?: string;
 };
 
 export type ImportReport = {
@@ -24,72 +39,22 @@ export type ImportReport = {
   translationPairs: number;
   staticFiles: number;
   shortcodes: Record<string, number>;
-  /** Hugo languages with no language folder here, and what they held. */
+  /** Every file under the content and static folders, with what became of it. */
+  files: FileOutcome[];
+  /** Content files of a configured language that were neither imported nor skipped with a reason. */
+  unaccounted: string[];
+  /** Hugo languages this site cannot hold, and what they held. */
   skippedLanguages: string[];
   /** Files not copied because the destination exists (use --overwrite). */
   conflicts: string[];
   converted: { toml: number; json: number };
+  /** The theme the site names (`theme`, or the folders under themes/). */
+  theme: string[];
+  /** Settings the import wrote into site.config.json, and those it left as the author had them. */
+  settings: ImportedSettings;
   errors: ContentProblem[];
   warnings: ContentProblem[];
 };
-
-type HugoConfig = Record<string, unknown>;
-
-const CONFIG_FILES = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json'];
-
-function parseConfigFile(file: string): HugoConfig {
-  const text = readFileSync(file, 'utf8');
-  if (file.endsWith('.toml')) return parseToml(text) as HugoConfig;
-  if (file.endsWith('.json')) return JSON.parse(text) as HugoConfig;
-  return (load(text, { schema: CORE_SCHEMA }) ?? {}) as HugoConfig;
-}
-
-/** The site config, merged with `config/_default/*` files as Hugo does (languages.toml included). */
-export function readHugoConfig(siteDir: string): HugoConfig {
-  const config: HugoConfig = {};
-  const rootFile = CONFIG_FILES.map((name) => path.join(siteDir, name)).find((file) => existsSync(file));
-  if (rootFile) Object.assign(config, parseConfigFile(rootFile));
-  const defaultDir = path.join(siteDir, 'config', '_default');
-  if (existsSync(defaultDir)) {
-    for (const name of readdirSync(defaultDir).sort()) {
-      const file = path.join(defaultDir, name);
-      const key = name.replace(/\.(toml|ya?ml|json)$/, '');
-      if (key === name) continue;
-      const values = parseConfigFile(file);
-      if (key === 'hugo' || key === 'config') Object.assign(config, values);
-      else config[key] = { ...(config[key] as object | undefined), ...values };
-    }
-  }
-  if (!rootFile && !existsSync(defaultDir)) {
-    throw new Error(`${siteDir} has no Hugo config (${CONFIG_FILES.join(', ')} or config/_default/): is it a Hugo site?`);
-  }
-  return config;
-}
-
-/** Our language for a Hugo language code: `zh-cn` → `zh`, `en-us` → `en`. */
-function siteLang(hugoLang: string): Lang | undefined {
-  const base = hugoLang.toLowerCase().split(/[-_]/)[0] ?? '';
-  return isLang(base) ? base : undefined;
-}
-
-type LanguageSource =
-  | { mode: 'folder'; hugoLang: string; dir: string }
-  | { mode: 'suffix'; hugoLang: string; dir: string; isDefault: boolean };
-
-/** Where each Hugo language keeps its content: `contentDir`, else `content/<lang>`, else `.<lang>.md` suffixes. */
-export function languageSources(siteDir: string, config: HugoConfig): LanguageSource[] {
-  const languagesConfig = (config.languages ?? {}) as Record<string, Record<string, unknown>>;
-  const defaultLanguage = String(config.defaultContentLanguage ?? 'en').toLowerCase();
-  const contentRoot = path.join(siteDir, String(config.contentDir ?? 'content'));
-  const codes = Object.keys(languagesConfig).length ? Object.keys(languagesConfig) : [defaultLanguage];
-  return codes.map((code) => {
-    const contentDir = languagesConfig[code]?.contentDir;
-    if (typeof contentDir === 'string') return { mode: 'folder', hugoLang: code, dir: path.join(siteDir, contentDir) };
-    const perLanguage = path.join(contentRoot, code);
-    if (existsSync(perLanguage)) return { mode: 'folder', hugoLang: code, dir: perLanguage };
-    return { mode: 'suffix', hugoLang: code, dir: contentRoot, isDefault: code.toLowerCase() === defaultLanguage };
-  });
-}
 
 const MARKDOWN = /\.(md|markdown|mdx)$/i;
 
@@ -124,24 +89,82 @@ export function toYamlFrontMatter(raw: string, file: string): { text: string; fr
 
 const SHORTCODE = /\{\{[<%]\s*([\w][\w.\-/]*)/g;
 
+const DEFAULT_SECTIONS = ['blog', 'posts', 'post', 'articles', 'article'];
+
+/** Our language for a Hugo language code: `zh-cn` → `zh`, `en-us` → `en`. */
+function siteLang(hugoLang: string): Lang | undefined {
+  const base = hugoLang.toLowerCase().split(/[-_]/)[0] ?? '';
+  return isLang(base) ? base : undefined;
+}
+
+type LanguageSource =
+  | { mode: 'folder'; language: HugoLanguage; dir: string }
+  | { mode: 'suffix'; language: HugoLanguage; dir: string; isDefault: boolean };
+
+/** Where each Hugo language keeps its content: `contentDir`, else `content/<lang>`, else `.<lang>.md` suffixes. */
+export function languageSources(siteDir: string, site: HugoSite): LanguageSource[] {
+  const contentRoot = path.join(siteDir, site.contentDir);
+  return site.languages.map((language) => {
+    if (language.contentDir) return { mode: 'folder', language, dir: path.join(siteDir, language.contentDir) };
+    const perLanguage = path.join(contentRoot, language.code);
+    if (existsSync(perLanguage)) return { mode: 'folder', language, dir: perLanguage };
+    return { mode: 'suffix', language, dir: contentRoot, isDefault: language.code === site.defaultContentLanguage };
+  });
+}
+
+/** The theme a site uses: `theme` in the config, else what themes/ holds. */
+function themeNames(siteDir: string, site: HugoSite): string[] {
+  if (site.theme.length) return site.theme;
+  const themesDir = path.join(siteDir, 'themes');
+  return existsSync(themesDir) ? readdirSync(themesDir).filter((name) => !name.startsWith('.')) : [];
+}
+
+/** The posts' section: the ones asked for, else the first default that any language has. */
+function postSections(sources: readonly LanguageSource[], asked?: string[]): string[] {
+  if (asked?.length) return asked;
+  const found = DEFAULT_SECTIONS.find((section) => sources.some((source) => existsSync(path.join(source.dir, section))));
+  return found ? [found] : [];
+}
+
 export function importHugoSite(options: ImportOptions): ImportReport {
-  const config = readHugoConfig(options.siteDir);
+  const site = hugoSite(readHugoConfig(options.siteDir));
+  const sources = languageSources(options.siteDir, site);
+  const sections = postSections(sources, options.sections);
+  const outcomes = new Map<string, FileOutcome>();
+  const relativeToSite = (file: string) => path.relative(options.siteDir, file).split(path.sep).join('/');
+  const record = (file: string, outcome: Omit<FileOutcome, 'file' | 'into'>, into?: string) => {
+    const key = relativeToSite(file);
+    const known = outcomes.get(key);
+    // A bundle's resource serves every language of the suffix scheme: it was imported once already.
+    if (known?.to && outcome.to) known.to = `${known.to}, ${path.relative(process.cwd(), outcome.to)}`;
+    else if (!known || (known.skipped && outcome.to)) {
+      outcomes.set(key, { file: key, ...outcome, to: outcome.to && path.relative(process.cwd(), outcome.to), into });
+    }
+  };
   const report: ImportReport = {
     postsByLang: {},
     translationPairs: 0,
     staticFiles: 0,
     shortcodes: {},
+    files: [],
+    unaccounted: [],
     skippedLanguages: [],
     conflicts: [],
     converted: { toml: 0, json: 0 },
+    theme: themeNames(options.siteDir, site),
+    settings: { written: [], kept: [] },
     errors: [],
     warnings: [],
   };
 
+  /** Copies a file unless a different one is there (without --overwrite); true when the target holds it. */
   const copy = (from: string, to: string, transform?: (text: string) => string): boolean => {
     if (existsSync(to) && !options.overwrite) {
-      const same = readFileSync(from).equals(readFileSync(to));
-      if (!same) report.conflicts.push(path.relative(process.cwd(), to));
+      const same = transform ? readFileSync(to, 'utf8') === transform(readFileSync(from, 'utf8')) : readFileSync(from).equals(readFileSync(to));
+      if (!same) {
+        report.conflicts.push(path.relative(process.cwd(), to));
+        record(from, { skipped: `a different ${path.relative(process.cwd(), to)} is already there (use --overwrite)` });
+      }
       return same;
     }
     mkdirSync(path.dirname(to), { recursive: true });
@@ -150,17 +173,24 @@ export function importHugoSite(options: ImportOptions): ImportReport {
     return true;
   };
 
-  for (const source of languageSources(options.siteDir, config)) {
-    const lang = siteLang(source.hugoLang);
-    const sections = (options.sections ?? ['blog', 'posts', 'post']).map((section) => path.join(source.dir, section));
-    const sectionDirs = options.sections ? sections.filter((dir) => existsSync(dir)) : sections.filter((dir) => existsSync(dir)).slice(0, 1);
-    if (!lang) {
-      const count = sectionDirs.flatMap((dir) => walk(dir).filter((f) => MARKDOWN.test(f))).length;
-      report.skippedLanguages.push(`${source.hugoLang} (${count} files): add it to languages in lib/site-config.ts and import again`);
+  for (const source of sources) {
+    const { language } = source;
+    if (!existsSync(source.dir)) continue;
+    const lang = siteLang(language.code);
+    const files = walk(source.dir).filter((relative) => belongsTo(source, relative));
+    const skipAll = (reason: string) => files.forEach((relative) => record(path.join(source.dir, relative), { skipped: reason }));
+    if (language.disabled) {
+      skipAll(`language ${language.code} is disabled in the Hugo config`);
       continue;
     }
-    const languageIndex = ['_index.md', `_index.${source.hugoLang}.md`].map((name) => path.join(source.dir, name)).find((file) => existsSync(file));
-    if (source.mode === 'folder' && languageIndex && sectionDirs.length) {
+    if (!lang) {
+      const count = files.filter((f) => MARKDOWN.test(f)).length;
+      report.skippedLanguages.push(`${language.code} (${count} files): add it to languages in lib/site-config.ts and import again`);
+      skipAll(`language ${language.code} is not one of this site's languages (${languages.join(', ')})`);
+      continue;
+    }
+    const languageIndex = ['_index.md', `_index.${language.code}.md`].map((name) => path.join(source.dir, name)).find((file) => existsSync(file));
+    if (source.mode === 'folder' && languageIndex && sections.length) {
       const split = splitFrontMatter(readFileSync(languageIndex, 'utf8'), languageIndex);
       if (split.ok && split.value.data.cascade !== undefined) {
         report.warnings.push({
@@ -170,41 +200,88 @@ export function importHugoSite(options: ImportOptions): ImportReport {
         });
       }
     }
-    for (const sectionDir of sectionDirs) {
-      const files = walk(sectionDir);
-      // Bundle resources are shared by every language's index file in the suffix scheme.
-      for (const relative of files) {
-        const from = path.join(sectionDir, relative);
-        let target = relative;
-        if (source.mode === 'suffix') {
-          const split = splitLanguageSuffix(relative);
-          const fileLang = split.lang ?? (MARKDOWN.test(relative) ? (source.isDefault ? source.hugoLang : undefined) : source.hugoLang);
-          if (MARKDOWN.test(relative) && fileLang !== source.hugoLang.toLowerCase()) continue;
-          target = split.file;
-        }
-        const to = path.join(options.postsDir, lang, target);
-        if (MARKDOWN.test(relative)) {
-          const raw = readFileSync(from, 'utf8');
-          for (const match of raw.matchAll(SHORTCODE)) {
-            const name = match[1] ?? '';
-            if (!name.startsWith('/')) report.shortcodes[name] = (report.shortcodes[name] ?? 0) + 1;
-          }
-          const converted = toYamlFrontMatter(raw, from);
-          if (converted.from) report.converted[converted.from]++;
-          const isPost = !path.basename(target).startsWith('_');
-          if (copy(from, to, () => converted.text) && isPost) report.postsByLang[lang] = (report.postsByLang[lang] ?? 0) + 1;
-        } else {
-          copy(from, to);
-        }
+    for (const relative of files) {
+      const from = path.join(source.dir, relative);
+      const [section, ...inside] = relative.split('/');
+      if (!section || !inside.length) {
+        record(from, { skipped: rootFileReason(relative) });
+        continue;
+      }
+      if (!sections.includes(section)) {
+        record(from, { skipped: `section "${section}" is not imported: the posts come from "${sections.join('", "') || 'blog'}" (--section ${section} imports it as posts)` });
+        continue;
+      }
+      const target = source.mode === 'suffix' ? splitLanguageSuffix(inside.join('/')).file : inside.join('/');
+      const to = path.join(options.postsDir, lang, target);
+      if (!MARKDOWN.test(relative)) {
+        if (copy(from, to)) record(from, { to }, `posts/${lang}`);
+        continue;
+      }
+      const raw = readFileSync(from, 'utf8');
+      for (const match of raw.matchAll(SHORTCODE)) {
+        const name = match[1] ?? '';
+        if (!name.startsWith('/')) report.shortcodes[name] = (report.shortcodes[name] ?? 0) + 1;
+      }
+      const converted = toYamlFrontMatter(raw, from);
+      if (converted.from) report.converted[converted.from]++;
+      const isPost = !path.basename(target).startsWith('_');
+      if (copy(from, to, () => converted.text)) {
+        record(from, { to }, `posts/${lang}`);
+        if (isPost) report.postsByLang[lang] = (report.postsByLang[lang] ?? 0) + 1;
       }
     }
   }
 
-  const staticDir = path.join(options.siteDir, String(config.staticDir ?? 'static'));
-  if (existsSync(staticDir)) {
-    for (const relative of walk(staticDir)) {
-      if (copy(path.join(staticDir, relative), path.join(options.publicDir, relative))) report.staticFiles++;
+  // Content no configured language claims: another language's folder, or a folder beside them.
+  const contentRoot = path.join(options.siteDir, site.contentDir);
+  const claimed = sources.map((source) => source.dir);
+  if (existsSync(contentRoot)) {
+    for (const relative of walk(contentRoot)) {
+      const file = path.join(contentRoot, relative);
+      if (outcomes.has(relativeToSite(file))) continue;
+      const claimedDir = claimed.some((dir) => file.startsWith(`${dir}${path.sep}`));
+      if (claimedDir && !(splitLanguageSuffix(relative).lang && MARKDOWN.test(relative))) {
+        report.unaccounted.push(relativeToSite(file));
+        continue;
+      }
+      const suffix = splitLanguageSuffix(relative).lang;
+      if (suffix && MARKDOWN.test(relative)) {
+        record(file, { skipped: `its suffix .${suffix} names no language of the Hugo config` });
+        continue;
+      }
+      const folder = relative.split('/')[0] ?? relative;
+      record(file, { skipped: `content/${folder} is claimed by no language of the Hugo config (${site.languages.map((l) => l.code).join(', ')})` });
     }
+  }
+
+  // Static files, the theme's first: the site's own win, as in Hugo.
+  const staticDirs = [
+    ...report.theme.map((theme) => path.join(options.siteDir, 'themes', theme, 'static')),
+    ...site.staticDirs.map((dir) => path.join(options.siteDir, dir)),
+  ].filter((dir) => existsSync(dir));
+  const staticTargets = new Map<string, string>();
+  for (const dir of staticDirs) for (const relative of walk(dir)) staticTargets.set(relative, path.join(dir, relative));
+  for (const dir of staticDirs) {
+    for (const relative of walk(dir)) {
+      const from = path.join(dir, relative);
+      if (staticTargets.get(relative) !== from) {
+        record(from, { skipped: `the site's own static/${relative} replaces the theme's` });
+        continue;
+      }
+      const to = path.join(options.publicDir, relative);
+      if (copy(from, to)) {
+        record(from, { to }, 'public');
+        report.staticFiles++;
+      }
+    }
+  }
+
+  report.files = [...outcomes.values()].sort((a, b) => a.file.localeCompare(b.file));
+  if (options.settingsFile) {
+    report.settings = writeImportedSettings(options.settingsFile, {
+      ...renderHookSettings(options.siteDir, report.theme),
+      hugo: { section: sections[0] ?? 'blog', permalink: sections[0] ? site.permalinks[sections[0]] : undefined, disablePathToLower: site.disablePathToLower },
+    }, options.overwrite ?? false);
   }
 
   const contentOptions = { postsDir: options.postsDir, publicDir: options.publicDir, now: new Date(), includeUnpublished: true };
@@ -218,4 +295,18 @@ export function importHugoSite(options: ImportOptions): ImportReport {
   report.errors = checked.errors;
   report.warnings.push(...checked.warnings);
   return report;
+}
+
+/** Whether a file of a language's content folder is that language's (the suffix scheme shares one folder). */
+function belongsTo(source: LanguageSource, relative: string): boolean {
+  if (source.mode === 'folder' || !MARKDOWN.test(relative)) return true;
+  const fileLang = splitLanguageSuffix(relative).lang;
+  return fileLang ? fileLang === source.language.code : source.isDefault;
+}
+
+/** Why a file at the top of a language's content is not imported. */
+function rootFileReason(relative: string): string {
+  if (/^_index\./.test(relative)) return "the language's home page: the home here lists the posts";
+  if (MARKDOWN.test(relative)) return 'a standalone page outside every section: pages are not imported yet';
+  return "a file beside the language's pages that no post holds";
 }

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import settingsFile from '../site.config.json';
+
+/**
+ * The author's settings in site.config.json, read by the build (never sent to the browser). The
+ * importer writes them from a Hugo site's config and render hooks, without replacing what the
+ * author set.
+ */
+export const siteSettingsSchema = z.strictObject({
+  /** Defects that Hugo tolerates (a key written twice, a missing image, an alias claimed twice) fail the build. */
+  strict: z.boolean().default(false),
+  markdown: z
+    .strictObject({
+      /** An image alone in its paragraph, without a title, is a figure captioned with its alt text (a Hugo render-image hook). */
+      captionsFromAlt: z.boolean().default(false),
+      /** Links to other sites open in a new tab (a Hugo render-link hook). */
+      externalLinksNewTab: z.boolean().default(true),
+      /** ```mermaid fences are drawn as diagrams (a Hugo render-codeblock-mermaid hook). */
+      mermaid: z.boolean().default(true),
+    })
+    .default({ captionsFromAlt: false, externalLinksNewTab: true, mermaid: true }),
+  /** Where the posts lived on the Hugo site, so its old URLs lead to the new ones. */
+  hugo: z
+    .strictObject({
+      /** The content section the posts came from (`posts`, `post`, `blog`...). */
+      section: z.string().min(1).default('blog'),
+      /** Hugo's `permalinks` pattern of that section, e.g. `/:year/:month/:slug/`. */
+      permalink: z.string().optional(),
+      /** Hugo kept the case of URLs (`disablePathToLower`). */
+      disablePathToLower: z.boolean().default(false),
+    })
+    .default({ section: 'blog', disablePathToLower: false }),
+});
+
+export type SiteSettings = z.infer<typeof siteSettingsSchema>;
+export type SiteSettingsInput = z.input<typeof siteSettingsSchema>;
+
+export const SITE_SETTINGS_FILE = 'site.config.json';
+
+/** Reads settings, or says which field of site.config.json is wrong and how. */
+export function parseSiteSettings(value: unknown, file = SITE_SETTINGS_FILE): SiteSettings {
+  const result = siteSettingsSchema.safeParse(value);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  - ${file}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+  throw new Error(`${file} is not valid:\n${lines.join('\n')}`);
+}
+
+export const siteSettings: SiteSettings = parseSiteSettings(settingsFile);
