@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { ComponentPropsWithoutRef } from 'react';
 import { isExternalHref, isInternalPath } from '@/lib/links';
 import { ui, type Lang } from '@/lib/site-config';
+import { siteSettings } from '@/lib/site-settings';
 import { VARIANT_KEY_ATTRIBUTE } from '@/lib/content/image-variants';
 import { CopyCodeButton } from './copy-code-button';
 import { ResponsiveImage } from './responsive-image';
@@ -9,7 +10,7 @@ import { ResponsiveImage } from './responsive-image';
 type AnchorProps = ComponentPropsWithoutRef<'a'>;
 
 function Anchor({ href = '', children, ...rest }: AnchorProps) {
-  if (isExternalHref(href)) {
+  if (isExternalHref(href) && siteSettings.markdown.externalLinksNewTab) {
     return (
       <a href={href} target="_blank" rel="noopener noreferrer" {...rest}>
         {children}

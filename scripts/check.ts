@@ -1,25 +1,40 @@
 /**
  * Checks every post without building the site, in seconds: front matter, unknown keys,
  * shortcodes, images, internal links and anchors, malformed URLs, old-URL conflicts.
- * Prints `file:line: message`, errors first, and exits 1 when there are errors.
+ * Prints `file:line: message`, errors first, then the defects Hugo tolerates (the build resolves
+ * them as Hugo does), then warnings. Exits 1 when there are errors or defects.
  *
- *   npm run check
+ *   npm run check [-- --strict]
+ *
+ * `--strict` (or `strict` in site.config.json) counts the defects as errors, as a strict build does.
  */
+import { parseArgs } from 'node:util';
 import { checkContent } from '../lib/content/check';
 import { formatProblem } from '../lib/content/errors';
 import { defaultContentOptions } from '../lib/content/load';
+import { siteSettings } from '../lib/site-settings';
+
+const { values } = parseArgs({ options: { strict: { type: 'boolean', default: false } } });
+const strict = values.strict || siteSettings.strict;
 
 const started = performance.now();
-const { errors, warnings, postCount } = checkContent(defaultContentOptions());
+const report = checkContent(defaultContentOptions());
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
+const { warnings, postCount } = report;
+const errors = strict ? [...report.errors, ...report.defects] : report.errors;
+const defects = strict ? [] : report.defects;
 
 if (errors.length) {
   console.log(`Errors (${errors.length}): the build fails until they are fixed`);
   for (const problem of errors) console.log(`  ${formatProblem(problem)}`);
 }
+if (defects.length) {
+  console.log(`Defects Hugo tolerates (${defects.length}): the build resolves them as Hugo does; fix them, or they fail a strict build`);
+  for (const problem of defects) console.log(`  ${formatProblem(problem)}`);
+}
 if (warnings.length) {
   console.log(`Warnings (${warnings.length}): the build goes on, but readers would notice`);
   for (const problem of warnings) console.log(`  ${formatProblem(problem)}`);
 }
-console.log(`Checked ${postCount} posts in ${seconds} s: ${errors.length} errors, ${warnings.length} warnings.`);
-process.exitCode = errors.length ? 1 : 0;
+console.log(`Checked ${postCount} posts in ${seconds} s: ${errors.length} errors, ${defects.length} tolerated defects, ${warnings.length} warnings.`);
+process.exitCode = errors.length || defects.length ? 1 : 0;

@@ -59,6 +59,10 @@ try {
     console.log(`Errors (${report.errors.length}): these posts fail the build until fixed`);
     for (const problem of report.errors) console.log(`  ${formatProblem(problem)}`);
   }
+  if (report.defects.length) {
+    console.log(`Defects Hugo tolerates (${report.defects.length}): the build resolves them as Hugo does; fix them, or they fail a strict build`);
+    for (const problem of report.defects) console.log(`  ${formatProblem(problem)}`);
+  }
   if (report.warnings.length) {
     console.log(`Could not convert or check (${report.warnings.length} warnings):`);
     for (const problem of report.warnings) console.log(`  ${formatProblem(problem)}`);

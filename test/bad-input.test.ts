@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ContentError } from '@/lib/content/errors';
+import { ContentError, formatProblem, toleratedDefects } from '@/lib/content/errors';
+import { siteSettings } from '@/lib/site-settings';
 import { load, post, thrown } from './fixtures';
 
 // Malformed and unusual posts, each with the outcome a writer should get: the post builds as
@@ -26,7 +27,6 @@ describe('bad input: the build stops and says where and what to do', () => {
     ['a date as a number', 'title: T\ndate: 2020', /x\.md:3: date: must be a date such as/],
     ['draft as a string', 'title: T\ndate: 2024-01-01\ndraft: "yes"', /x\.md:4: draft: must be true or false \(without quotes\)/],
     ['tags with an empty entry', 'title: T\ndate: 2024-01-01\ntags: [a, ""]', /x\.md:4: tags: entry 2 is empty/],
-    ['a missing hero image', 'title: T\ndate: 2024-01-01\nimage: /images/nope.png', /x\.md:4: image: image "\/images\/nope\.png" is not a file under public\//],
     ['a slug that is a path', 'title: T\ndate: 2024-01-01\nslug: a/b', /slug: slug "a\/b" contains \//],
     ['a slug with %2F', 'title: T\ndate: 2024-01-01\nslug: a%2Fb', /slug "a%2Fb" contains/],
     ['a slug of dots', 'title: T\ndate: 2024-01-01\nslug: ".."', /slug "\.\." is not a name/],
@@ -80,13 +80,6 @@ describe('bad input: the build stops and says where and what to do', () => {
 
 describe('bad bodies: refused when the posts are read, before any page renders', () => {
   it.each([
-    ['a missing local image', 'a.md', 'Intro.\n\n![Gone](/images/gone.png)', /a\.md:8: image "\/images\/gone\.png" is not a file under public\//],
-    [
-      'a missing image after shortcodes changed the line count',
-      'a.md',
-      '{{< details summary="x" >}}\ny\n{{< /details >}}\n\n![Gone](/images/gone.png)',
-      /a\.md:10: image "\/images\/gone\.png"/,
-    ],
     [
       'an unclosed JSX tag',
       'a.mdx',
@@ -148,5 +141,43 @@ describe('unusual input that builds as written', () => {
   it('duplicate tags in one post count once', () => {
     const content = load({ 'posts/en/x.md': fm('title: T\ndate: 2024-01-01\ntags: [Go, go, GO]') });
     expect(content.terms.en.tags).toEqual([{ slug: 'go', name: 'Go', count: 1 }]);
+  });
+});
+
+describe('defects Hugo tolerates: the post builds as in Hugo, and the author is told where', () => {
+  const defectsOf = (files: Record<string, string | Buffer>) => {
+    const content = load(files);
+    return { content, defects: toleratedDefects(content.warnings).map(formatProblem) };
+  };
+
+  it.each([
+    ['a missing hero image', 'title: T\ndate: 2024-01-01\nimage: /images/nope.png', 'Body.', /x\.md:4: image: image "\/images\/nope\.png" is not a file under public\/.*built without it/],
+    ['a missing local image', 'title: T\ndate: 2024-01-01', 'Intro.\n\n![Gone](/images/gone.png)', /x\.md:8: image "\/images\/gone\.png" is not a file under public\/.*alt text is shown/],
+    [
+      'a missing image after shortcodes changed the line count',
+      'title: T\ndate: 2024-01-01',
+      '{{< details summary="x" >}}\ny\n{{< /details >}}\n\n![Gone](/images/gone.png)',
+      /x\.md:10: image "\/images\/gone\.png"/,
+    ],
+    ['a key written twice', 'title: T\ndraft: true\ndate: 2024-01-01\ndraft: false', 'Body.', /x\.md:5: draft: is written twice \(first on line 3\): this last value is used/],
+  ])('%s', (_what, frontMatter, body, message) => {
+    const { content, defects } = defectsOf({ 'posts/en/x.md': post(frontMatter, body) });
+    expect(content.posts.en.map((p) => p.slug)).toEqual(['x']);
+    expect(defects).toEqual([expect.stringMatching(message)]);
+  });
+
+  it('a key written twice keeps its last value, as Hugo does', () => {
+    const { content } = defectsOf({ 'posts/en/x.md': post('title: First\ntags: [a]\ndate: 2024-01-01\ntags: [b, c]\ntitle: Last') });
+    expect(content.posts.en[0]?.title).toBe('Last');
+    expect(content.posts.en[0]?.tags.map((t) => t.name)).toEqual(['b', 'c']);
+  });
+
+  it('strict mode fails the build on them', () => {
+    siteSettings.strict = true;
+    try {
+      expect(errorOf({ 'posts/en/x.md': post('title: T\ndate: 2024-01-01\nimage: /images/nope.png') })).toMatch(/x\.md:4: image: image "\/images\/nope\.png"/);
+    } finally {
+      siteSettings.strict = false;
+    }
   });
 });

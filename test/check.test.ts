@@ -6,11 +6,11 @@ import { TINY_PNG, makeSite, optionsFor, post } from './fixtures';
 function check(files: Record<string, string | Buffer>) {
   const report = checkContent(optionsFor(makeSite(files)));
   const strip = (problem: Parameters<typeof formatProblem>[0]) => formatProblem(problem).replace(/^.*?posts\//, 'posts/');
-  return { errors: report.errors.map(strip), warnings: report.warnings.map(strip), postCount: report.postCount };
+  return { errors: report.errors.map(strip), defects: report.defects.map(strip), warnings: report.warnings.map(strip), postCount: report.postCount };
 }
 
 describe('npm run check', () => {
-  it('reports every planted problem with file:line, errors apart from warnings', () => {
+  it('reports every planted problem with file:line: errors, defects Hugo tolerates, warnings', () => {
     const report = check({
       'posts/en/target.md': post('title: Target\ndate: 2024-01-01', '## Real heading\n\nText.'),
       'posts/en/sibling/index.md': post('title: Sibling\ndate: 2024-01-01'),
@@ -35,10 +35,13 @@ describe('npm run check', () => {
     });
     expect(report.errors).toEqual([
       'posts/en/bad.md:3: date: "2020-13-01" is not a valid date: write a date such as 2020-08-31 or 2020-08-31T08:27:17+08:00',
-      // A post with an error is left out, so its warnings (the broken link here) wait for the fix.
-      'posts/en/pictures/index.md:8: image "images/none.png" is not a file in the post bundle or under public/: add the file or fix the path',
+    ]);
+    // Hugo builds a page whose image is missing: the post stays, and so do its other warnings.
+    expect(report.defects).toEqual([
+      'posts/en/pictures/index.md:8: image "images/none.png" is not a file in the post bundle or under public/: add the file or fix the path (its alt text is shown instead)',
     ]);
     expect(report.warnings).toEqual([
+      'posts/en/pictures/index.md:6: broken link "/en/blog/nope": no page or file answers at /en/blog/nope',
       'posts/en/source/index.md:4: unknown key "aliasses", did you mean aliases? It is ignored as written',
       'posts/en/source/index.md:5: key "weight" is kept but this site does not use it',
       'posts/en/source/index.md:12: broken link "/en/blog/nope": no page or file answers at /en/blog/nope',
@@ -50,12 +53,22 @@ describe('npm run check', () => {
     ]);
   });
 
-  it('reports two posts claiming one old URL as an error', () => {
+  it('reports two posts claiming one old URL as a defect: the URL goes to the post Hugo gave it', () => {
     const report = check({
-      'posts/en/a.md': post('title: A\ndate: 2024-01-01\naliases: /same/'),
+      'posts/en/a.md': post('title: A\ndate: 2024-02-01\naliases: /same/'),
       'posts/en/b.md': post('title: B\ndate: 2024-01-01\naliases: /same/'),
     });
-    expect(report.errors).toEqual([expect.stringMatching(/^posts\/en\/b\.md: aliases: alias "\/same\/" is also an alias of/)]);
+    expect(report.errors).toEqual([]);
+    expect(report.defects).toEqual([expect.stringMatching(/^posts\/en\/a\.md: aliases: alias "\/same\/" is also an alias of .*b\.md, which keeps it \(Hugo gives a shared alias to the earliest post\)/)]);
+  });
+
+  it('does not count a term that only drafts have as a page', () => {
+    const report = check({
+      'posts/en/live.md': post('title: Live\ndate: 2024-01-01', 'See [drafts only](/en/tags/secret) and [shared](/en/tags/shared).'),
+      'posts/en/draft.md': post('title: Draft\ndate: 2024-01-01\ndraft: true\ntags: [secret, shared]'),
+      'posts/en/other.md': post('title: Other\ndate: 2024-01-01\ntags: [shared]'),
+    });
+    expect(report.warnings).toEqual(['posts/en/live.md:6: broken link "/en/tags/secret": no page or file answers at /en/tags/secret']);
   });
 
   it('warns when the OpenGraph card cannot draw a character of a title or of the first category', () => {

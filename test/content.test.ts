@@ -199,9 +199,10 @@ describe('images', () => {
     expect(plain?.banner).toEqual({ kind: 'remote', src: 'https://cdn.example.com/bg.jpg' });
   });
 
-  it('fails on a missing local image, naming the field', () => {
-    const error = thrown(() => load({ 'posts/en/x.md': title('X', 'image: /images/missing.jpg') }));
-    expect(error.message).toContain('x.md:4: image: image "/images/missing.jpg" is not a file under public/');
+  it('builds a post whose hero image is missing without it, and names the field', () => {
+    const content = load({ 'posts/en/x.md': title('X', 'image: /images/missing.jpg') });
+    expect(content.posts.en[0]?.image).toBeUndefined();
+    expect(content.warnings).toEqual([expect.objectContaining({ field: 'image', line: 4, tolerated: true, message: expect.stringContaining('"/images/missing.jpg" is not a file under public/') })]);
   });
 });
 

@@ -2,6 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { PostBody } from '@/components/post-body';
 import { loadContent } from '@/lib/content/load';
+import { siteSettings } from '@/lib/site-settings';
 import { TINY_PNG, makeSite, optionsFor, post } from './fixtures';
 
 /** Renders one post's body through the real pipeline (compileMDX with the site's plugins and components). */
@@ -35,6 +36,21 @@ describe('figure captions', () => {
     expect(html).toContain('<figcaption>The caption</figcaption>');
   });
 
+  it('captions a lone image with its alt text when the site asks for it (a Hugo render-image hook)', async () => {
+    const body = '![Envoy in the mesh](https://cdn.example.com/a.jpg)\n\n[![Linked diagram](https://cdn.example.com/b.jpg)](https://example.com/b)\n\n![Own title](https://cdn.example.com/c.jpg "Title wins")\n\n![](https://cdn.example.com/d.jpg)';
+    expect(await renderBody('posts/en/a.md', body)).not.toContain('<figcaption>Envoy in the mesh</figcaption>');
+    siteSettings.markdown.captionsFromAlt = true;
+    try {
+      const html = await renderBody('posts/en/a.md', body);
+      expect(html).toContain('<figcaption>Envoy in the mesh</figcaption>');
+      expect(html).toMatch(/<figure><a href="https:\/\/example\.com\/b"[^>]*><img[^>]*alt="Linked diagram"[^>]*><\/a><figcaption>Linked diagram<\/figcaption><\/figure>/);
+      expect(html).toContain('<figcaption>Title wins</figcaption>');
+      expect(html.match(/<figcaption>/g)).toHaveLength(3);
+    } finally {
+      siteSettings.markdown.captionsFromAlt = false;
+    }
+  });
+
   it('leaves an image inside running text alone', async () => {
     const html = await renderBody('posts/en/a.md', 'Text ![inline](https://cdn.example.com/a.jpg) and *more*.');
     expect(html).not.toContain('<figure>');
@@ -66,6 +82,40 @@ describe('images and links', () => {
     expect(html).toContain('[Envoy](https:/ /envoyproxy.io)');
     expect(html).toContain('<a href="/en/job/tetrate">jobs</a>');
     expect(html).toContain('<a href="mailto:a@b.c">us</a>');
+  });
+
+  it('keeps external links in the same tab when the site says so', async () => {
+    siteSettings.markdown.externalLinksNewTab = false;
+    try {
+      expect(await renderBody('posts/en/a.md', 'Join [Tetrate](https://tetrate.io).')).toContain('<a href="https://tetrate.io">Tetrate</a>');
+    } finally {
+      siteSettings.markdown.externalLinksNewTab = true;
+    }
+  });
+});
+
+describe('mermaid diagrams', () => {
+  it('are drawn as SVG at build time, in the page colours, with their labels as text', async () => {
+    const html = await renderBody('posts/zh/a.md', '```mermaid\ngraph LR\n  A[Envoy 代理] -->|xDS| B[Istiod]\n```');
+    const svg = /<figure class="mermaid-diagram"><svg[^>]*>/.exec(html)?.[0] ?? '';
+    expect(svg).toContain('role="img"');
+    for (const label of ['Envoy 代理', 'xDS', 'Istiod']) expect(/aria-label="([^"]*)"/.exec(svg)?.[1]).toContain(label);
+    expect(html).toMatch(/<text[^>]*>Envoy 代理<\/text>/);
+    expect(html).toContain('--bg:var(--page)');
+    // The renderer's own stylesheet would fetch a font from Google and restyle the whole page.
+    expect(html).not.toMatch(/<script|<style|googleapis/);
+  });
+
+  it('show a fence that cannot be drawn as its code, and the check says where', () => {
+    const root = makeSite({
+      'posts/en/a.md': post('title: T\ndate: 2024-01-01', 'Intro.\n\n```mermaid\nnot a diagram\n```\n\n```mermaid\npie\n  "a": 1\n```'),
+    });
+    const content = loadContent(optionsFor(root));
+    expect(content.posts.en).toHaveLength(1);
+    expect(content.warnings.map((w) => [w.line, w.tolerated ?? false, w.message.slice(0, 60)])).toEqual([
+      [8, true, 'mermaid diagram cannot be drawn (Invalid mermaid header: "no'],
+      [12, false, 'mermaid diagram type "pie" is not drawn at build time: it is'],
+    ]);
   });
 });
 

@@ -6,6 +6,7 @@ import { postAssetPath } from '../urls';
 import type { ContentProblem } from './errors';
 import { postHast } from './hast';
 import { resolveImage } from './images';
+import { MERMAID_ERROR_PROPERTY } from './mermaid';
 import type { Post } from './load';
 
 type BodyLines = Pick<Post, 'bodyLine' | 'bodyLineMap'>;
@@ -57,7 +58,7 @@ function isComponentName(name: string): boolean {
  * Reads a post's body as its page will, when the content is loaded rather than when the page
  * renders, and returns every problem that would break that page, each with its line: MDX syntax
  * errors, MDX JavaScript (`{expressions}`, `import`, `export`) unless allowed, components this
- * site does not provide, and local images that are not there.
+ * site does not provide; and local images that are not there, which Hugo tolerates (`tolerated`).
  */
 export function checkBody(post: Post, publicDir: string, onLocalFile?: (file: string) => void): ContentProblem[] {
   const file = post.source.displayPath;
@@ -101,9 +102,27 @@ export function checkBody(post: Post, publicDir: string, onLocalFile?: (file: st
     onLocalFile,
   };
   visit(tree, 'element', (element: Element) => {
+    const mermaidError = element.properties[MERMAID_ERROR_PROPERTY];
+    if (element.tagName === 'code' && typeof mermaidError === 'string') problems.push(mermaidProblem(file, lineOf(element), mermaidError));
     if (element.tagName !== 'img' || typeof element.properties.src !== 'string') return;
     const resolved = resolveImage(element.properties.src, imageContext);
-    if (!resolved.ok) problems.push({ file, line: lineOf(element), message: resolved.message });
+    // Hugo builds a page whose image is missing: so do we, with its alt text in its place.
+    if (!resolved.ok) problems.push({ file, line: lineOf(element), message: `${resolved.message} (its alt text is shown instead)`, tolerated: true });
   });
   return problems;
+}
+
+/** Diagram types Mermaid has that the build-time renderer does not draw. */
+const UNDRAWN_DIAGRAMS = /^(gantt|pie|mindmap|gitgraph|journey|timeline|quadrantchart|sankey(-beta)?|requirementdiagram|c4\w*|block(-beta)?|packet(-beta)?|architecture(-beta)?|kanban|radar(-beta)?|treemap(-beta)?|zenuml)$/i;
+
+/**
+ * A mermaid fence shown as code: a syntax error is a defect Hugo builds too (mermaid.js then draws
+ * an error box); a diagram type the build-time renderer lacks is only worth a warning.
+ */
+function mermaidProblem(file: string, line: number | undefined, reason: string): ContentProblem {
+  const type = /Invalid mermaid header: "([^"\s]+)/.exec(reason)?.[1];
+  if (type && UNDRAWN_DIAGRAMS.test(type)) {
+    return { file, line, message: `mermaid diagram type "${type}" is not drawn at build time: it is shown as its code; use a flowchart, sequence, state, class, ER or XY chart diagram to draw it`, warning: true };
+  }
+  return { file, line, message: `mermaid diagram cannot be drawn (${reason}): it is shown as its code; fix the diagram there`, tolerated: true };
 }

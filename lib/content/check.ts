@@ -3,16 +3,24 @@ import path from 'node:path';
 import type { Element } from 'hast';
 import { visit } from 'unist-util-visit';
 import { missingOgCharacters } from '../og/font';
-import { languages, siteConfig } from '../site-config';
+import { languages, siteConfig, type Lang } from '../site-config';
 import { archivePath, homePath, postAssetPath, postPath, taxonomies, taxonomyPath, termPath } from '../urls';
 import { writtenLine } from './body';
-import type { ContentProblem } from './errors';
+import { toleratedDefects, type ContentProblem } from './errors';
 import { fieldLine, frontMatterSchema } from './front-matter';
 import { readContent, type Content, type ContentOptions, type Post } from './load';
 import { postHast } from './hast';
-import { hugoRootRedirects, movedPosts, normalizePath } from './redirects';
+import { collectTerms } from './terms';
+import { hugoRootRedirects, movedPosts, movedTerms, normalizePath } from './redirects';
 
-export type CheckReport = { errors: ContentProblem[]; warnings: ContentProblem[]; postCount: number };
+export type CheckReport = {
+  /** What fails the build. */
+  errors: ContentProblem[];
+  /** Defects Hugo tolerates: resolved as Hugo does, and the build goes on (unless strict). */
+  defects: ContentProblem[];
+  warnings: ContentProblem[];
+  postCount: number;
+};
 
 /** Front-matter keys Hugo themes use that this site knowingly ignores: reported without a guess. */
 const IGNORED_HUGO_KEYS = new Set([
@@ -85,7 +93,7 @@ function sitePaths(content: Content): Set<string> {
       }
     }
   }
-  for (const { from } of movedPosts(content).moved) add(from);
+  for (const { from } of [...movedPosts(content).moved, ...movedTerms(content)]) add(from);
   return paths;
 }
 
@@ -108,13 +116,19 @@ export function checkContent(options: ContentOptions): CheckReport {
   const errors: ContentProblem[] = [...problems];
   const warnings: ContentProblem[] = [...all.warnings];
 
+  // Terms are counted again over the published posts: a term only drafts have has no page.
+  const publishedPosts = (lang: Lang) => all.posts[lang].filter((post) => post.status === 'published');
   const published: Content = {
     ...all,
-    posts: Object.fromEntries(
-      languages.map((lang) => [lang, all.posts[lang].filter((post) => post.status === 'published')]),
-    ) as Content['posts'],
+    posts: Object.fromEntries(languages.map((lang) => [lang, publishedPosts(lang)])) as Content['posts'],
+    terms: Object.fromEntries(
+      languages.map((lang) => [
+        lang,
+        Object.fromEntries(taxonomies.map((taxonomy) => [taxonomy, collectTerms(publishedPosts(lang).map((post) => post[taxonomy].map((term) => term.name)))])),
+      ]),
+    ) as Content['terms'],
   };
-  errors.push(...movedPosts(published).problems);
+  warnings.push(...movedPosts(published).problems);
   const paths = sitePaths(published);
   const unpublishedPaths = new Map<string, Post>();
   for (const lang of languages) {
@@ -189,7 +203,13 @@ export function checkContent(options: ContentOptions): CheckReport {
   }
 
   const byPlace = (a: ContentProblem, b: ContentProblem) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0);
-  return { errors: errors.sort(byPlace), warnings: warnings.sort(byPlace), postCount: factsByPost.size };
+  const defects = toleratedDefects(warnings);
+  return {
+    errors: errors.sort(byPlace),
+    defects: defects.sort(byPlace),
+    warnings: warnings.filter((warning) => !warning.tolerated).sort(byPlace),
+    postCount: factsByPost.size,
+  };
 }
 
 /**

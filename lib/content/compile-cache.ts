@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { siteSettings } from '../site-settings';
 import { serialize } from 'next-mdx-remote/serialize';
 import type { MDXRemoteProps } from 'next-mdx-remote/rsc';
 import { cacheEntryName, readStamped, writeStamped } from '../disk-cache';
@@ -22,9 +23,11 @@ const PIPELINE_PACKAGES = [
   'rehype-pretty-code',
   'shiki',
   'image-size',
+  'beautiful-mermaid',
+  'hast-util-from-html',
 ];
 /** Our own modules that shape the compiled code. */
-const PIPELINE_SOURCES = ['markdown.ts', 'hast.ts', 'images.ts', 'image-variants.ts', 'body.ts', 'summary.ts', 'reading.ts', 'shortcodes.ts', 'compile-cache.ts', 'load-cache.ts'];
+const PIPELINE_SOURCES = ['markdown.ts', 'hast.ts', 'mermaid.ts', 'images.ts', 'image-variants.ts', 'body.ts', 'summary.ts', 'reading.ts', 'shortcodes.ts', 'compile-cache.ts', 'load-cache.ts'];
 
 let pipelineKey: string | undefined;
 
@@ -41,6 +44,8 @@ export function currentPipelineKey(): string {
     const source = path.resolve(/*turbopackIgnore: true*/ 'lib/content', name);
     hash.update(existsSync(source) ? readFileSync(source) : name);
   }
+  // The author's settings change bodies too (captions from alt text, mermaid diagrams).
+  hash.update(JSON.stringify(siteSettings));
   pipelineKey = hash.digest('hex');
   return pipelineKey;
 }

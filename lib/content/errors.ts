@@ -5,7 +5,24 @@ export type ContentProblem = {
   line?: number;
   field?: string;
   message: string;
+  /**
+   * A defect Hugo builds anyway (a key written twice, a missing image, an alias claimed twice):
+   * the site resolves it as Hugo does and builds, unless the author turns `strict` on.
+   */
+  tolerated?: true;
+  /** Worth telling, but the page is built as the author meant it (an unknown shortcode, say). */
+  warning?: true;
 };
+
+/** Whether a problem keeps its post out of the site (and so fails a build). */
+export function isFatal(problem: ContentProblem): boolean {
+  return !problem.tolerated && !problem.warning;
+}
+
+/** The defects Hugo tolerates, which fail the build only in strict mode. */
+export function toleratedDefects(problems: readonly ContentProblem[]): ContentProblem[] {
+  return problems.filter((problem) => problem.tolerated);
+}
 
 export function formatProblem(problem: ContentProblem): string {
   const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;

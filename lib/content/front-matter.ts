@@ -103,6 +103,8 @@ export type ParsedSource = {
   body: string;
   /** 1-based line of the file where the body starts, so body problems can name their line. */
   bodyLine: number;
+  /** Keys written more than once: the last value is used, as in Hugo. */
+  defects: ContentProblem[];
 };
 
 export type ParseResult = { ok: true; value: ParsedSource } | { ok: false; problems: ContentProblem[] };
@@ -134,7 +136,8 @@ export function splitFrontMatter(raw: string, file: string): SplitResult {
       text,
       isToml
         ? { delimiters: '+++', language: 'toml', engines: { toml: tomlData } }
-        : { engines: { yaml: (source: string) => load(source, { schema: CORE_SCHEMA, filename: file }) as object } },
+        : // `json: true`: a key written twice keeps its last value, as Hugo does (see duplicateKeys).
+          { engines: { yaml: (source: string) => load(source, { schema: CORE_SCHEMA, filename: file, json: true }) as object } },
     );
   } catch (error) {
     if (error instanceof YAMLException) {
@@ -225,7 +228,37 @@ export function parsePostSource(raw: string, file: string, inherited: Record<str
       }),
     };
   }
-  return { ok: true, value: { frontMatter: result.data, keys: Object.keys(data), body, bodyLine } };
+  return { ok: true, value: { frontMatter: result.data, keys: Object.keys(data), body, bodyLine, defects: duplicateKeys(raw, file) } };
+}
+
+/**
+ * Top-level YAML keys written twice (`draft:` in two places). Hugo's YAML reader keeps the last
+ * value without a word; we keep it too, and say where, so the author can remove the other.
+ */
+export function duplicateKeys(raw: string, file: string): ContentProblem[] {
+  const lines = raw.replace(/^\uFEFF/, '').split(/\r?\n/);
+  if (lines[0]?.trim() !== '---') return [];
+  const firstLine = new Map<string, number>();
+  const defects: ContentProblem[] = [];
+  for (let index = 1; index < lines.length; index++) {
+    const line = lines[index] ?? '';
+    if (line.trim() === '---') break;
+    const key = /^([^\s#'"{[\]-][^:]*?)\s*:(?:\s|$)/.exec(line)?.[1] ?? /^(["'])(.+?)\1\s*:(?:\s|$)/.exec(line)?.[2];
+    if (!key) continue;
+    const first = firstLine.get(key);
+    if (first === undefined) {
+      firstLine.set(key, index + 1);
+      continue;
+    }
+    defects.push({
+      file,
+      field: key,
+      line: index + 1,
+      message: `is written twice (first on line ${first}): this last value is used, as in Hugo; remove the other line`,
+      tolerated: true,
+    });
+  }
+  return defects;
 }
 
 function fail(problem: ContentProblem): { ok: false; problems: ContentProblem[] } {

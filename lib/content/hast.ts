@@ -8,14 +8,17 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
+import { unified, type PluggableList } from 'unified';
 import { visit } from 'unist-util-visit';
 import { toString } from 'hast-util-to-string';
 import type { Post } from './load';
+import { remarkMermaid } from './mermaid';
+import { siteSettings } from '../site-settings';
 
 /**
  * An image alone in its paragraph becomes a `<figure>` when a caption comes with it: a line that
- * is only emphasis right below the image (`*caption*`), or else the image's title attribute.
+ * is only emphasis right below the image (`*caption*`), else the image's title attribute, else
+ * (with `captionsFromAlt`, as a Hugo render-image hook that captions with `.Text`) its alt text.
  */
 export function remarkFigureCaptions() {
   return (tree: MdastRoot) => {
@@ -24,10 +27,13 @@ export function remarkFigureCaptions() {
         (child) => child.type !== 'break' && !(child.type === 'text' && !child.value.trim()),
       );
       const [image, caption, ...rest] = parts;
-      if (image?.type !== 'image' || rest.length) return;
+      // An image that is a link (`[![alt](src)](href)`) is captioned as the image is.
+      const picture = image?.type === 'link' && image.children.length === 1 && image.children[0]?.type === 'image' ? image.children[0] : image;
+      if (picture?.type !== 'image' || !image || rest.length) return;
       let captionChildren: PhrasingContent[] | undefined;
       if (caption?.type === 'emphasis') captionChildren = caption.children;
-      else if (!caption && image.title) captionChildren = [{ type: 'text', value: image.title }];
+      else if (!caption && picture.title) captionChildren = [{ type: 'text', value: picture.title }];
+      else if (!caption && siteSettings.markdown.captionsFromAlt && picture.alt?.trim()) captionChildren = [{ type: 'text', value: picture.alt.trim() }];
       if (!captionChildren) return;
       paragraph.data = { ...paragraph.data, hName: 'figure' };
       paragraph.children = [image, { type: 'emphasis', data: { hName: 'figcaption' }, children: captionChildren }];
@@ -54,11 +60,15 @@ export function remarkHeadingIds() {
 // A post body as an HTML tree, without compiling it to JavaScript: for the body check when posts
 // are read, for the checker (which reads its ids and links) and for feeds (which need its HTML).
 
+/**
+ * The Markdown plugins every reading of a body uses: the page's compile (markdown.ts), the body
+ * check, TOC, search text and feeds (here). One list, so they cannot disagree.
+ */
+export const bodyRemarkPlugins: PluggableList = [remarkGfm, remarkFigureCaptions, remarkHeadingIds, remarkMermaid];
+
 const markdownToHast = unified()
   .use(remarkParse)
-  .use(remarkGfm)
-  .use(remarkFigureCaptions)
-  .use(remarkHeadingIds)
+  .use(bodyRemarkPlugins)
   .use(remarkRehype, { allowDangerousHtml: true })
   .use(rehypeRaw)
   .use(rehypeSlug);
@@ -66,8 +76,7 @@ const markdownToHast = unified()
 const mdxToHast = unified()
   .use(remarkParse)
   .use(remarkMdx)
-  .use(remarkGfm)
-  .use(remarkFigureCaptions)
+  .use(bodyRemarkPlugins)
   .use(remarkRehype, { passThrough: [...nodeTypes] })
   .use(rehypeSlug);
 
@@ -136,7 +145,7 @@ export function postPlainText(post: PostBodySource): string {
     for (const node of nodes) {
       if (node.type === 'text') parts.push(node.value);
       else if (node.type === 'element') {
-        if (node.tagName === 'pre' || node.tagName === 'script' || node.tagName === 'style') continue;
+        if (node.tagName === 'pre' || node.tagName === 'script' || node.tagName === 'style' || node.tagName === 'svg') continue;
         walk(node.children);
         if (!INLINE_ELEMENTS.has(node.tagName)) parts.push(' ');
       }

@@ -2,7 +2,7 @@ import 'server-only';
 import path from 'node:path';
 import { siteConfig, type Lang } from '@/lib/site-config';
 import type { Taxonomy } from '@/lib/urls';
-import { ContentError, formatProblem, type ContentProblem } from './errors';
+import { ContentError, formatProblem, toleratedDefects, type ContentProblem } from './errors';
 import { parseVariantFileName, variantFileName, variantWidths, VARIANT_FORMATS, type VariantFormat } from './image-variants';
 import { fileOfVariantKey, localImageFacts, resolveImage, type ResolvedImage } from './images';
 import { defaultContentOptions, loadContent, readContent, type Content, type Post } from './load';
@@ -32,7 +32,11 @@ function current(): Loaded {
   if (!loaded) {
     loaded = { content: loadContent(options), problems: [] };
     const { warnings } = loaded.content;
-    if (warnings.length) console.warn(`Content warnings:\n${warnings.map((w) => `  - ${formatProblem(w)}`).join('\n')}`);
+    const defects = toleratedDefects(warnings);
+    const others = warnings.filter((warning) => !warning.tolerated);
+    const list = (problems: readonly ContentProblem[]) => problems.map((p) => `  - ${formatProblem(p)}`).join('\n');
+    if (defects.length) console.warn(`Defects Hugo tolerates, resolved as Hugo does (strict mode fails on them):\n${list(defects)}`);
+    if (others.length) console.warn(`Content warnings:\n${list(others)}`);
   }
   return loaded;
 }

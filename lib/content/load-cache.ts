@@ -2,7 +2,7 @@ import { siteConfig } from '../site-config';
 import { cacheEntryName, readStamped, writeStamped } from '../disk-cache';
 import { checkBody } from './body';
 import { currentPipelineKey } from './compile-cache';
-import type { ContentProblem } from './errors';
+import { isFatal, type ContentProblem } from './errors';
 import { postPlainText, postToc, type TocEntry } from './hast';
 import type { Post } from './load';
 import { readingStats, type ReadingStats } from './reading';
@@ -25,7 +25,7 @@ function computeFacts(post: Post, publicDir: string): BodyFacts {
   const images = new Set<string>();
   const problems = checkBody(post, publicDir, (file) => images.add(file));
   const imageFiles = [...images];
-  if (problems.length) return { problems, reading: { words: 0, minutes: 0 }, summary: '', toc: [], text: '', imageFiles };
+  if (problems.some(isFatal)) return { problems, reading: { words: 0, minutes: 0 }, summary: '', toc: [], text: '', imageFiles };
   const readable = plainText(post.body);
   return {
     problems,

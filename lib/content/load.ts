@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { isLang, languages, ui, type Lang } from '../site-config';
+import { siteSettings } from '../site-settings';
 import { postAssetPath, postPath, type Taxonomy } from '../urls';
 import { Cascade } from './cascade';
 import type { AuthorDate } from './dates';
 import { discoverPostSources, type PostSource } from './discover';
-import { ContentError, type ContentProblem } from './errors';
+import { ContentError, isFatal, toleratedDefects, type ContentProblem } from './errors';
 import { fieldLine, parsePostSource, type FrontMatter } from './front-matter';
 import { resolveImage, type ImageContext, type ResolvedImage } from './images';
 import { expandShortcodes } from './shortcodes';
@@ -72,7 +73,10 @@ export type ContentOptions = {
 
 export type Content = {
   posts: Record<Lang, Post[]>;
-  /** Things that do not stop the build but that the author should fix (e.g. unknown shortcodes). */
+  /**
+   * Things that do not stop the build but that the author should fix (e.g. unknown shortcodes),
+   * and the defects Hugo tolerates (marked `tolerated`), resolved as Hugo resolves them.
+   */
   warnings: ContentProblem[];
   terms: Record<Lang, Record<Taxonomy, Term[]>>;
 };
@@ -106,7 +110,8 @@ export function compareNewestFirst(a: Post, b: Post): number {
  */
 export function loadContent(options: ContentOptions): Content {
   const { content, problems } = readContent(options);
-  if (problems.length) throw new ContentError(problems);
+  const failing = siteSettings.strict ? [...problems, ...toleratedDefects(content.warnings)] : problems;
+  if (failing.length) throw new ContentError(failing);
   return content;
 }
 
@@ -116,24 +121,27 @@ export function loadContent(options: ContentOptions): Content {
  */
 export function readContent(options: ContentOptions): { content: Content; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
+  const defects: ContentProblem[] = [];
   const sources = discoverPostSources(options.postsDir, problems);
   const cascade = new Cascade(options.postsDir);
-  const allPosts = sources.flatMap((source) => readPost(source, options, cascade, problems) ?? []);
+  const allPosts = sources.flatMap((source) => readPost(source, options, cascade, problems, defects) ?? []);
   findDuplicates(allPosts, 'slug', problems);
   findDuplicates(allPosts, 'translationKey', problems);
 
   const shown = allPosts.filter((post) => isVisible(post.status, options.includeUnpublished));
-  const warnings = expandPostShortcodes(shown);
+  const warnings = [...defects, ...expandPostShortcodes(shown)];
   // A body that cannot render fails here, with every other problem, rather than when its page renders.
   const visible = shown.filter((post) => {
     const facts = postBodyFacts(post, options.publicDir);
-    problems.push(...facts.problems);
+    const fatal = facts.problems.filter(isFatal);
+    problems.push(...fatal);
+    warnings.push(...facts.problems.filter((problem) => !isFatal(problem)));
     post.reading = facts.reading;
     post.summary ||= facts.summary;
     post.toc = facts.toc;
     post.text = facts.text;
     post.bodyImageFiles = facts.imageFiles;
-    return !facts.problems.length;
+    return !fatal.length;
   });
   linkTranslations(visible);
   const posts = {} as Record<Lang, Post[]>;
@@ -196,6 +204,7 @@ function readPost(
   options: ContentOptions,
   cascade: Cascade,
   problems: ContentProblem[],
+  defects: ContentProblem[],
 ): Post | undefined {
   const bytes = readFileSync(source.file);
   const raw = bytes.toString('utf8');
@@ -210,6 +219,7 @@ function readPost(
     return undefined;
   }
   const { frontMatter, keys, body, bodyLine } = parsed.value;
+  defects.push(...parsed.value.defects);
   const file = source.displayPath;
   const problemCount = problems.length;
 
@@ -230,7 +240,8 @@ function readPost(
     if (!reference) return undefined;
     const resolved = resolveImage(reference, imageContext);
     if (resolved.ok) return resolved.image;
-    problems.push({ file, field, line: fieldLine(raw, field), message: resolved.message });
+    // Hugo builds the page with a broken image: the page is built without it.
+    defects.push({ file, field, line: fieldLine(raw, field), message: `${resolved.message} (the page is built without it)`, tolerated: true });
     return undefined;
   };
   const image = resolveField('image');

@@ -9,7 +9,6 @@ import * as jsxRuntime from 'react/jsx-runtime';
 import rehypePrettyCode, { type Options as RehypePrettyCodeOptions } from 'rehype-pretty-code';
 import rehypeRaw from 'rehype-raw';
 import rehypeSlug from 'rehype-slug';
-import remarkGfm from 'remark-gfm';
 import type { PluggableList } from 'unified';
 import { visit } from 'unist-util-visit';
 import { siteConfig } from '@/lib/site-config';
@@ -17,7 +16,7 @@ import { postAssetPath } from '@/lib/urls';
 import { syntaxProblem } from './body';
 import { cachedCompiledSource } from './compile-cache';
 import { ContentError } from './errors';
-import { remarkFigureCaptions, remarkHeadingIds } from './hast';
+import { bodyRemarkPlugins } from './hast';
 import { VARIANT_KEY_PROPERTY } from './image-variants';
 import { resolveImage, type ImageContext } from './images';
 import type { Post } from './load';
@@ -26,15 +25,17 @@ import type { Post } from './load';
  * Points images at the files this site serves and gives local ones their intrinsic size (and, for
  * pages, the key of their responsive copies); points relative links at the bundle's own files
  * (pages have no trailing slash, so a browser would resolve them against the parent folder). A
- * missing local image never gets here: the content layer refuses its post when it reads it (see
- * checkBody).
+ * missing local image (reported by checkBody) becomes its alt text in a box.
  */
 export function rehypeBundleFiles(imageContext: ImageContext & { responsiveImages?: boolean }) {
   return (tree: HastRoot) => {
     visit(tree, 'element', (element: Element) => {
       if (element.tagName === 'img' && typeof element.properties.src === 'string') {
         const resolved = resolveImage(element.properties.src, imageContext);
-        if (!resolved.ok) return;
+        if (!resolved.ok) {
+          showMissingImage(element);
+          return;
+        }
         element.properties.src = resolved.image.src;
         if (resolved.image.kind === 'local' && resolved.image.width && resolved.image.height) {
           // A size the author wrote wins; copies are then left out, as their proportions could differ.
@@ -57,6 +58,18 @@ export function rehypeBundleFiles(imageContext: ImageContext & { responsiveImage
       }
     });
   };
+}
+
+/**
+ * In place of a local image that is not there, its alt text in a box that keeps the text's flow
+ * (Hugo would show a broken image): the reader still learns what the picture was.
+ */
+function showMissingImage(element: Element): void {
+  const alt = typeof element.properties.alt === 'string' ? element.properties.alt.trim() : '';
+  const src = String(element.properties.src);
+  element.tagName = 'span';
+  element.properties = { className: ['missing-image'], title: src, dataMissingImage: src };
+  element.children = [{ type: 'text', value: alt || path.posix.basename(src) }];
 }
 
 /**
@@ -95,7 +108,7 @@ export function postCompileOptions(
     bundleUrl: (relativePath) => postAssetPath(post.lang, post.slug, relativePath),
     onLocalFile,
   };
-  const remarkPlugins: PluggableList = [remarkGfm, remarkFigureCaptions, remarkHeadingIds, remarkCodeMeta];
+  const remarkPlugins: PluggableList = [...bodyRemarkPlugins, remarkCodeMeta];
   const rehypePlugins: PluggableList = [];
   if (post.source.format === 'md') rehypePlugins.push([rehypeRaw, { passThrough: [...nodeTypes] }]);
   rehypePlugins.push(rehypeSlug, [rehypeBundleFiles, { ...imageContext, responsiveImages: true }], [rehypePrettyCode, codeHighlighting]);

@@ -1,11 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defaultLang, languages, siteConfig, type Lang } from '../site-config';
+import { siteSettings } from '../site-settings';
 import { homePath, postPath, taxonomies, taxonomyPath, termPath } from '../urls';
 import { displayPath } from './discover';
-import { ContentError, type ContentProblem } from './errors';
+import { ContentError, formatProblem, type ContentProblem } from './errors';
 import { fieldLine, splitFrontMatter } from './front-matter';
 import { readContent, type Content, type ContentOptions, type Post } from './load';
+import { hugoTermPath } from './terms';
 
 /** An old URL that now lives elsewhere: a permanent (308) redirect. */
 export type MovedUrl = {
@@ -45,8 +47,22 @@ function aliasPaths(alias: string, lang: Lang): { primary: string; secondary?: s
 }
 
 /**
- * Every alias (and Hugo `url`) of a visible post, as old URLs of that post. Two posts claiming one
- * old URL, or an old URL that is a live page, are problems.
+ * Which of the posts claiming one old URL Hugo sends it to: Hugo writes an alias page per claim
+ * and the one it keeps is the earliest-dated post's, then the first by title, then by file
+ * (observed with Hugo 0.111). We follow it, so the old link keeps leading where it led.
+ */
+function hugoAliasOrder(a: Post, b: Post): number {
+  return (
+    a.date.instant.getTime() - b.date.instant.getTime() ||
+    a.title.localeCompare(b.title) ||
+    a.source.displayPath.localeCompare(b.source.displayPath)
+  );
+}
+
+/**
+ * Every alias (and Hugo `url`) of a visible post, as old URLs of that post. An old URL claimed by
+ * two posts, or that is a live page's address, is a defect Hugo builds anyway (`tolerated`): the
+ * live page keeps its address, and a shared alias goes where Hugo sent it.
  */
 export function movedPosts(content: Content): { moved: MovedUrl[]; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
@@ -55,44 +71,76 @@ export function movedPosts(content: Content): { moved: MovedUrl[]; problems: Con
     for (const post of content.posts[lang]) livePaths.set(safeDecode(postPath(lang, post.slug)), post);
   }
 
-  const claimed = new Map<string, Post>();
-  const moved: MovedUrl[] = [];
-  const secondary: Array<{ from: string; post: Post }> = [];
+  type Claim = { from: string; alias: string; post: Post };
+  const primary = new Map<string, Claim[]>();
+  const secondary: Claim[] = [];
   for (const lang of languages) {
     for (const post of content.posts[lang]) {
-      const target = postPath(lang, post.slug);
-      const file = post.source.displayPath;
       for (const alias of post.aliases) {
         const paths = aliasPaths(alias, lang);
-        if (paths.secondary) secondary.push({ from: paths.secondary, post });
-        const from = paths.primary;
-        const live = livePaths.get(safeDecode(from));
+        if (paths.secondary) secondary.push({ from: paths.secondary, alias, post });
+        const key = safeDecode(paths.primary);
+        const live = livePaths.get(key);
         if (live === post) continue;
         if (live) {
-          problems.push({ file, field: 'aliases', message: `alias "${alias}" is the address of ${live.source.displayPath}: remove the alias` });
-          continue;
-        }
-        const other = claimed.get(safeDecode(from));
-        if (other && other !== post) {
           problems.push({
-            file,
+            file: post.source.displayPath,
             field: 'aliases',
-            message: `alias "${alias}" is also an alias of ${other.source.displayPath}: keep it on one post`,
+            message: `alias "${alias}" is the address of ${live.source.displayPath}, which keeps it: remove the alias`,
+            tolerated: true,
           });
           continue;
         }
-        if (other) continue;
-        claimed.set(safeDecode(from), post);
-        moved.push({ from, to: target, origin: `alias of ${file}` });
+        const claims = primary.get(key) ?? [];
+        if (!claims.some((claim) => claim.post === post)) claims.push({ from: paths.primary, alias, post });
+        primary.set(key, claims);
       }
+    }
+  }
+
+  const claimed = new Set<string>();
+  const moved: MovedUrl[] = [];
+  for (const [key, claims] of primary) {
+    const [winner, ...others] = [...claims].sort((a, b) => hugoAliasOrder(a.post, b.post));
+    if (!winner) continue;
+    claimed.add(key);
+    moved.push({ from: winner.from, to: postPath(winner.post.lang, winner.post.slug), origin: `alias of ${winner.post.source.displayPath}` });
+    for (const other of others) {
+      problems.push({
+        file: other.post.source.displayPath,
+        field: 'aliases',
+        message: `alias "${other.alias}" is also an alias of ${winner.post.source.displayPath}, which keeps it (Hugo gives a shared alias to the earliest post): keep it on one post`,
+        tolerated: true,
+      });
     }
   }
   for (const { from, post } of secondary) {
     if (claimed.has(safeDecode(from)) || livePaths.has(safeDecode(from))) continue;
-    claimed.set(safeDecode(from), post);
+    claimed.add(safeDecode(from));
     moved.push({ from, to: postPath(post.lang, post.slug), origin: `alias of ${post.source.displayPath}` });
   }
   return { moved, problems };
+}
+
+/**
+ * Terms whose Hugo URL is not a single segment here (`CI/CD` was `/tags/ci/cd/`, now `ci-cd`): the
+ * old URL, at the root for the default language and under every language's prefix, leads here.
+ */
+export function movedTerms(content: Content): MovedUrl[] {
+  const moved: MovedUrl[] = [];
+  for (const lang of languages) {
+    for (const taxonomy of taxonomies) {
+      for (const term of content.terms[lang][taxonomy]) {
+        const hugo = hugoTermPath(term.name);
+        if (!hugo) continue;
+        const old = `/${taxonomy}/${hugo.split('/').map(encodeURIComponent).join('/')}`;
+        const to = termPath(lang, taxonomy, term.slug);
+        moved.push({ from: `/${lang}${old}`, to, origin: `Hugo URL of ${taxonomy} "${term.name}"` });
+        if (lang === defaultLang) moved.push({ from: old, to, origin: `Hugo URL of ${taxonomy} "${term.name}"` });
+      }
+    }
+  }
+  return moved;
 }
 
 function safeDecode(value: string): string {
@@ -149,13 +197,14 @@ export function redirectRules(moved: readonly MovedUrl[]): RedirectRule[] {
 }
 
 /**
- * The redirect rules of the whole site, for next.config.ts. Throws a ContentError when old URLs
- * collide, so a build never ships an ambiguous redirect.
+ * The redirect rules of the whole site, for next.config.ts. Old URLs that collide go where Hugo
+ * sent them, with a warning in the build output; in strict mode they fail the build.
  */
 export function siteRedirects(content: Content): RedirectRule[] {
   const { moved, problems } = movedPosts(content);
-  if (problems.length) throw new ContentError(problems);
-  return redirectRules(moved);
+  if (problems.length && siteSettings.strict) throw new ContentError(problems);
+  if (problems.length) console.warn(`Old URLs:\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`);
+  return redirectRules([...moved, ...movedTerms(content)]);
 }
 
 /**
@@ -163,7 +212,7 @@ export function siteRedirects(content: Content): RedirectRule[] {
  * and Hugo's root-language URLs of each post, term and list page.
  */
 export function staticRedirects(content: Content): MovedUrl[] {
-  const moved = [...movedPosts(content).moved];
+  const moved = [...movedPosts(content).moved, ...movedTerms(content)];
   const hugo = (from: string, to: string) => moved.push({ from, to, origin: 'Hugo default-language URL' });
   for (const post of content.posts[defaultLang]) {
     const to = postPath(defaultLang, post.slug);

@@ -1,22 +1,58 @@
 /**
- * The URL slug of a category or tag: lowercased, spaces as hyphens, Chinese and other letters kept.
- * Characters that would change the meaning of a URL path are dropped, so `CI/CD` and `C#` stay one
- * segment. Case variants (`Istio`, `istio`) share a slug and so are one term.
+ * Hugo's `urlize` of a term before it is lowercased (helpers.PathSpec.UnicodeSanitize, Hugo
+ * 0.111): letters, digits, marks and `. / \ _ - # + ~ @` are kept, `%` only before two hex
+ * digits; a run of spaces between kept characters is one hyphen; everything else (`'`, `&`, `(`,
+ * `!`, `,` ...) is dropped. So `Let's Encrypt` is `Lets-Encrypt`, and `Q&A (2020)` is `QA-2020`.
+ */
+export function hugoUrlize(name: string): string {
+  const source = [...name.normalize('NFC')];
+  let target = '';
+  let prependHyphen = false;
+  let wasHyphen = false;
+  source.forEach((char, index) => {
+    const allowed =
+      /[./\\_#+~\-@]/.test(char) ||
+      /[\p{L}\p{N}\p{M}]/u.test(char) ||
+      (char === '%' && /^[\da-f]{2}$/i.test((source[index + 1] ?? '') + (source[index + 2] ?? '')));
+    if (allowed) {
+      wasHyphen = char === '-';
+      if (prependHyphen) {
+        if (!wasHyphen) target += '-';
+        prependHyphen = false;
+      }
+      target += char;
+    } else if (target && !wasHyphen && /\s/u.test(char)) {
+      prependHyphen = true;
+    }
+  });
+  return target;
+}
+
+/**
+ * The URL slug of a category or tag, as Hugo made it (`urlize`, lowercased): `Let's Encrypt` is
+ * `lets-encrypt`, Chinese and other letters are kept. Where Hugo's form is not one safe URL
+ * segment, it is made one: `/` and `\` become `-` (`CI/CD` is `ci-cd`, where Hugo wrote
+ * `ci/cd`, which redirects here), and `#`, `%` are dropped (`C#` is `c`, as a browser read
+ * Hugo's `/tags/c#/`). A name of which Hugo's rule keeps nothing (`🚀`) keeps its own characters.
+ * Case variants (`Istio`, `istio`) share a slug and so are one term.
  */
 export function termSlug(name: string): string {
-  return name
-    .normalize('NFC')
-    // Zero-width characters are invisible in a URL and would make look-alike terms.
-    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
-    .trim()
+  const visible = name.normalize('NFC').replace(/[\u200b-\u200d\u2060\ufeff]/g, '').trim();
+  // A name Hugo's rule leaves nothing of (`🚀`) keeps its own characters, spaces as hyphens.
+  return (hugoUrlize(visible) || visible.replace(/\s+/g, '-'))
     .toLowerCase()
     .replace(/[/\\]+/g, '-')
     .replace(/[?#%]+/g, '')
-    .replace(/\s+/g, '-')
     .replace(/-{2,}/g, '-')
     .replace(/^-+|-+$/g, '')
     // `.` and `..` are steps in a path, not names: `/en/tags/.` is `/en/tags/`.
     .replace(/^\.+$/, '');
+}
+
+/** The path segment(s) of a term on the Hugo site, when they differ from the slug here (`ci/cd`). */
+export function hugoTermPath(name: string): string | undefined {
+  const hugo = hugoUrlize(name.replace(/[\u200b-\u200d\u2060\ufeff]/g, '')).toLowerCase();
+  return hugo && hugo !== termSlug(name) && !hugo.includes('#') ? hugo : undefined;
 }
 
 export type Term = {

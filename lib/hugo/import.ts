@@ -53,6 +53,8 @@ export type ImportReport = {
   /** Settings the import wrote into site.config.json, and those it left as the author had them. */
   settings: ImportedSettings;
   errors: ContentProblem[];
+  /** Defects Hugo tolerates, which the build resolves as Hugo does. */
+  defects: ContentProblem[];
   warnings: ContentProblem[];
 };
 
@@ -154,6 +156,7 @@ export function importHugoSite(options: ImportOptions): ImportReport {
     theme: themeNames(options.siteDir, site),
     settings: { written: [], kept: [] },
     errors: [],
+    defects: [],
     warnings: [],
   };
 
@@ -293,6 +296,7 @@ export function importHugoSite(options: ImportOptions): ImportReport {
   report.translationPairs = [...languagesByKey.values()].filter((count) => count > 1).length;
   const checked = checkContent(contentOptions);
   report.errors = checked.errors;
+  report.defects = checked.defects;
   report.warnings.push(...checked.warnings);
   return report;
 }

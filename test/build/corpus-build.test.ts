@@ -61,16 +61,6 @@ const BROKEN: Array<[file: string, source: string, problem: string]> = [
     'posts/en/second.md:4: slug: slug "first" is also used by posts/en/first.md: give one of them a different slug',
   ],
   [
-    'posts/en/missing-hero.md',
-    fm('title: No hero\ndate: 2024-01-01\nimage: /images/nope.png'),
-    'posts/en/missing-hero.md:4: image: image "/images/nope.png" is not a file under public/: add the file or fix the path',
-  ],
-  [
-    'posts/en/missing-figure.md',
-    fm('title: No figure\ndate: 2024-01-01', 'Intro.\n\n![Chart](/images/chart.png)'),
-    'posts/en/missing-figure.md:8: image "/images/chart.png" is not a file under public/: add the file or fix the path',
-  ],
-  [
     'posts/en/unclosed.mdx',
     fm('title: Unclosed\ndate: 2024-01-01', 'Text.\n\n<div>\n\nnever closed'),
     'posts/en/unclosed.mdx:8: cannot be parsed (Expected a closing tag for `<div>`): fix the MDX syntax there (write \\{ and \\< for a literal brace or angle bracket), or rename the file to .md to treat it as plain Markdown',
@@ -119,7 +109,17 @@ const UNUSUAL: Record<string, string> = {
   'posts/en/crlf.md': '---\r\ntitle: Written on Windows\r\ndate: 2024-02-05\r\ntags: [crlf]\r\n---\r\n\r\nEvery line ends in CR LF.\r\n',
   'posts/en/markup.mdx': fm('title: MDX with HTML and escapes\ndate: 2024-02-06', 'Press <kbd>Ctrl</kbd>; \\{braces\\} and \\<angles> stay text.'),
   'posts/zh/bom.md': `\uFEFF${fm('title: 以 BOM 开头的文章\ndate: 2024-02-07\ncategories: ["编码"]', '这篇文章的文件以 BOM 开头。')}`,
+  // Defects Hugo builds anyway: they build here too, reported in the build output.
+  'posts/en/missing-hero.md': fm('title: No hero\ndate: 2024-02-08\nimage: /images/nope.png'),
+  'posts/en/missing-figure.md': fm('title: No figure\ndate: 2024-02-09\ndraft: true\ndraft: false', 'Intro.\n\n![Chart of the queue](/images/chart.png)'),
 };
+
+/** The defects among the unusual posts, each with the line the build output must show. */
+const TOLERATED = [
+  'posts/en/missing-hero.md:4: image: image "/images/nope.png" is not a file under public/: add the file or fix the path (the page is built without it)',
+  'posts/en/missing-figure.md:5: draft: is written twice (first on line 4): this last value is used, as in Hugo; remove the other line',
+  'posts/en/missing-figure.md:10: image "/images/chart.png" is not a file under public/: add the file or fix the path (its alt text is shown instead)',
+];
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -174,6 +174,7 @@ describe('next build over a temporary posts folder', () => {
     expect(UNUSUAL['posts/en/big-post.md']!.length).toBeGreaterThan(2_000_000);
     const { status, output } = nextBuild();
     expect(status, output).toBe(0);
+    for (const line of TOLERATED) expect(output).toContain(line);
 
     const content = loadContent({
       postsDir: path.join(site, 'posts'),
@@ -199,6 +200,7 @@ describe('next build over a temporary posts folder', () => {
       expect(html, postPath(lang, slug)).toContain(`>${title}</h1>`);
     }
     expect((await page(postPath('en', 'big-post'))).html).toContain('Part 399');
+    expect((await page(postPath('en', 'missing-figure'))).html).toMatch(/<span class="missing-image"[^>]*>Chart of the queue<\/span>/);
 
     let termPages = 0;
     for (const lang of languages) {
