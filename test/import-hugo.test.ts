@@ -142,4 +142,26 @@ describe('import:hugo', () => {
     expect(report.files).toHaveLength(7);
     expect(report.unaccounted).toEqual([]);
   });
+
+  it('turns the render hooks into settings, without replacing what the author set', () => {
+    const hugo = makeSite({
+      'hugo.toml': 'defaultContentLanguage = "en"\n',
+      'content/blog/a.md': '---\ntitle: A\ndate: 2020-01-01\n---\n',
+      // In shape like real hooks: the caption goes through a variable.
+      'layouts/_default/_markup/render-image.html':
+        '<figure>{{ $cap := or .Title (.Text | htmlUnescape) }}<img src="{{ .Destination | safeURL }}" alt="{{ .Text }}"><figcaption>{{ $cap }}</figcaption></figure>\n',
+      'layouts/_default/_markup/render-link.html': '<a href="{{ .Destination }}"{{ if strings.HasPrefix .Destination "http" }} target="_blank"{{ end }}>{{ .Text }}</a>',
+      'layouts/_default/_markup/render-codeblock-mermaid.html': '<pre class="mermaid">{{ .Inner }}</pre>',
+    });
+    const target = makeSite({ 'site.config.json': '{ "strict": true, "markdown": { "externalLinksNewTab": false } }' });
+    const settingsFile = path.join(target, 'site.config.json');
+    const report = importHugoSite({ siteDir: hugo, postsDir: path.join(target, 'posts'), publicDir: path.join(target, 'public'), settingsFile });
+    expect(report.settings.written).toEqual(['markdown.captionsFromAlt = true', 'markdown.mermaid = true', 'hugo.section = "blog"', 'hugo.disablePathToLower = false']);
+    expect(report.settings.kept).toEqual(['markdown.externalLinksNewTab = false (the Hugo site says true; --overwrite takes it)']);
+    expect(JSON.parse(readFileSync(settingsFile, 'utf8'))).toEqual({
+      strict: true,
+      markdown: { externalLinksNewTab: false, captionsFromAlt: true, mermaid: true },
+      hugo: { section: 'blog', disablePathToLower: false },
+    });
+  });
 });

@@ -106,6 +106,12 @@ describe('mermaid diagrams', () => {
     expect(html).not.toMatch(/<script|<style|googleapis/);
   });
 
+  it('read the header as Mermaid does: a directive before it, a semicolon after it', async () => {
+    const html = await renderBody('posts/en/a.md', "```mermaid\n%%{init: {'theme': 'dark'}}%%\ngraph TD;\n  A[Client] --> B[Server];\n```");
+    expect(html).toMatch(/<figure class="mermaid-diagram"><svg/);
+    expect(html).toMatch(/<text[^>]*>Client<\/text>/);
+  });
+
   it('show a fence that cannot be drawn as its code, and the check says where', () => {
     const root = makeSite({
       'posts/en/a.md': post('title: T\ndate: 2024-01-01', 'Intro.\n\n```mermaid\nnot a diagram\n```\n\n```mermaid\npie\n  "a": 1\n```'),

@@ -25,7 +25,7 @@ function draw(source: string): Drawn {
   let result = drawn.get(source);
   if (!result) {
     try {
-      const svg = fromHtml(renderMermaidSVG(source, DIAGRAM_COLOURS), { fragment: true, space: 'svg' }).children.find(
+      const svg = fromHtml(renderMermaidSVG(mermaidSource(source), DIAGRAM_COLOURS), { fragment: true, space: 'svg' }).children.find(
         (node): node is Element => node.type === 'element' && node.tagName === 'svg',
       );
       result = svg ? { ok: true, svg: ownStyles(svg, createHash('sha256').update(source).digest('hex').slice(0, 8)) } : { ok: false, reason: 'the renderer returned no SVG' };
@@ -35,6 +35,17 @@ function draw(source: string): Drawn {
     drawn.set(source, result);
   }
   return result;
+}
+
+/**
+ * The source as the renderer reads it. Mermaid accepts `graph TD;` (statements may end in `;`)
+ * and directives such as `%%{init: ...}%%` before the header; the renderer wants the bare header.
+ */
+function mermaidSource(source: string): string {
+  const lines = source.replace(/^\s*%%\{[\s\S]*?\}%%\s*$/gm, '').replace(/^\s*\n/, '').split('\n');
+  const header = lines.findIndex((line) => line.trim() && !line.trim().startsWith('%%'));
+  if (header >= 0) lines[header] = (lines[header] ?? '').replace(/;\s*$/, '');
+  return lines.join('\n').trim();
 }
 
 /**

@@ -12,6 +12,7 @@ const LATIN_SUMMARY_WORDS = 50;
 const INLINE_PARENTS = new Set(['paragraph', 'heading', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'tableCell']);
 
 const markdownParser = unified().use(remarkParse).use(remarkGfm);
+const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** The reader-visible text of a Markdown body: no code, HTML, or image alt text. */
 export function plainText(markdown: string): string {
@@ -55,9 +56,13 @@ export function truncate(text: string): string {
   const hanCount = text.match(HAN)?.length ?? 0;
   const isMostlyHan = hanCount * 3 > text.replace(/\s/g, '').length;
   if (isMostlyHan) {
-    const graphemes = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)];
+    // Only the opening graphemes are needed: segmenting a whole long post took seconds.
+    const graphemes: string[] = [];
+    for (const { segment } of graphemeSegmenter.segment(text)) {
+      if (graphemes.push(segment) > CJK_SUMMARY_LENGTH) break;
+    }
     if (graphemes.length <= CJK_SUMMARY_LENGTH) return text;
-    return `${graphemes.slice(0, CJK_SUMMARY_LENGTH).map((g) => g.segment).join('').trimEnd()}…`;
+    return `${graphemes.slice(0, CJK_SUMMARY_LENGTH).join('').trimEnd()}…`;
   }
   const words = text.split(' ');
   if (words.length <= LATIN_SUMMARY_WORDS) return text;

@@ -30,14 +30,25 @@ function renderHook(siteDir: string, themes: readonly string[], name: string): s
 export function renderHookSettings(siteDir: string, themes: readonly string[]): HookSettings {
   const markdown: NonNullable<HookSettings['markdown']> = {};
   const image = renderHook(siteDir, themes, 'render-image.html');
-  if (image) {
-    const caption = /<figcaption[\s\S]*?<\/figcaption>/i.exec(image)?.[0] ?? '';
-    markdown.captionsFromAlt = /\.Text\b|\.PlainText\b/.test(caption);
-  }
+  if (image) markdown.captionsFromAlt = captionsWithAlt(image);
   const link = renderHook(siteDir, themes, 'render-link.html');
   if (link) markdown.externalLinksNewTab = /target\s*=\s*["']?_blank/i.test(link);
   if (renderHook(siteDir, themes, 'render-codeblock-mermaid.html')) markdown.mermaid = true;
   return { markdown };
+}
+
+/**
+ * Whether an image hook's `<figcaption>` shows the alt text (`.Text`), directly or through a
+ * variable: `{{ $caption := or .Title (.Text | htmlUnescape) }} ... <figcaption>{{ $caption }}`.
+ */
+function captionsWithAlt(hook: string): boolean {
+  const caption = /<figcaption[\s\S]*?<\/figcaption>/i.exec(hook)?.[0];
+  if (!caption) return false;
+  const usesAlt = (text: string) => /\.(Plain)?Text\b/.test(text);
+  if (usesAlt(caption)) return true;
+  return [...caption.matchAll(/\$(\w+)/g)].some(([, name]) =>
+    [...hook.matchAll(new RegExp(`\\$${name}\\s*:?=([^}]*)\\}\\}`, 'g'))].some(([, value]) => usesAlt(value ?? '')),
+  );
 }
 
 type Settings = Record<string, unknown>;
