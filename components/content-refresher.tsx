@@ -1,28 +1,50 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect } from 'react';
+import { useEffect, useTransition } from 'react';
 
 type ContentRefresherProps = { version: string };
 
-/** `next dev` only: re-renders the page when a file under posts/ changes. */
+/** How long the page waits between two looks at the content fingerprint. */
+const POLL_INTERVAL_MS = 1000;
+
+/**
+ * `next dev` only: re-renders the page when a file under posts/ changes.
+ *
+ * One refresh at a time. After a save the server reads every post again before it answers, which
+ * takes longer than the poll interval on a cold route or a busy machine; a refresh started while
+ * another is on its way supersedes it before it is shown, so refreshing on every look that sees
+ * the change kept replacing the refresh and the page never showed it. Now the page stops looking
+ * while a refresh is on its way (and each look waits for the answer to the last), and the
+ * refreshed page, with its new `version`, starts looking again.
+ */
 export function ContentRefresher({ version }: ContentRefresherProps) {
   const router = useRouter();
+  const [refreshing, startRefresh] = useTransition();
   useEffect(() => {
+    if (refreshing) return;
     let stopped = false;
-    const timer = setInterval(async () => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const look = async () => {
       try {
         const response = await fetch('/dev-content-version', { cache: 'no-store' });
         const { version: latest } = (await response.json()) as { version: string };
-        if (!stopped && latest !== version) router.refresh();
+        if (stopped) return;
+        if (latest !== version) {
+          startRefresh(() => router.refresh());
+          return;
+        }
       } catch {
         // The dev server is restarting: try again on the next tick.
       }
-    }, 1000);
+      if (!stopped) timer = setTimeout(look, POLL_INTERVAL_MS);
+    };
+    // The first look is right away: a save made while the page was loading shows at once.
+    void look();
     return () => {
       stopped = true;
-      clearInterval(timer);
+      clearTimeout(timer);
     };
-  }, [router, version]);
+  }, [router, version, refreshing]);
   return null;
 }

@@ -4,15 +4,49 @@ import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { devPostsDir } from './dev-posts';
 
 // `npm run dev` while writing: the open page follows the files, and a broken post is reported on
-// the page while every other post keeps working. A cold dev server compiles on first use, so the
-// waits are generous; the refresh itself takes about a second.
-test.describe.configure({ mode: 'serial' });
-test.use({ navigationTimeout: 60_000 });
+// the page while every other post keeps working.
+//
+// Every step here is a round trip through `next dev`: after a save the server reads every post
+// again and renders the page with React's development build before the refresh arrives, and each
+// navigation loads and hydrates the development bundles. On 2 cores shared with the other
+// projects' tests, one step took up to 11 s (saving to the status showing) and a navigation up to
+// 7 s, and the broken-post test, which makes five such steps in a row, 20-31 s. Playwright's
+// default 30 s per test measured the machine's load, not the behaviour. Each step keeps its own
+// 20 s limit; a test gets the time of its steps.
+test.describe.configure({ mode: 'serial', timeout: 90_000 });
 const expect = baseExpect.configure({ timeout: 20_000 });
+
+/**
+ * The pages' images stay out of these tests: `next dev` encodes a responsive copy on every request
+ * (1-5 s of CPU each on 2 cores, and they keep the server busy after the test that asked for them
+ * has ended), and nothing here is about images.
+ */
+const withoutImages = (page: Page) => page.route('**/_img/**', (route) => route.abort('blockedbyclient'));
+
+/**
+ * `next dev` compiles a route the first time it is asked for: on a fresh clone that is the post
+ * page (8-12 s measured on 2 cores) and the fingerprint route the page polls (1-10 s), while the
+ * other projects' tests share the machine. That happens once, here, with the allowance the config
+ * gives `next dev` to start, instead of inside the first test.
+ */
+test.beforeAll(async ({ browser }, testInfo) => {
+  testInfo.setTimeout(120_000);
+  const page = await browser.newPage({ baseURL: testInfo.project.use.baseURL });
+  try {
+    await withoutImages(page);
+    const answered = page.waitForResponse((response) => response.url().endsWith('/dev-content-version'), { timeout: 0 });
+    await page.goto('/en/blog/writing-runbooks', { timeout: 0 });
+    await answered;
+  } finally {
+    await page.close();
+  }
+});
+
+test.beforeEach(({ page }) => withoutImages(page));
 
 /** The page is hydrated and watching posts/ once it has asked for the content fingerprint. */
 async function watching(page: Page, path: string) {
-  const polled = page.waitForRequest((request) => request.url().endsWith('/dev-content-version'), { timeout: 60_000 });
+  const polled = page.waitForRequest((request) => request.url().endsWith('/dev-content-version'));
   await page.goto(path);
   await polled;
 }
