@@ -1,6 +1,5 @@
 import type { NextConfig } from 'next';
-import { defaultContentOptions, loadContent } from './lib/content/load';
-import { siteRedirects } from './lib/content/redirects';
+import { configRedirects } from './lib/content/redirects';
 import { siteConfig } from './lib/site-config';
 import { OG_IMAGE_FILE, OG_IMAGE_ROUTE } from './lib/urls';
 
@@ -61,8 +60,9 @@ const nextConfig: NextConfig = {
     turbopackFileSystemCacheForBuild: true,
   },
   // Old URLs keep working: post aliases and Hugo's root-language URLs answer with 308 redirects.
-  // This reads the posts (nothing is written); a content error fails the build here, loudly.
-  redirects: staticExport ? undefined : async () => siteRedirects(loadContent(defaultContentOptions())),
+  // This reads the posts' front matter (nothing is written); a content error fails a build here,
+  // loudly, and is only reported by `next dev`, which lists it on every page.
+  redirects: staticExport ? undefined : async () => configRedirects(),
   // Pages link their OpenGraph card with a `.png` name, which the static export writes (see ogImagePath).
   rewrites: staticExport
     ? undefined

@@ -11,7 +11,7 @@ import { fieldLine, frontMatterSchema } from './front-matter';
 import { readContent, type Content, type ContentOptions, type Post } from './load';
 import { postHast } from './hast';
 import { collectTerms } from './terms';
-import { hugoRootRedirects, movedPosts, movedTerms, normalizePath } from './redirects';
+import { hugoRootRedirects, movedPosts, movedSectionPages, movedTerms, normalizePath } from './redirects';
 
 export type CheckReport = {
   /** What fails the build. */
@@ -74,7 +74,7 @@ function bodyFacts(post: Post): BodyFacts {
 }
 
 /** Every path the built site answers with a page (or a redirect to one), decoded, no trailing slash. */
-function sitePaths(content: Content): Set<string> {
+function sitePaths(content: Content, postsDir: string): Set<string> {
   const paths = new Set<string>();
   const add = (value: string) => paths.add(safeDecode(value));
   for (const lang of languages) {
@@ -93,7 +93,7 @@ function sitePaths(content: Content): Set<string> {
       }
     }
   }
-  for (const { from } of [...movedPosts(content).moved, ...movedTerms(content)]) add(from);
+  for (const { from } of [...movedPosts(content).moved, ...movedTerms(content), ...movedSectionPages(postsDir)]) add(from);
   return paths;
 }
 
@@ -129,7 +129,7 @@ export function checkContent(options: ContentOptions): CheckReport {
     ) as Content['terms'],
   };
   warnings.push(...movedPosts(published).problems);
-  const paths = sitePaths(published);
+  const paths = sitePaths(published, options.postsDir);
   const unpublishedPaths = new Map<string, Post>();
   for (const lang of languages) {
     for (const post of all.posts[lang]) {
@@ -237,6 +237,7 @@ function ogFontWarnings(post: Post, raw: string): ContentProblem[] {
 /** A Hugo root-language path (`/blog/x`) as the page it now redirects to. */
 function rootRedirect(pathname: string): string {
   for (const rule of hugoRootRedirects()) {
+    if (rule.source === pathname) return rule.destination;
     const prefix = rule.source.replace(/\/:path\*$/, '');
     if (rule.source.endsWith('/:path*') && (pathname === prefix || pathname.startsWith(`${prefix}/`))) {
       return rule.destination.replace(/\/:path\*$/, '') + pathname.slice(prefix.length);

@@ -19,6 +19,8 @@ export type PostSource = {
   bundleDir?: string;
   /** The bundle's other files (images and the like), as `/`-separated paths relative to the bundle. */
   assets: string[];
+  /** The section folders between the language folder and the post (`['2020', 'istio']`). */
+  folders: string[];
 };
 
 const POST_EXTENSIONS: Record<string, PostFormat> = { '.md': 'md', '.mdx': 'mdx' };
@@ -66,7 +68,7 @@ export function discoverPostSources(postsDir: string, problems: ContentProblem[]
   return sources;
 }
 
-function collectLanguage(lang: Lang, dir: string, sources: PostSource[], problems: ContentProblem[]): void {
+function collectLanguage(lang: Lang, dir: string, sources: PostSource[], problems: ContentProblem[], folders: string[] = []): void {
   for (const entry of entriesOf(dir)) {
     if (isHidden(entry.name)) continue;
     const full = path.join(dir, entry.name);
@@ -75,7 +77,7 @@ function collectLanguage(lang: Lang, dir: string, sources: PostSource[], problem
       const [index, ...extra] = indexes;
       if (!index) {
         // A section folder: its posts are posts of this language.
-        collectLanguage(lang, full, sources, problems);
+        collectLanguage(lang, full, sources, problems, [...folders, entry.name]);
         continue;
       }
       if (extra.length) {
@@ -94,6 +96,7 @@ function collectLanguage(lang: Lang, dir: string, sources: PostSource[], problem
         name: entry.name,
         bundleDir: full,
         assets: listBundleAssets(full),
+        folders,
       });
     } else if (entry.isFile()) {
       const format = POST_EXTENSIONS[path.extname(entry.name)];
@@ -105,6 +108,7 @@ function collectLanguage(lang: Lang, dir: string, sources: PostSource[], problem
         format,
         name: path.basename(entry.name, path.extname(entry.name)),
         assets: [],
+        folders,
       });
     }
   }

@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { defaultLang, languages, siteConfig, type Lang } from '../site-config';
+import { defaultLang, isLang, languages, siteConfig, type Lang } from '../site-config';
 import { siteSettings } from '../site-settings';
 import { homePath, postPath, taxonomies, taxonomyPath, termPath } from '../urls';
 import { displayPath } from './discover';
 import { ContentError, formatProblem, type ContentProblem } from './errors';
 import { fieldLine, splitFrontMatter } from './front-matter';
-import { readContent, type Content, type ContentOptions, type Post } from './load';
-import { hugoTermPath } from './terms';
+import { defaultContentOptions, readContentIndex, readPostIndex, type Content, type ContentOptions, type Post } from './posts';
+import { hugoTermPath, hugoUrlize } from './terms';
 
 /** An old URL that now lives elsewhere: a permanent (308) redirect. */
 export type MovedUrl = {
@@ -46,6 +46,37 @@ function aliasPaths(alias: string, lang: Lang): { primary: string; secondary?: s
   return lang === defaultLang ? { primary: written, secondary: prefixed } : { primary: prefixed, secondary: written };
 }
 
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/**
+ * A post's URL under the Hugo site's `permalinks` pattern of its section (`/:year/:month/:slug/`),
+ * with the tokens Hugo 0.111 documents; the default language at the root, the others under
+ * `/<lang>`. Undefined when the site had no pattern.
+ */
+export function hugoPermalinkPath(post: Post, pattern = siteSettings.hugo.permalink): string | undefined {
+  if (!pattern) return undefined;
+  const { year, month, day } = post.date;
+  const written = (key: string) => post.frontMatterKeys.includes(key);
+  const title = hugoUrlize(post.title);
+  const tokens: Record<string, string> = {
+    year: String(year),
+    month: pad(month),
+    monthname: new Date(Date.UTC(year, month - 1, 1)).toLocaleString('en', { month: 'long', timeZone: 'UTC' }),
+    day: pad(day),
+    section: siteSettings.hugo.section,
+    sections: [siteSettings.hugo.section, ...post.source.folders].join('/'),
+    title,
+    slug: written('slug') ? post.slug : title,
+    slugorfilename: written('slug') ? post.slug : post.source.name,
+    filename: post.source.name,
+    contentbasename: post.source.name,
+  };
+  const expanded = pattern.replace(/:(\w+)/g, (whole, token: string) => tokens[token] ?? whole);
+  const cased = siteSettings.hugo.disablePathToLower ? expanded : expanded.toLowerCase();
+  const prefixed = post.lang === defaultLang ? cased : `/${post.lang}/${cased.replace(/^\//, '')}`;
+  return normalizePath(prefixed.split('/').map((segment) => encodeURIComponent(safeDecode(segment))).join('/'));
+}
+
 /**
  * Which of the posts claiming one old URL Hugo sends it to: Hugo writes an alias page per claim
  * and the one it keeps is the earliest-dated post's, then the first by title, then by file
@@ -72,10 +103,14 @@ export function movedPosts(content: Content): { moved: MovedUrl[]; problems: Con
   }
 
   type Claim = { from: string; alias: string; post: Post };
+  /** Old URLs kept while nobody else claims them: older Hugo's alias forms, and permalinks (no alias). */
+  type Fallback = { from: string; alias?: string; post: Post };
   const primary = new Map<string, Claim[]>();
-  const secondary: Claim[] = [];
+  const secondary: Fallback[] = [];
   for (const lang of languages) {
     for (const post of content.posts[lang]) {
+      const permalink = hugoPermalinkPath(post);
+      if (permalink) secondary.push({ from: permalink, post });
       for (const alias of post.aliases) {
         const paths = aliasPaths(alias, lang);
         if (paths.secondary) secondary.push({ from: paths.secondary, alias, post });
@@ -114,10 +149,12 @@ export function movedPosts(content: Content): { moved: MovedUrl[]; problems: Con
       });
     }
   }
-  for (const { from, post } of secondary) {
+  // Fallbacks, too, go to the post Hugo would have given them.
+  for (const { from, alias, post } of secondary.sort((a, b) => hugoAliasOrder(a.post, b.post))) {
     if (claimed.has(safeDecode(from)) || livePaths.has(safeDecode(from))) continue;
     claimed.add(safeDecode(from));
-    moved.push({ from, to: postPath(post.lang, post.slug), origin: `alias of ${post.source.displayPath}` });
+    const origin = alias === undefined ? `Hugo permalink of ${post.source.displayPath}` : `alias of ${post.source.displayPath}`;
+    moved.push({ from, to: postPath(post.lang, post.slug), origin });
   }
   return { moved, problems };
 }
@@ -156,17 +193,33 @@ function safeDecode(value: string): string {
  * here every language has its prefix.
  */
 export function hugoRootRedirects(lang: Lang = defaultLang): RedirectRule[] {
+  const rule = (source: string, destination: string): RedirectRule => ({ source, destination, permanent: true });
   return [
     // Hugo's feeds are index.xml beside each list; feed readers follow a 308 and remember it.
     ...hugoFeedRedirects(lang),
-    { source: '/blog/:path*', destination: `/${lang}/blog/:path*`, permanent: true },
-    { source: '/categories/:path*', destination: `/${lang}/categories/:path*`, permanent: true },
-    { source: '/tags/:path*', destination: `/${lang}/tags/:path*`, permanent: true },
-    { source: '/page/:number(\\d+)', destination: `/${lang}/page/:number`, permanent: true },
-    // Hugo's `/page/1/` is the list itself.
-    ...languages.map((l) => ({ source: `/${l}/page/1`, destination: `/${l}`, permanent: true as const })),
-    { source: '/page/1', destination: `/${lang}`, permanent: true },
+    // The section's list (`/blog/`, `/posts/page/2/`) is the home's list here; its pages are posts.
+    ...oldSections().flatMap((section) => [
+      ...[['', lang], ...languages.map((l) => [`/${l}`, l])].flatMap(([prefix, target]) => [
+        rule(`${prefix}/${section}`, `/${target}`),
+        rule(`${prefix}/${section}/page/:number(\\d+)`, `/${target}/page/:number`),
+      ]),
+      ...(section === 'blog' ? [] : languages.map((l) => rule(`/${l}/${section}/:path*`, `/${l}/blog/:path*`))),
+      rule(`/${section}/:path*`, `/${lang}/blog/:path*`),
+    ]),
+    rule('/categories/:path*', `/${lang}/categories/:path*`),
+    rule('/tags/:path*', `/${lang}/tags/:path*`),
+    rule('/page/:number(\\d+)', `/${lang}/page/:number`),
+    // Hugo's `/page/1/` of every list (home, term) is the list itself.
+    rule('/page/1', `/${lang}`),
+    rule('/:path+/page/1', '/:path+'),
+    // Hugo's per-language sitemaps; the one sitemap here lists every language.
+    ...languages.map((l) => rule(`/${l}/sitemap.xml`, '/sitemap.xml')),
   ];
+}
+
+/** The sections whose old URLs lead to the posts: `blog`, and the one the posts came from (`posts`). */
+function oldSections(): string[] {
+  return [...new Set(['blog', siteSettings.hugo.section])];
 }
 
 function hugoFeedRedirects(lang: Lang): RedirectRule[] {
@@ -174,8 +227,10 @@ function hugoFeedRedirects(lang: Lang): RedirectRule[] {
   const add = (source: string, destination: string) => rules.push({ source, destination, permanent: true });
   for (const [prefix, target] of [['', lang], ...languages.map((l) => [`/${l}`, l])] as const) {
     add(`${prefix}/index.xml`, `/${target}/feed.xml`);
-    add(`${prefix}/blog/index.xml`, `/${target}/feed.xml`);
+    for (const section of oldSections()) add(`${prefix}/${section}/index.xml`, `/${target}/feed.xml`);
     add(`${prefix}/:taxonomy(categories|tags)/:term/index.xml`, `/${target}/:taxonomy/:term/feed.xml`);
+    // A taxonomy's own feed (of its terms) has no counterpart: the language's feed carries the posts.
+    add(`${prefix}/:taxonomy(categories|tags)/index.xml`, `/${target}/feed.xml`);
   }
   return rules;
 }
@@ -200,23 +255,40 @@ export function redirectRules(moved: readonly MovedUrl[]): RedirectRule[] {
  * The redirect rules of the whole site, for next.config.ts. Old URLs that collide go where Hugo
  * sent them, with a warning in the build output; in strict mode they fail the build.
  */
-export function siteRedirects(content: Content): RedirectRule[] {
+export function siteRedirects(content: Content, sectionPages: readonly MovedUrl[] = []): RedirectRule[] {
   const { moved, problems } = movedPosts(content);
   if (problems.length && siteSettings.strict) throw new ContentError(problems);
   if (problems.length) console.warn(`Old URLs:\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`);
-  return redirectRules([...moved, ...movedTerms(content)]);
+  return redirectRules([...moved, ...movedTerms(content), ...sectionPages]);
+}
+
+/**
+ * The redirect rules for next.config.ts, from the posts' front matter alone: the body pipeline
+ * is not needed for old URLs (and its ESM-only packages cannot load with the config). A content
+ * problem fails a production build here; `next dev` keeps answering and shows it on the page.
+ */
+export function configRedirects(options: ContentOptions = defaultContentOptions()): RedirectRule[] {
+  const { content, problems } = readContentIndex(options);
+  if (problems.length && process.env.NODE_ENV === 'production') throw new ContentError(problems);
+  return siteRedirects(content, movedSectionPages(options.postsDir));
 }
 
 /**
  * Every old URL as a concrete path, for a static export where no server answers 308: the aliases,
  * and Hugo's root-language URLs of each post, term and list page.
  */
-export function staticRedirects(content: Content): MovedUrl[] {
-  const moved = [...movedPosts(content).moved, ...movedTerms(content)];
+export function staticRedirects(content: Content, postsDir = defaultContentOptions().postsDir): MovedUrl[] {
+  const taken = new Set<string>();
+  const moved = [...movedPosts(content).moved, ...movedTerms(content), ...movedSectionPages(postsDir)].filter(({ from }) => !taken.has(from) && taken.add(from));
   const hugo = (from: string, to: string) => moved.push({ from, to, origin: 'Hugo default-language URL' });
-  for (const post of content.posts[defaultLang]) {
-    const to = postPath(defaultLang, post.slug);
-    hugo(`/blog/${encodeURIComponent(post.slug)}`, to);
+  for (const section of oldSections()) {
+    for (const post of content.posts[defaultLang]) hugo(`/${section}/${encodeURIComponent(post.slug)}`, postPath(defaultLang, post.slug));
+    hugo(`/${section}`, homePath(defaultLang));
+    for (const lang of languages) {
+      hugo(`/${lang}/${section}`, homePath(lang));
+      if (section === 'blog') continue;
+      for (const post of content.posts[lang]) hugo(`/${lang}/${section}/${encodeURIComponent(post.slug)}`, postPath(lang, post.slug));
+    }
   }
   for (const taxonomy of taxonomies) {
     hugo(`/${taxonomy}`, taxonomyPath(defaultLang, taxonomy));
@@ -227,7 +299,12 @@ export function staticRedirects(content: Content): MovedUrl[] {
   const pages = Math.ceil(content.posts[defaultLang].length / siteConfig.postsPerPage);
   for (let page = 2; page <= pages; page++) hugo(`/page/${page}`, homePath(defaultLang, page));
   hugo('/page/1', homePath(defaultLang));
-  for (const lang of languages) hugo(`/${lang}/page/1`, homePath(lang));
+  for (const lang of languages) {
+    hugo(`/${lang}/page/1`, homePath(lang));
+    for (const taxonomy of taxonomies) {
+      for (const term of content.terms[lang][taxonomy]) hugo(`${termPath(lang, taxonomy, term.slug)}/page/1`, termPath(lang, taxonomy, term.slug));
+    }
+  }
   return moved;
 }
 
@@ -242,37 +319,38 @@ function listSectionIndexes(dir: string): string[] {
 }
 
 /**
- * Aliases that lead nowhere: those of Hugo section pages (`_index.md`), which are not pages here
- * (errors), and those of posts not published yet (notes: they start working on publication).
+ * The aliases of Hugo section pages (`_index.md`): a section's list is the language's home here,
+ * so its old URLs lead there (after every post's own old URLs).
  */
-export function aliasesLeadingNowhere(options: ContentOptions): { errors: ContentProblem[]; notes: ContentProblem[] } {
-  const errors: ContentProblem[] = [];
-  for (const file of listSectionIndexes(options.postsDir)) {
-    const raw = readFileSync(file, 'utf8');
-    const split = splitFrontMatter(raw, displayPath(file));
+export function movedSectionPages(postsDir: string): MovedUrl[] {
+  const moved: MovedUrl[] = [];
+  for (const file of listSectionIndexes(postsDir)) {
+    const lang = path.relative(postsDir, file).split(path.sep)[0] ?? '';
+    if (!isLang(lang)) continue;
+    const split = splitFrontMatter(readFileSync(file, 'utf8'), displayPath(file));
     const aliases = split.ok ? split.value.data.aliases : undefined;
     for (const alias of Array.isArray(aliases) ? aliases : aliases === undefined ? [] : [aliases]) {
-      errors.push({
-        file: displayPath(file),
-        field: 'aliases',
-        line: fieldLine(raw, 'aliases'),
-        message: `alias "${String(alias)}" points at nothing: section pages are not pages on this site; move the alias to a post or drop it`,
-      });
-    }
-  }
-  const { content } = readContent({ ...options, includeUnpublished: true });
-  const notes: ContentProblem[] = [];
-  for (const lang of languages) {
-    for (const post of content.posts[lang]) {
-      if (post.status === 'published') continue;
-      for (const alias of post.aliases) {
-        notes.push({
-          file: post.source.displayPath,
-          field: 'aliases',
-          message: `alias "${alias}" leads nowhere until the post is published (it is ${post.status})`,
-        });
+      const paths = aliasPaths(String(alias), lang);
+      for (const from of [paths.primary, paths.secondary ?? []].flat()) {
+        moved.push({ from, to: homePath(lang), origin: `alias of ${displayPath(file)}, a section page (its list is the home's)` });
       }
     }
   }
-  return { errors, notes };
+  return moved;
+}
+
+/** Aliases of posts not published yet: they lead nowhere until the post is published. */
+export function aliasesLeadingNowhere(options: ContentOptions): ContentProblem[] {
+  const notes: ContentProblem[] = [];
+  for (const post of readPostIndex(options).posts) {
+    if (post.status === 'published') continue;
+    for (const alias of post.aliases) {
+      notes.push({
+        file: post.source.displayPath,
+        field: 'aliases',
+        message: `alias "${alias}" leads nowhere until the post is published (it is ${post.status})`,
+      });
+    }
+  }
+  return notes;
 }

@@ -1,0 +1,311 @@
+import { readFileSync, statSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import path from 'node:path';
+import { languages, type Lang } from '../site-config';
+import { postAssetPath, type Taxonomy } from '../urls';
+import { Cascade } from './cascade';
+import type { AuthorDate } from './dates';
+import { discoverPostSources, type PostSource } from './discover';
+import type { ContentProblem } from './errors';
+import { fieldLine, parsePostSource, type FrontMatter } from './front-matter';
+import { resolveImage, type ImageContext, type ResolvedImage } from './images';
+import type { TocEntry } from './hast';
+import type { ReadingStats } from './reading';
+import { collectTerms, termSlug, type Term } from './terms';
+
+// Reading posts from their front matter, without their bodies: what the site config needs (old
+// URLs, at config time, where the body pipeline cannot be loaded) and where every full read starts.
+
+export type PostStatus = 'published' | 'draft' | 'scheduled' | 'expired';
+
+export type TermLink = { slug: string; name: string };
+
+export type Post = {
+  lang: Lang;
+  slug: string;
+  title: string;
+  description?: string;
+  /** Plain text for lists and meta descriptions. */
+  summary: string;
+  /** Words and minutes to read, counted per script (filled in with the summary). */
+  reading: ReadingStats;
+  /** The h2 and h3 headings, for the table of contents and search (filled in with the summary). */
+  toc: TocEntry[];
+  /** The body's text without code blocks, for search (filled in with the summary). */
+  text: string;
+  date: AuthorDate;
+  lastmod?: AuthorDate;
+  status: PostStatus;
+  categories: TermLink[];
+  tags: TermLink[];
+  /** The hero image (`image`). */
+  image?: ResolvedImage;
+  /** The page-title banner (`bg_image`). */
+  banner?: ResolvedImage;
+  /** The local image files the body shows (filled in with the summary). */
+  bodyImageFiles: string[];
+  aliases: string[];
+  authors: string[];
+  translationKey: string;
+  /** Slugs of this post's visible translations, by language. */
+  translations: Partial<Record<Lang, string>>;
+  source: PostSource;
+  /** The Markdown or MDX to compile, Hugo shortcodes already expanded. */
+  body: string;
+  /** Line of the source file where the body starts. */
+  bodyLine: number;
+  /** For each line of `body` (index 0 is line 1), the line of the written body it came from. */
+  bodyLineMap?: number[];
+  /** Shortcodes the body uses, by name, with how often. */
+  shortcodes: Record<string, number>;
+  /** The front-matter keys the author wrote in this file. */
+  frontMatterKeys: string[];
+};
+
+export type ContentOptions = {
+  postsDir: string;
+  publicDir: string;
+  /** The moment that decides which posts are scheduled. */
+  now: Date;
+  /** Drafts and scheduled posts are shown (with a badge) in `next dev` only. */
+  includeUnpublished: boolean;
+};
+
+export type Content = {
+  posts: Record<Lang, Post[]>;
+  /**
+   * Things that do not stop the build but that the author should fix (e.g. unknown shortcodes),
+   * and the defects Hugo tolerates (marked `tolerated`), resolved as Hugo resolves them.
+   */
+  warnings: ContentProblem[];
+  terms: Record<Lang, Record<Taxonomy, Term[]>>;
+};
+
+/**
+ * The single publish rule every page, list, count and feed goes through, as Hugo's: a draft, a post
+ * whose publishDate (else date) is still to come, and a post past its expiryDate are not published.
+ */
+export function publishStatus(
+  frontMatter: Pick<FrontMatter, 'draft' | 'date' | 'publishDate' | 'expiryDate'>,
+  now: Date,
+): PostStatus {
+  if (frontMatter.draft) return 'draft';
+  const publishAt = frontMatter.publishDate ?? frontMatter.date;
+  if (publishAt && publishAt.instant.getTime() > now.getTime()) return 'scheduled';
+  if (frontMatter.expiryDate && frontMatter.expiryDate.instant.getTime() <= now.getTime()) return 'expired';
+  return 'published';
+}
+
+export function isVisible(status: PostStatus, includeUnpublished: boolean): boolean {
+  return status === 'published' || includeUnpublished;
+}
+
+/** Newest first; posts of the same moment by slug, so the order never depends on the file system. */
+export function compareNewestFirst(a: Post, b: Post): number {
+  return b.date.instant.getTime() - a.date.instant.getTime() || a.slug.localeCompare(b.slug);
+}
+
+function readPost(
+  source: PostSource,
+  options: ContentOptions,
+  cascade: Cascade,
+  problems: ContentProblem[],
+  defects: ContentProblem[],
+): Post | undefined {
+  const bytes = readFileSync(source.file);
+  const raw = bytes.toString('utf8');
+  if (raw.includes('\uFFFD') && !isUtf8(bytes)) {
+    const line = raw.slice(0, raw.indexOf('\uFFFD')).split('\n').length;
+    problems.push({ file: source.displayPath, line, message: 'is not UTF-8 text (an old encoding such as Latin-1 or GBK?): save the file as UTF-8' });
+    return undefined;
+  }
+  const missing = { title: source.name, date: statSync(source.file).mtime.toISOString() };
+  const parsed = parsePostSource(raw, source.displayPath, cascade.inheritedBy(source, problems), missing);
+  if (!parsed.ok) {
+    problems.push(...parsed.problems);
+    return undefined;
+  }
+  const { frontMatter, keys, body, bodyLine } = parsed.value;
+  defects.push(...parsed.value.defects);
+  const file = source.displayPath;
+  const problemCount = problems.length;
+
+  const slug = (frontMatter.slug ?? source.name).normalize('NFC');
+  const slugProblem = checkSlug(slug);
+  if (slugProblem) {
+    const field = frontMatter.slug === undefined ? undefined : 'slug';
+    problems.push({ file, field, line: field && fieldLine(raw, field), message: slugProblem });
+  }
+
+  const imageContext: ImageContext = {
+    bundleDir: source.bundleDir,
+    publicDir: options.publicDir,
+    bundleUrl: (relativePath) => postAssetPath(source.lang, slug, relativePath),
+  };
+  const resolveField = (field: 'image' | 'bg_image'): ResolvedImage | undefined => {
+    const reference = frontMatter[field];
+    if (!reference) return undefined;
+    const resolved = resolveImage(reference, imageContext);
+    if (resolved.ok) return resolved.image;
+    // Hugo builds the page with a broken image: the page is built without it.
+    defects.push({ file, field, line: fieldLine(raw, field), message: `${resolved.message} (the page is built without it)`, tolerated: true });
+    return undefined;
+  };
+  const image = resolveField('image');
+  const banner = resolveField('bg_image');
+
+  for (const taxonomy of ['categories', 'tags'] as const) {
+    for (const name of frontMatter[taxonomy]) {
+      if (!termSlug(name)) {
+        problems.push({
+          file,
+          field: taxonomy,
+          line: fieldLine(raw, taxonomy),
+          message: `"${name}" has no letters or digits to make a URL from: rename it`,
+        });
+      }
+    }
+  }
+  if (problems.length > problemCount) return undefined;
+
+  return {
+    lang: source.lang,
+    slug,
+    title: frontMatter.title,
+    description: frontMatter.description,
+    // Filled in once every post is known, after shortcodes are expanded.
+    summary: frontMatter.description ?? frontMatter.summary ?? '',
+    reading: { words: 0, minutes: 0 },
+    toc: [],
+    text: '',
+    date: frontMatter.date,
+    lastmod: frontMatter.lastmod,
+    status: publishStatus(frontMatter, options.now),
+    categories: frontMatter.categories.map((name) => ({ slug: termSlug(name), name })),
+    tags: frontMatter.tags.map((name) => ({ slug: termSlug(name), name })),
+    image,
+    banner,
+    bodyImageFiles: [],
+    // Hugo's `url` replaced the page's whole URL: that old URL now redirects here.
+    aliases: frontMatter.url ? [...frontMatter.aliases, frontMatter.url] : frontMatter.aliases,
+    authors: frontMatter.author,
+    translationKey: frontMatter.translationKey ?? slug,
+    translations: {},
+    source,
+    body,
+    bodyLine,
+    shortcodes: {},
+    frontMatterKeys: keys,
+  };
+}
+
+/** Why a slug cannot be one URL segment, or undefined when it can. */
+export function checkSlug(slug: string): string | undefined {
+  if (!slug.trim()) return 'slug is empty: give the post a file name or a slug';
+  if (/[/\\?#%]/.test(slug)) return `slug "${slug}" contains / \\ ? # or %: use letters, digits and hyphens`;
+  if (slug === '.' || slug === '..') return `slug "${slug}" is not a name: use letters, digits and hyphens`;
+  if (/[\u0000-\u001f\u007f\s]/.test(slug)) return `slug "${slug}" contains spaces or control characters: use hyphens instead`;
+  return undefined;
+}
+
+function findDuplicates(posts: readonly Post[], field: 'slug' | 'translationKey', problems: ContentProblem[]): void {
+  const wrote = (post: Post) => post.frontMatterKeys.includes(field);
+  const firstByKey = new Map<string, Post>();
+  for (const post of posts) {
+    const key = `${post.lang}\u0000${post[field]}`;
+    const first = firstByKey.get(key);
+    if (!first) {
+      firstByKey.set(key, post);
+      continue;
+    }
+    // Two translationKeys that both default to the slug are one duplicate slug, reported as such.
+    if (field === 'translationKey' && !wrote(first) && !wrote(post)) continue;
+    // Name the post whose front matter says it, at its line: that is where the fix goes.
+    const [named, other] = wrote(post) || !wrote(first) ? [post, first] : [first, post];
+    problems.push({
+      file: named.source.displayPath,
+      field,
+      line: wrote(named) ? fieldLine(readFileSync(named.source.file, 'utf8'), field) : undefined,
+      message: `${field} "${post[field]}" is also used by ${other.source.displayPath}: give one of them a different ${field}`,
+    });
+  }
+}
+
+function linkTranslations(posts: readonly Post[]): void {
+  const byKey = new Map<string, Post[]>();
+  for (const post of posts) byKey.set(post.translationKey, [...(byKey.get(post.translationKey) ?? []), post]);
+  for (const group of byKey.values()) {
+    for (const post of group) {
+      for (const other of group) {
+        if (other.lang !== post.lang) post.translations[other.lang] = other.slug;
+      }
+    }
+  }
+}
+
+/** Counts a language's terms and rewrites each post's term names to the term's chosen spelling. */
+function canonicalizeTerms(posts: readonly Post[], taxonomy: Taxonomy): Term[] {
+  const terms = collectTerms(posts.map((post) => post[taxonomy].map((term) => term.name)));
+  const nameBySlug = new Map(terms.map((term) => [term.slug, term.name]));
+  for (const post of posts) {
+    const seen = new Set<string>();
+    post[taxonomy] = post[taxonomy]
+      .filter((term) => !seen.has(term.slug) && seen.add(term.slug))
+      .map((term) => ({ slug: term.slug, name: nameBySlug.get(term.slug) ?? term.name }));
+  }
+  return terms.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+}
+
+export function defaultContentOptions(): ContentOptions {
+  return {
+    // Content is read while pages are generated, never by the running server: keep it out of the trace.
+    postsDir: path.resolve(/*turbopackIgnore: true*/ process.env.BLOG_POSTS_DIR ?? 'posts'),
+    publicDir: path.resolve(/*turbopackIgnore: true*/ 'public'),
+    now: new Date(),
+    includeUnpublished: process.env.NODE_ENV === 'development',
+  };
+}
+
+/** Every post file read for its front matter: the posts, what keeps some out, and tolerated defects. */
+export type PostIndex = { posts: Post[]; problems: ContentProblem[]; defects: ContentProblem[] };
+
+/**
+ * Reads every post's front matter (not its body): valid posts, with their problems and the
+ * defects Hugo tolerates beside them. Duplicate slugs and translation keys are problems here.
+ */
+export function readPostIndex(options: ContentOptions): PostIndex {
+  const problems: ContentProblem[] = [];
+  const defects: ContentProblem[] = [];
+  const sources = discoverPostSources(options.postsDir, problems);
+  const cascade = new Cascade(options.postsDir);
+  const posts = sources.flatMap((source) => readPost(source, options, cascade, problems, defects) ?? []);
+  findDuplicates(posts, 'slug', problems);
+  findDuplicates(posts, 'translationKey', problems);
+  return { posts, problems, defects };
+}
+
+/**
+ * The visible posts of each language, newest first, with their translations and terms: a
+ * Content whose posts have no body facts yet (readContent adds them), for config-time reads.
+ */
+export function indexContent(posts: readonly Post[], warnings: ContentProblem[]): Content {
+  linkTranslations(posts);
+  const byLang = {} as Record<Lang, Post[]>;
+  const terms = {} as Content['terms'];
+  for (const lang of languages) {
+    const postsOfLang = posts.filter((post) => post.lang === lang).sort(compareNewestFirst);
+    byLang[lang] = postsOfLang;
+    terms[lang] = {
+      categories: canonicalizeTerms(postsOfLang, 'categories'),
+      tags: canonicalizeTerms(postsOfLang, 'tags'),
+    };
+  }
+  return { posts: byLang, terms, warnings };
+}
+
+/** The visible posts and their terms from front matter alone (for next.config.ts's redirects). */
+export function readContentIndex(options: ContentOptions): { content: Content; problems: ContentProblem[] } {
+  const { posts, problems, defects } = readPostIndex(options);
+  const visible = posts.filter((post) => isVisible(post.status, options.includeUnpublished));
+  return { content: indexContent(visible, defects), problems };
+}
