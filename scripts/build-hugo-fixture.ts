@@ -31,7 +31,7 @@ const report = importHugoSite({
   settingsFile: path.join(site, SITE_SETTINGS_FILE),
 });
 console.log(`Imported ${JSON.stringify(report.postsByLang)} posts, ${report.translationPairs} translation pairs.`);
-for (const problem of [...report.errors, ...report.warnings]) console.log(`  ${formatProblem(problem)}`);
+for (const problem of [...report.errors, ...report.defects, ...report.warnings]) console.log(`  ${formatProblem(problem)}`);
 if (report.errors.length || report.conflicts.length || report.unaccounted.length) throw new Error('the fixture Hugo site did not import cleanly');
 
 const build = spawnSync('npx', ['next', 'build'], {

@@ -44,6 +44,7 @@ try {
   console.log(`Imported posts: ${perLanguage || 'none'}`);
   console.log(`Translations paired: ${report.translationPairs}`);
   console.log(`Static files copied: ${report.staticFiles}`);
+  if (report.sharedResources) console.log(`Bundle files shared with translations that lacked them: ${report.sharedResources}`);
   console.log(`Front matter converted to YAML: ${report.converted.toml} TOML, ${report.converted.json} JSON`);
   const shortcodes = Object.entries(report.shortcodes).sort((a, b) => b[1] - a[1]);
   console.log(`Shortcodes found: ${shortcodes.map(([name, count]) => `${name} ×${count}`).join(', ') || 'none'}`);

@@ -33,7 +33,7 @@ describe('front matter validation', () => {
   it('lists every invalid post in one error, naming file, line, field and the fix', () => {
     const error = thrown(() =>
       load({
-        'posts/en/no-title.md': post('date: 2024-01-01'),
+        'posts/en/no-title.md': post('title: "No tags"\ndate: 2024-01-01\ntags: [a, ""]'),
         'posts/en/bad-date.md': post('title: "Bad date"\ndate: 2020-13-45'),
         'posts/en/bad-draft.md': post('title: "Bad draft"\ndate: 2024-01-01\ndraft: "yes"'),
         'posts/zh/bad-yaml.md': post('title: "unclosed\ndate: 2024-01-01'),
@@ -44,7 +44,7 @@ describe('front matter validation', () => {
     const problems = (error as ContentError).problems;
     expect(problems).toHaveLength(4);
     expect(error.message).toContain('Content has 4 problems');
-    expect(error.message).toContain('no-title.md: title: is required: add a line like title: "My first post"');
+    expect(error.message).toContain('no-title.md:4: tags: entry 2 is empty: remove it or fill it in');
     expect(error.message).toContain(
       'bad-date.md:3: date: "2020-13-45" is not a valid date: write a date such as 2020-08-31 or 2020-08-31T08:27:17+08:00',
     );

@@ -164,4 +164,16 @@ describe('import:hugo', () => {
       hugo: { section: 'blog', disablePathToLower: false },
     });
   });
+
+  it('gives a translation the bundle files only the other language has, as Hugo serves them to both', () => {
+    const { report, target } = importInto({
+      'hugo.toml': 'defaultContentLanguage = "zh"\n[languages.zh]\nweight = 1\n[languages.en]\nweight = 2\n',
+      'content/zh/posts/trip/index.md': '---\ntitle: 旅行\ndate: 2020-02-02\n---\n\n![地图](imgs/map.png)\n',
+      'content/zh/posts/trip/imgs/map.png': TINY_PNG,
+      'content/en/posts/trip/index.md': '---\ntitle: Trip\ndate: 2020-02-02\n---\n\n![Map](imgs/map.png)\n',
+    });
+    expect(report.sharedResources).toBe(1);
+    expect(report.defects).toEqual([]);
+    expect(loadContent(optionsFor(target)).posts.en[0]?.source.assets).toEqual(['imgs/map.png']);
+  });
 });

@@ -106,8 +106,11 @@ describe('mermaid diagrams', () => {
     expect(html).not.toMatch(/<script|<style|googleapis/);
   });
 
-  it('read the header as Mermaid does: a directive before it, a semicolon after it', async () => {
-    const html = await renderBody('posts/en/a.md', "```mermaid\n%%{init: {'theme': 'dark'}}%%\ngraph TD;\n  A[Client] --> B[Server];\n```");
+  it.each([
+    ['a directive before it, a semicolon after it', "%%{init: {'theme': 'dark'}}%%\ngraph TD;"],
+    ['no direction', 'flowchart'],
+  ])('read the header as Mermaid does: %s', async (_what, header) => {
+    const html = await renderBody('posts/en/a.md', `\`\`\`mermaid\n${header}\n  A[Client] --> B[Server];\n\`\`\``);
     expect(html).toMatch(/<figure class="mermaid-diagram"><svg/);
     expect(html).toMatch(/<text[^>]*>Client<\/text>/);
   });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '@/lib/content/errors';
-import { aliasesLeadingNowhere, movedPosts, normalizePath, redirectRules } from '@/lib/content/redirects';
+import path from 'node:path';
+import { aliasesLeadingNowhere, hugoRootRedirects, movedPosts, movedSectionPages, normalizePath, redirectRules, staticRedirects } from '@/lib/content/redirects';
+import { siteSettings } from '@/lib/site-settings';
 import { load, makeSite, optionsFor, post } from './fixtures';
 
 const withAliases = (aliases: string, title = 'T') => post(`title: ${title}\ndate: 2024-01-01\naliases: ${aliases}`);
@@ -69,6 +71,44 @@ describe('old URLs of posts', () => {
   });
 });
 
+describe('old URLs of the section the posts came from', () => {
+  const withHugo = <T>(hugo: Partial<typeof siteSettings.hugo>, run: () => T): T => {
+    const saved = { ...siteSettings.hugo };
+    Object.assign(siteSettings.hugo, hugo);
+    try {
+      return run();
+    } finally {
+      siteSettings.hugo = saved;
+    }
+  };
+
+  it('leads /posts/<slug>/, /en/posts/<slug>/ and the section lists to the posts and homes', () => {
+    const rules = withHugo({ section: 'posts' }, () => hugoRootRedirects('zh'));
+    const pairs = rules.map((rule) => [rule.source, rule.destination]);
+    expect(pairs).toContainEqual(['/posts/:path*', '/zh/blog/:path*']);
+    expect(pairs).toContainEqual(['/en/posts/:path*', '/en/blog/:path*']);
+    expect(pairs).toContainEqual(['/posts', '/zh']);
+    expect(pairs).toContainEqual(['/en/posts/page/:number(\\d+)', '/en/page/:number']);
+    expect(pairs).toContainEqual(['/blog', '/zh']);
+    // The list comes before the catch-all that would send it to a post named "page".
+    const index = (source: string) => pairs.findIndex(([from]) => from === source);
+    expect(index('/posts/page/:number(\\d+)')).toBeLessThan(index('/posts/:path*'));
+  });
+
+  it('leads a permalink pattern\'s URLs to the posts, and lists them for a static export', () => {
+    const content = load({
+      'posts/zh/mesh.md': post('title: 服务网格\ndate: 2020-08-31T08:00:00+08:00'),
+      'posts/en/mesh.md': post('title: Service Mesh 101\ndate: 2021-01-05\nslug: mesh'),
+    });
+    const moved = withHugo({ section: 'posts', permalink: '/:year/:month/:slug/' }, () => staticRedirects(content));
+    const pairs = moved.map(({ from, to }) => [decodeURI(from), to]);
+    expect(pairs).toContainEqual(['/2020/08/服务网格', '/zh/blog/mesh']);
+    expect(pairs).toContainEqual(['/en/2021/01/mesh', '/en/blog/mesh']);
+    expect(pairs).toContainEqual(['/posts/mesh', '/zh/blog/mesh']);
+    expect(pairs).toContainEqual(['/en/posts/mesh', '/en/blog/mesh']);
+  });
+});
+
 describe('redirect rules', () => {
   it('normalizes paths', () => {
     expect(normalizePath('old/')).toBe('/old');
@@ -91,18 +131,19 @@ describe('redirect rules', () => {
   });
 });
 
-describe('aliases that lead nowhere', () => {
-  it('are errors on Hugo section pages and notes on unpublished posts', () => {
+describe('aliases of section pages and of unpublished posts', () => {
+  it('lead a section page\'s aliases to its language\'s home; note those of unpublished posts', () => {
     const root = makeSite({
-      'posts/en/_index.md': '---\ntitle: Blog\naliases: ["/posts/"]\n---\n',
+      'posts/en/_index.md': '---\ntitle: Blog\naliases: ["/posts/", "/en/old-list/"]\n---\n',
       'posts/en/draft.md': post('title: D\ndate: 2024-01-01\ndraft: true\naliases: /old-draft/'),
       'posts/en/live.md': post('title: L\ndate: 2024-01-01\naliases: /old-live/'),
     });
-    const { errors, notes } = aliasesLeadingNowhere(optionsFor(root));
-    expect(errors.map(formatProblem)).toEqual([
-      expect.stringMatching(/posts\/en\/_index\.md:3: aliases: alias "\/posts\/" points at nothing: section pages are not pages/),
+    expect(movedSectionPages(path.join(root, 'posts')).map(({ from, to }) => [from, to])).toEqual([
+      ['/en/posts', '/en'],
+      ['/posts', '/en'],
+      ['/en/old-list', '/en'],
     ]);
-    expect(notes.map(formatProblem)).toEqual([
+    expect(aliasesLeadingNowhere(optionsFor(root)).map(formatProblem)).toEqual([
       expect.stringMatching(/posts\/en\/draft\.md: aliases: alias "\/old-draft\/" leads nowhere until the post is published \(it is draft\)/),
     ]);
   });

@@ -70,8 +70,8 @@ export const frontMatterSchema = z.looseObject({
   author: nameList('author: "Jane Doe"'),
   type: optionalText('type: "post"'),
 }).transform((frontMatter, ctx) => {
-  // Hugo falls back to publishDate when date is missing; one of them must say when the post is from.
-  const date = frontMatter.date ?? frontMatter.publishDate;
+  // Hugo's default `[frontmatter] date = ["date", "publishDate", "lastmod"]`.
+  const date = frontMatter.date ?? frontMatter.publishDate ?? frontMatter.lastmod;
   if (!date) {
     ctx.addIssue({ code: 'custom', path: ['date'], message: 'is required: add a line like date: 2020-08-31T08:27:17+08:00' });
     return z.NEVER;
@@ -212,12 +212,31 @@ function asBlock(data: unknown, body: string, bodyLine: number, file: string): S
  * Splits and validates a post. `inherited` holds the `cascade` values of the `_index.md` files
  * above the post; the post's own values win.
  */
-export function parsePostSource(raw: string, file: string, inherited: Record<string, unknown> = {}): ParseResult {
+/** What a post that Hugo builds without a title or a date is given instead (see parsePostSource). */
+export type MissingValues = { title: string; date: string };
+
+export function parsePostSource(
+  raw: string,
+  file: string,
+  inherited: Record<string, unknown> = {},
+  missing?: MissingValues,
+): ParseResult {
   const split = splitFrontMatter(raw, file);
   if (!split.ok) return split;
   const { body, bodyLine } = split.value;
   const data = withSchemaKeys(split.value.data);
   const merged = { ...withSchemaKeys(inherited), ...data };
+  // Hugo builds a page without a title (an empty one) or a date (year 1): it gets its file's
+  // name, and the date the file was last changed, with a defect that says where to add them.
+  const filled: ContentProblem[] = [];
+  if (missing && (merged.title === undefined || (typeof merged.title === 'string' && !merged.title.trim()))) {
+    merged.title = missing.title;
+    filled.push({ file, field: 'title', line: fieldLine(raw, 'title') ?? 2, message: `is missing: the page is titled "${missing.title}" after its file; add a line like title: "My first post"`, tolerated: true });
+  }
+  if (missing && merged.date === undefined && merged.publishDate === undefined && merged.lastmod === undefined) {
+    merged.date = missing.date;
+    filled.push({ file, field: 'date', line: 2, message: `is missing: the page is dated ${missing.date.slice(0, 10)}, when its file last changed; add a line like date: 2020-08-31T08:27:17+08:00`, tolerated: true });
+  }
   const result = frontMatterSchema.safeParse(merged);
   if (!result.success) {
     return {
@@ -228,7 +247,7 @@ export function parsePostSource(raw: string, file: string, inherited: Record<str
       }),
     };
   }
-  return { ok: true, value: { frontMatter: result.data, keys: Object.keys(data), body, bodyLine, defects: duplicateKeys(raw, file) } };
+  return { ok: true, value: { frontMatter: result.data, keys: Object.keys(data), body, bodyLine, defects: [...filled, ...duplicateKeys(raw, file)] } };
 }
 
 /**

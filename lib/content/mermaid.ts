@@ -38,13 +38,15 @@ function draw(source: string): Drawn {
 }
 
 /**
- * The source as the renderer reads it. Mermaid accepts `graph TD;` (statements may end in `;`)
- * and directives such as `%%{init: ...}%%` before the header; the renderer wants the bare header.
+ * The source as the renderer reads it. Mermaid accepts `graph TD;` (statements may end in `;`),
+ * `flowchart` without a direction, and directives such as `%%{init: ...}%%` before the header;
+ * the renderer wants the bare header with its direction.
  */
 function mermaidSource(source: string): string {
   const lines = source.replace(/^\s*%%\{[\s\S]*?\}%%\s*$/gm, '').replace(/^\s*\n/, '').split('\n');
   const header = lines.findIndex((line) => line.trim() && !line.trim().startsWith('%%'));
-  if (header >= 0) lines[header] = (lines[header] ?? '').replace(/;\s*$/, '');
+  // `flowchart` without a direction is top-down in Mermaid.
+  if (header >= 0) lines[header] = (lines[header] ?? '').replace(/;\s*$/, '').replace(/^(\s*(?:graph|flowchart))\s*$/i, '$1 TD');
   return lines.join('\n').trim();
 }
 

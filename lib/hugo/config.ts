@@ -66,9 +66,10 @@ function configDirFile(file: string): Record<string, unknown> {
   const [key = name, lang] = name.split('.');
   // Hugo treats `menu` and `menus` alike.
   const placedKey = key === 'menu' ? 'menus' : key;
-  // languages.toml holds the languages themselves, keyed by code.
-  if (lang && placedKey !== 'languages') return { languages: { [lang]: { [placedKey]: values } } };
-  return { [placedKey]: values };
+  if (!lang) return { [placedKey]: values };
+  // languages.toml holds the languages keyed by code; languages.en.toml holds English itself.
+  if (placedKey === 'languages') return { languages: { [lang]: values } };
+  return { languages: { [lang]: { [placedKey]: values } } };
 }
 
 function readConfigDir(dir: string): Record<string, unknown> {

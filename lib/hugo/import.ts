@@ -47,6 +47,8 @@ export type ImportReport = {
   skippedLanguages: string[];
   /** Files not copied because the destination exists (use --overwrite). */
   conflicts: string[];
+  /** A bundle's files that only one of its translations had, copied into the others (as Hugo shares them). */
+  sharedResources: number;
   converted: { toml: number; json: number };
   /** The theme the site names (`theme`, or the folders under themes/). */
   theme: string[];
@@ -152,6 +154,7 @@ export function importHugoSite(options: ImportOptions): ImportReport {
     unaccounted: [],
     skippedLanguages: [],
     conflicts: [],
+    sharedResources: 0,
     converted: { toml: 0, json: 0 },
     theme: themeNames(options.siteDir, site),
     settings: { written: [], kept: [] },
@@ -235,6 +238,8 @@ export function importHugoSite(options: ImportOptions): ImportReport {
     }
   }
 
+  report.sharedResources = shareBundleResources(options.postsDir, Object.keys(report.postsByLang).filter(isLang), options.overwrite ?? false);
+
   // Content no configured language claims: another language's folder, or a folder beside them.
   const contentRoot = path.join(options.siteDir, site.contentDir);
   const claimed = sources.map((source) => source.dir);
@@ -313,4 +318,42 @@ function rootFileReason(relative: string): string {
   if (/^_index\./.test(relative)) return "the language's home page: the home here lists the posts";
   if (MARKDOWN.test(relative)) return 'a standalone page outside every section: pages are not imported yet';
   return "a file beside the language's pages that no post holds";
+}
+
+/**
+ * Hugo serves a bundle's files to each of its translations (the bundle at the same path in the
+ * other language's content): an English post may show an image that only its Chinese bundle has.
+ * Here each bundle serves its own files, so such a file is copied into the translations that lack it.
+ */
+function shareBundleResources(postsDir: string, langs: readonly Lang[], overwrite: boolean): number {
+  let copied = 0;
+  for (const lang of langs) {
+    const root = path.join(postsDir, lang);
+    if (!existsSync(root)) continue;
+    for (const relative of walk(root)) {
+      const dir = path.posix.dirname(relative);
+      if (MARKDOWN.test(relative) || dir === '.') continue;
+      const bundle = bundleOf(root, dir);
+      if (!bundle) continue;
+      for (const other of langs) {
+        if (other === lang || !existsSync(path.join(postsDir, other, bundle, 'index.md'))) continue;
+        const to = path.join(postsDir, other, relative);
+        if (existsSync(to) && !overwrite) continue;
+        mkdirSync(path.dirname(to), { recursive: true });
+        copyFileSync(path.join(root, relative), to);
+        copied++;
+      }
+    }
+  }
+  return copied;
+}
+
+/** The bundle folder (holding index.md) that a folder is in, relative to the language root. */
+function bundleOf(root: string, dir: string): string | undefined {
+  const parts = dir.split('/');
+  for (let length = parts.length; length > 0; length--) {
+    const candidate = parts.slice(0, length).join('/');
+    if (existsSync(path.join(root, candidate, 'index.md'))) return candidate;
+  }
+  return undefined;
 }

@@ -38,17 +38,19 @@ export function renderHookSettings(siteDir: string, themes: readonly string[]): 
 }
 
 /**
- * Whether an image hook's `<figcaption>` shows the alt text (`.Text`), directly or through a
- * variable: `{{ $caption := or .Title (.Text | htmlUnescape) }} ... <figcaption>{{ $caption }}`.
+ * Whether an image hook's `<figcaption>` shows the alt text (`.Text`): directly, through a
+ * variable (`{{ $caption := or .Title (.Text | htmlUnescape) }}`), or as the dot of a `with`
+ * around it (`{{ with $caption }}<figcaption>{{ . }}</figcaption>{{ end }}`).
  */
 function captionsWithAlt(hook: string): boolean {
-  const caption = /<figcaption[\s\S]*?<\/figcaption>/i.exec(hook)?.[0];
-  if (!caption) return false;
+  const at = hook.search(/<figcaption/i);
+  if (at < 0) return false;
+  const caption = hook.slice(at, hook.indexOf('</figcaption>', at) + 1 || undefined);
+  const enclosingWith = /\{\{-?\s*with\s+([^}]*?)\s*-?\}\}[^{]*$/.exec(hook.slice(0, at))?.[1] ?? '';
   const usesAlt = (text: string) => /\.(Plain)?Text\b/.test(text);
-  if (usesAlt(caption)) return true;
-  return [...caption.matchAll(/\$(\w+)/g)].some(([, name]) =>
-    [...hook.matchAll(new RegExp(`\\$${name}\\s*:?=([^}]*)\\}\\}`, 'g'))].some(([, value]) => usesAlt(value ?? '')),
-  );
+  const altVariables = [...hook.matchAll(/\$(\w+)\s*:?=([^}]*)\}\}/g)].filter(([, , value]) => usesAlt(value ?? '')).map(([, name]) => name);
+  const shown = `${caption} ${enclosingWith}`;
+  return usesAlt(shown) || altVariables.some((name) => new RegExp(`\\$${name}\\b`).test(shown));
 }
 
 type Settings = Record<string, unknown>;
