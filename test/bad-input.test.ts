@@ -22,7 +22,6 @@ describe('bad input: the build stops and says where and what to do', () => {
     ['an impossible date', 'title: T\ndate: 2020-13-45', /x\.md:3: date: "2020-13-45" is not a valid date/],
     ['a date in another format', 'title: T\ndate: 31/08/2020', /date: "31\/08\/2020" is not a valid date: write a date such as 2020-08-31/],
     ['a date as a number', 'title: T\ndate: 2020', /x\.md:3: date: must be a date such as/],
-    ['draft as a string', 'title: T\ndate: 2024-01-01\ndraft: "yes"', /x\.md:4: draft: must be true or false \(without quotes\)/],
     ['tags with an empty entry', 'title: T\ndate: 2024-01-01\ntags: [a, ""]', /x\.md:4: tags: entry 2 is empty/],
     ['a slug that is a path', 'title: T\ndate: 2024-01-01\nslug: a/b', /slug: slug "a\/b" contains \//],
     ['a slug with %2F', 'title: T\ndate: 2024-01-01\nslug: a%2Fb', /slug "a%2Fb" contains/],
@@ -67,7 +66,7 @@ describe('bad input: the build stops and says where and what to do', () => {
 
   it('every invalid post at once', () => {
     const message = errorOf({
-      'posts/en/a.md': fm('title: A\ndate: 2024-01-01\ndraft: "no"'),
+      'posts/en/a.md': fm('title: A\ndate: 2024-01-01\ndraft: [yes]'),
       'posts/en/b.md': fm('title: B\ndate: nope'),
       'posts/zh/c.md': '',
     });
@@ -158,6 +157,7 @@ describe('defects Hugo tolerates: the post builds as in Hugo, and the author is 
       /x\.md:10: image "\/images\/gone\.png"/,
     ],
     ['a key written twice', 'title: T\ndraft: true\ndate: 2024-01-01\ndraft: false', 'Body.', /x\.md:5: draft: is written twice \(first on line 3\): this last value is used/],
+    ['draft as a word Hugo reads as false', 'title: T\ndate: 2024-01-01\ndraft: ture', 'Body.', /x\.md:4: draft: "ture" is not true or false: Hugo reads it as false, so the post is published/],
     ['a missing title', 'date: 2024-01-01', 'Body.', /x\.md:2: title: is missing: the page is titled "x" after its file; add a line like title:/],
     ['an empty title', 'title: ""\ndate: 2024-01-01', 'Body.', /x\.md:2: title: is missing: the page is titled "x"/],
     ['a missing date', 'title: T', 'Body.', /x\.md:2: date: is missing: the page is dated \d{4}-\d\d-\d\d, when its file last changed/],
@@ -165,6 +165,15 @@ describe('defects Hugo tolerates: the post builds as in Hugo, and the author is 
     const { content, defects } = defectsOf({ 'posts/en/x.md': post(frontMatter, body) });
     expect(content.posts.en.map((p) => p.slug)).toEqual(['x']);
     expect(defects).toEqual([expect.stringMatching(message)]);
+  });
+
+  it('draft written as text is read as Hugo reads it', () => {
+    const { content, defects } = defectsOf({
+      'posts/en/a.md': post('title: A\ndate: 2024-01-01\ndraft: "true"'),
+      'posts/en/b.md': post('title: B\ndate: 2024-01-01\ndraft: "False"'),
+    });
+    expect(content.posts.en.map((p) => p.slug)).toEqual(['b']);
+    expect(defects).toEqual([]);
   });
 
   it('a post without a date takes its lastmod, as Hugo does', () => {

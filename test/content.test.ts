@@ -35,7 +35,7 @@ describe('front matter validation', () => {
       load({
         'posts/en/no-title.md': post('title: "No tags"\ndate: 2024-01-01\ntags: [a, ""]'),
         'posts/en/bad-date.md': post('title: "Bad date"\ndate: 2020-13-45'),
-        'posts/en/bad-draft.md': post('title: "Bad draft"\ndate: 2024-01-01\ndraft: "yes"'),
+        'posts/en/bad-draft.md': post('title: "Bad draft"\ndate: 2024-01-01\ndraft: [yes]'),
         'posts/zh/bad-yaml.md': post('title: "unclosed\ndate: 2024-01-01'),
         'posts/en/fine.md': title('Fine'),
       }),

@@ -212,6 +212,11 @@ function asBlock(data: unknown, body: string, bodyLine: number, file: string): S
  * Splits and validates a post. `inherited` holds the `cascade` values of the `_index.md` files
  * above the post; the post's own values win.
  */
+const GO_BOOLEANS = new Map<string, boolean>([
+  ...['1', 't', 'T', 'TRUE', 'true', 'True'].map((value): [string, boolean] => [value, true]),
+  ...['0', 'f', 'F', 'FALSE', 'false', 'False'].map((value): [string, boolean] => [value, false]),
+]);
+
 /** What a post that Hugo builds without a title or a date is given instead (see parsePostSource). */
 export type MissingValues = { title: string; date: string };
 
@@ -232,6 +237,21 @@ export function parsePostSource(
   if (missing && (merged.title === undefined || (typeof merged.title === 'string' && !merged.title.trim()))) {
     merged.title = missing.title;
     filled.push({ file, field: 'title', line: fieldLine(raw, 'title') ?? 2, message: `is missing: the page is titled "${missing.title}" after its file; add a line like title: "My first post"`, tolerated: true });
+  }
+  if (typeof merged.draft === 'string' || typeof merged.draft === 'number') {
+    // Hugo reads draft with Go's strconv.ParseBool (cast.ToBool): anything else is false.
+    const written = String(merged.draft).trim();
+    const parsed = GO_BOOLEANS.get(written);
+    merged.draft = parsed ?? false;
+    if (parsed === undefined) {
+      filled.push({
+        file,
+        field: 'draft',
+        line: fieldLine(raw, 'draft'),
+        message: `"${written}" is not true or false: Hugo reads it as false, so the post is published; write draft: true or draft: false`,
+        tolerated: true,
+      });
+    }
   }
   if (missing && merged.date === undefined && merged.publishDate === undefined && merged.lastmod === undefined) {
     merged.date = missing.date;

@@ -52,7 +52,7 @@ const BROKEN: Array<[file: string, source: string, problem: string]> = [
   ],
   [
     'posts/en/draft-yes.md',
-    fm('title: Quoted draft\ndate: 2024-01-01\ndraft: "yes"'),
+    fm('title: Listed draft\ndate: 2024-01-01\ndraft: [yes]'),
     'posts/en/draft-yes.md:4: draft: must be true or false (without quotes), e.g. draft: true',
   ],
   [
