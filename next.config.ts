@@ -60,8 +60,8 @@ const nextConfig: NextConfig = {
     turbopackFileSystemCacheForBuild: true,
   },
   // Old URLs keep working: post aliases and Hugo's root-language URLs answer with 308 redirects.
-  // This reads the posts' front matter (nothing is written); a content error fails a build here,
-  // loudly, and is only reported by `next dev`, which lists it on every page.
+  // This reads the posts' front matter (nothing is written); content problems are reported when
+  // the pages read the content.
   redirects: staticExport ? undefined : async () => configRedirects(),
   // Pages link their OpenGraph card with a `.png` name, which the static export writes (see ogImagePath).
   rewrites: staticExport

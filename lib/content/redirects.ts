@@ -253,24 +253,23 @@ export function redirectRules(moved: readonly MovedUrl[]): RedirectRule[] {
 
 /**
  * The redirect rules of the whole site, for next.config.ts. Old URLs that collide go where Hugo
- * sent them, with a warning in the build output; in strict mode they fail the build.
+ * sent them, with a warning in the build output; in strict mode they fail a production build.
  */
 export function siteRedirects(content: Content, sectionPages: readonly MovedUrl[] = []): RedirectRule[] {
   const { moved, problems } = movedPosts(content);
-  if (problems.length && siteSettings.strict) throw new ContentError(problems);
+  if (problems.length && siteSettings.strict && process.env.NODE_ENV === 'production') throw new ContentError(problems);
   if (problems.length) console.warn(`Old URLs:\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`);
   return redirectRules([...moved, ...movedTerms(content), ...sectionPages]);
 }
 
 /**
  * The redirect rules for next.config.ts, from the posts' front matter alone: the body pipeline
- * is not needed for old URLs (and its ESM-only packages cannot load with the config). A content
- * problem fails a production build here; `next dev` keeps answering and shows it on the page.
+ * is not needed for old URLs (and its ESM-only packages cannot load with the config). Content
+ * problems are not thrown here: a build reports every one of them, the bodies' too, when its
+ * pages read the content, and `next dev` lists them on the page and keeps answering.
  */
 export function configRedirects(options: ContentOptions = defaultContentOptions()): RedirectRule[] {
-  const { content, problems } = readContentIndex(options);
-  if (problems.length && process.env.NODE_ENV === 'production') throw new ContentError(problems);
-  return siteRedirects(content, movedSectionPages(options.postsDir));
+  return siteRedirects(readContentIndex(options).content, movedSectionPages(options.postsDir));
 }
 
 /**
