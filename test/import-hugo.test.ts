@@ -108,6 +108,8 @@ describe('import:hugo', () => {
       'config/_default/hugo.toml': 'title = "default"\ndefaultContentLanguage = "zh"\n',
       'config/_default/languages.toml': '[zh]\nweight = 1\n[en]\nweight = 2\ndisabled = true\n',
       'config/_default/menus.zh.toml': '[[main]]\nname = "首页"\nurl = "/"\nweight = 1\n',
+      // One language's own file, as PaperMod sites write it: its keys are the language's.
+      'config/_default/languages.fr.yaml': 'contentDir: content/fr\nweight: 3\nmenu:\n  main:\n    - name: Accueil\n      url: /fr/\n',
       'config/_default/params.toml': 'Author = "A"\n',
       'config/production/params.toml': 'author = "Production"\n',
     });
@@ -116,7 +118,8 @@ describe('import:hugo', () => {
     expect(site.baseUrl).toBe('https://root.example/');
     expect(site.defaultContentLanguage).toBe('zh');
     expect(site.params).toEqual({ author: 'Production' });
-    expect(site.languages.map((l) => [l.code, l.disabled])).toEqual([['zh', false], ['en', true]]);
+    expect(site.languages.map((l) => [l.code, l.disabled])).toEqual([['zh', false], ['en', true], ['fr', false]]);
+    expect(site.languages[2]).toMatchObject({ contentDir: 'content/fr', menus: { main: [{ name: 'Accueil', url: '/fr/' }] } });
     expect(site.languages[0]?.menus).toEqual({ main: [{ name: '首页', url: '/', weight: 1 }] });
   });
 

@@ -236,6 +236,9 @@ test.describe('old URLs of the Hugo site redirect permanently', () => {
     // Hugo's tag URL drops the apostrophe and folds the case.
     ['/en/tags/lets-encrypt/', '/en/tags/lets-encrypt'],
     ['/en/tags/gitops/', '/en/tags/gitops'],
+    // Hugo's first page of every list is the list.
+    ['/en/tags/gitops/page/1/', '/en/tags/gitops'],
+    ['/en/sitemap.xml', '/sitemap.xml'],
     // Claimed by two posts: Hugo gave it to the earlier one.
     ['/old/shared-alias/', '/en/blog/hugo-url-post'],
     ['/en/old/shared-alias/', '/en/blog/hugo-url-post'],
