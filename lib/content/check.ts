@@ -1,7 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Element } from 'hast';
-import { visit } from 'unist-util-visit';
 import { missingOgCharacters } from '../og/font';
 import { languages, siteConfig, type Lang } from '../site-config';
 import { archivePath, homePath, postAssetPath, postPath, taxonomies, taxonomyPath, termPath } from '../urls';
@@ -9,7 +7,7 @@ import { writtenLine } from './body';
 import { toleratedDefects, type ContentProblem } from './errors';
 import { fieldLine, frontMatterSchema } from './front-matter';
 import { readContent, type Content, type ContentOptions, type Post } from './load';
-import { postHast } from './hast';
+import { postBodyFacts } from './load-cache';
 import { collectTerms } from './terms';
 import { hugoRootRedirects, movedPosts, movedSectionPages, movedTerms, normalizePath } from './redirects';
 
@@ -59,19 +57,6 @@ type BodyFacts = {
   ids: Set<string>;
   links: Array<{ url: string; line?: number }>;
 };
-
-/** The heading ids and links of a post body, as the page will have them. */
-function bodyFacts(post: Post): BodyFacts {
-  const facts: BodyFacts = { ids: new Set(), links: [] };
-  visit(postHast(post), 'element', (element: Element) => {
-    const { id, href } = element.properties;
-    if (typeof id === 'string') facts.ids.add(id);
-    if (element.tagName === 'a' && typeof href === 'string') {
-      facts.links.push({ url: href, line: element.position ? writtenLine(post, element.position.start.line) : undefined });
-    }
-  });
-  return facts;
-}
 
 /** Every path the built site answers with a page (or a redirect to one), decoded, no trailing slash. */
 function sitePaths(content: Content, postsDir: string): Set<string> {
@@ -150,7 +135,9 @@ export function checkContent(options: ContentOptions): CheckReport {
       }
       warnings.push(...ogFontWarnings(post, raw));
       // readContent has left out every post whose body cannot be read, and reported why.
-      const facts = bodyFacts(post);
+      // Read with the post: its ids and links come from the same parse as its page.
+      const { anchors, links } = postBodyFacts(post, options.publicDir, options.diskCache);
+      const facts: BodyFacts = { ids: new Set(anchors), links };
       factsByPost.set(post, facts);
       factsByPath.set(safeDecode(postPath(lang, post.slug)), facts);
       post.body.split('\n').forEach((text, index) => {

@@ -1,9 +1,11 @@
+import type { Element } from 'hast';
+import { visit } from 'unist-util-visit';
 import { siteConfig } from '../site-config';
 import { cacheEntryName, readStamped, writeStamped } from '../disk-cache';
-import { checkBody } from './body';
+import { checkBody, writtenLine } from './body';
 import { currentPipelineKey } from './compile-cache';
 import { isFatal, type ContentProblem } from './errors';
-import { postPlainText, postToc, type TocEntry } from './hast';
+import { postHast, postPlainText, postToc, type TocEntry } from './hast';
 import type { Post } from './load';
 import { readingStats, type ReadingStats } from './reading';
 import { plainText, summarize } from './summary';
@@ -17,6 +19,10 @@ export type BodyFacts = {
   text: string;
   /** The local image files the body shows, for their responsive copies. */
   imageFiles: string[];
+  /** Every element id of the body (heading ids, footnotes, raw HTML), for checking anchors. */
+  anchors: string[];
+  /** Every link of the body, with its written line, for checking where it leads. */
+  links: Array<{ url: string; line?: number }>;
 };
 
 type CachedFacts = Omit<BodyFacts, 'problems'>;
@@ -25,9 +31,20 @@ function computeFacts(post: Post, publicDir: string): BodyFacts {
   const images = new Set<string>();
   const problems = checkBody(post, publicDir, (file) => images.add(file));
   const imageFiles = [...images];
-  if (problems.some(isFatal)) return { problems, reading: { words: 0, minutes: 0 }, summary: '', toc: [], text: '', imageFiles };
+  if (problems.some(isFatal)) return { problems, reading: { words: 0, minutes: 0 }, summary: '', toc: [], text: '', imageFiles, anchors: [], links: [] };
   const readable = plainText(post.body);
+  const anchors: string[] = [];
+  const links: BodyFacts['links'] = [];
+  visit(postHast(post), 'element', (element: Element) => {
+    const { id, href } = element.properties;
+    if (typeof id === 'string') anchors.push(id);
+    if (element.tagName === 'a' && typeof href === 'string') {
+      links.push({ url: href, line: element.position ? writtenLine(post, element.position.start.line) : undefined });
+    }
+  });
   return {
+    anchors,
+    links,
     problems,
     reading: readingStats(readable),
     summary: summarize(post.body, readable),
@@ -44,8 +61,19 @@ function computeFacts(post: Post, publicDir: string): BodyFacts {
  * the body and the pipeline, valid while the images the check measured are unchanged. The first
  * process of a build fills it; the others, and the next build, read it.
  */
-export function postBodyFacts(post: Post, publicDir: string): BodyFacts {
-  if (process.env.NODE_ENV !== 'production') return computeFacts(post, publicDir);
+export function postBodyFacts(post: Post, publicDir: string, diskCache = process.env.NODE_ENV === 'production'): BodyFacts {
+  const known = factsByPost.get(post);
+  if (known?.body === post.body) return known.facts;
+  const facts = readBodyFacts(post, publicDir, diskCache);
+  factsByPost.set(post, { body: post.body, facts });
+  return facts;
+}
+
+/** The facts of each post object read in this process (the checker asks again for its links). */
+const factsByPost = new WeakMap<Post, { body: string; facts: BodyFacts }>();
+
+function readBodyFacts(post: Post, publicDir: string, diskCache: boolean): BodyFacts {
+  if (!diskCache) return computeFacts(post, publicDir);
   const name = cacheEntryName([
     currentPipelineKey(),
     post.source.format,
@@ -60,8 +88,8 @@ export function postBodyFacts(post: Post, publicDir: string): BodyFacts {
   if (cached) return { problems: [], ...cached };
   const facts = computeFacts(post, publicDir);
   if (!facts.problems.length) {
-    const { reading, summary, toc, text, imageFiles } = facts;
-    writeStamped<CachedFacts>('facts', name, { reading, summary, toc, text, imageFiles }, imageFiles);
+    const { problems: _problems, ...cached } = facts;
+    writeStamped<CachedFacts>('facts', name, cached, facts.imageFiles);
   }
   return facts;
 }

@@ -39,7 +39,7 @@ export function readContent(options: ContentOptions): { content: Content; proble
   const warnings = [...defects, ...expandPostShortcodes(shown)];
   // A body that cannot render fails here, with every other problem, rather than when its page renders.
   const visible = shown.filter((post) => {
-    const facts = postBodyFacts(post, options.publicDir);
+    const facts = postBodyFacts(post, options.publicDir, options.diskCache);
     const fatal = facts.problems.filter(isFatal);
     problems.push(...fatal);
     warnings.push(...facts.problems.filter((problem) => !isFatal(problem)));

@@ -69,6 +69,11 @@ export type ContentOptions = {
   now: Date;
   /** Drafts and scheduled posts are shown (with a badge) in `next dev` only. */
   includeUnpublished: boolean;
+  /**
+   * Keep what reading each body tells in the disk cache (.next/cache), keyed by the body and the
+   * pipeline: on for production builds and `npm run check`.
+   */
+  diskCache?: boolean;
 };
 
 export type Content = {
@@ -263,6 +268,7 @@ export function defaultContentOptions(): ContentOptions {
     publicDir: path.resolve(/*turbopackIgnore: true*/ 'public'),
     now: new Date(),
     includeUnpublished: process.env.NODE_ENV === 'development',
+    diskCache: process.env.NODE_ENV === 'production',
   };
 }
 

@@ -4,7 +4,7 @@ import { CORE_SCHEMA, dump } from 'js-yaml';
 import { checkContent } from '../content/check';
 import type { ContentProblem } from '../content/errors';
 import { splitFrontMatter } from '../content/front-matter';
-import { readContent } from '../content/load';
+import { readContentIndex } from '../content/posts';
 import { isLang, languages, type Lang } from '../site-config';
 import { hugoSite, readHugoConfig, type HugoLanguage, type HugoSite } from './config';
 import { renderHookSettings, writeImportedSettings, type ImportedSettings } from './settings';
@@ -292,8 +292,9 @@ export function importHugoSite(options: ImportOptions): ImportReport {
     }, options.overwrite ?? false);
   }
 
-  const contentOptions = { postsDir: options.postsDir, publicDir: options.publicDir, now: new Date(), includeUnpublished: true };
-  const { content } = readContent(contentOptions);
+  const contentOptions = { postsDir: options.postsDir, publicDir: options.publicDir, now: new Date(), includeUnpublished: true, diskCache: true };
+  // Pairs come from front matter alone; the check below reads the bodies once.
+  const { content } = readContentIndex(contentOptions);
   const languagesByKey = new Map<string, number>();
   for (const lang of languages) {
     for (const post of content.posts[lang]) languagesByKey.set(post.translationKey, (languagesByKey.get(post.translationKey) ?? 0) + 1);
