@@ -41,6 +41,19 @@ function stamp(file: string): FileStamp | undefined {
 
 type Stamped<T> = { value: T; files: FileStamp[] };
 
+/** The size and change time of each file, to tell later whether any of them changed. */
+export function stampFiles(files: Iterable<string>): FileStamp[] {
+  return [...files].flatMap((file) => stamp(file) ?? []);
+}
+
+/** Whether every stamped file is still there, unchanged. */
+export function stampsHold(files: readonly FileStamp[]): boolean {
+  return files.every((known) => {
+    const now = stamp(known.file);
+    return now !== undefined && now.size === known.size && now.mtimeMs === known.mtimeMs;
+  });
+}
+
 /** The name of an entry: the hash of everything that shaped it. */
 export function cacheEntryName(parts: ReadonlyArray<string | Uint8Array>, extension = 'json'): string {
   const hash = createHash('sha256');
@@ -54,17 +67,13 @@ export function readStamped<T>(kind: string, name: string): T | undefined {
   if (!data) return undefined;
   try {
     const entry = JSON.parse(data.toString('utf8')) as Stamped<T>;
-    const unchanged = entry.files.every((known) => {
-      const now = stamp(known.file);
-      return now !== undefined && now.size === known.size && now.mtimeMs === known.mtimeMs;
-    });
-    return unchanged ? entry.value : undefined;
+    return stampsHold(entry.files) ? entry.value : undefined;
   } catch {
     return undefined;
   }
 }
 
 export function writeStamped<T>(kind: string, name: string, value: T, files: Iterable<string>): void {
-  const entry: Stamped<T> = { value, files: [...files].flatMap((file) => stamp(file) ?? []) };
+  const entry: Stamped<T> = { value, files: stampFiles(files) };
   writeCacheEntry(kind, name, JSON.stringify(entry));
 }

@@ -20,7 +20,14 @@ describe('the disk cache of what reading a body tells (production builds)', () =
     });
   const entries = () => readdirSync(diskCacheDir('facts'));
 
-  it('is used by the next read, and not once an image it checked is gone', () => {
+  /** loadContent as a new process has it: nothing in memory, only the disk cache. */
+  async function loadInNewProcess(root: string) {
+    vi.resetModules();
+    const fresh = await import('@/lib/content/load');
+    return fresh.loadContent(optionsFor(root));
+  }
+
+  it('is used by the next process, and not once an image it checked is gone', async () => {
     const root = site();
     const first = loadContent(optionsFor(root)).posts.en[0]!;
     expect(first.reading.words).toBe(5);
@@ -30,15 +37,28 @@ describe('the disk cache of what reading a body tells (production builds)', () =
     const file = path.join(diskCacheDir('facts'), entries()[0]!);
     const entry = JSON.parse(readFileSync(file, 'utf8'));
     writeFileSync(file, JSON.stringify({ ...entry, value: { ...entry.value, reading: { words: 999, minutes: 9 } } }));
-    expect(loadContent(optionsFor(root)).posts.en[0]!.reading.words).toBe(999);
+    // This process still has the facts it read; the next one reads the disk.
+    expect(loadContent(optionsFor(root)).posts.en[0]!.reading.words).toBe(5);
+    expect((await loadInNewProcess(root)).posts.en[0]!.reading.words).toBe(999);
 
     // The image is replaced: the facts are read again from the body.
     utimesSync(path.join(root, 'posts/en/a/map.png'), new Date(), new Date(Date.now() + 5_000));
-    expect(loadContent(optionsFor(root)).posts.en[0]!.reading.words).toBe(5);
+    expect((await loadInNewProcess(root)).posts.en[0]!.reading.words).toBe(5);
 
-    // The image is deleted: it is reported as it would be without a cache.
+    // The image is deleted: it is reported as it would be without a cache, in memory too.
     rmSync(path.join(root, 'posts/en/a/map.png'));
     expect(loadContent(optionsFor(root)).warnings).toEqual([expect.objectContaining({ message: expect.stringContaining('"map.png" is not a file') })]);
+  });
+
+  it('reads again, in the same process, only the body that changed', () => {
+    const root = makeSite({
+      'posts/en/a.md': post('title: A\ndate: 2024-01-01', 'One two three.'),
+      'posts/en/b.md': post('title: B\ndate: 2024-01-02', 'Four five.'),
+    });
+    const words = () => Object.fromEntries(loadContent(optionsFor(root)).posts.en.map((p) => [p.slug, p.reading.words]));
+    expect(words()).toEqual({ a: 3, b: 2 });
+    writeFileSync(path.join(root, 'posts/en/b.md'), post('title: B\ndate: 2024-01-02', 'Four five six seven.'));
+    expect(words()).toEqual({ a: 3, b: 4 });
   });
 
   it('keeps nothing for a body with problems', () => {

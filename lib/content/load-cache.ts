@@ -1,7 +1,7 @@
 import type { Element } from 'hast';
 import { visit } from 'unist-util-visit';
 import { siteConfig } from '../site-config';
-import { cacheEntryName, readStamped, writeStamped } from '../disk-cache';
+import { cacheEntryName, readStamped, stampFiles, stampsHold, writeStamped, type FileStamp } from '../disk-cache';
 import { checkBody, writtenLine } from './body';
 import { currentPipelineKey } from './compile-cache';
 import { isFatal, type ContentProblem } from './errors';
@@ -72,24 +72,26 @@ export function postBodyFacts(post: Post, publicDir: string, diskCache = process
 /** The facts of each post object read in this process (the checker asks again for its links). */
 const factsByPost = new WeakMap<Post, { body: string; facts: BodyFacts }>();
 
+/**
+ * Facts kept in this process by the key of what shaped them, with the images they measured:
+ * `next dev` reads every post again after a save, and only the bodies that changed are read anew.
+ */
+const factsInMemory = new Map<string, { facts: CachedFacts; images: FileStamp[] }>();
+
 function readBodyFacts(post: Post, publicDir: string, diskCache: boolean): BodyFacts {
-  if (!diskCache) return computeFacts(post, publicDir);
-  const name = cacheEntryName([
-    currentPipelineKey(),
-    post.source.format,
-    post.lang,
-    post.slug,
-    post.source.bundleDir ?? '',
-    publicDir,
-    String(siteConfig.allowMdxJavaScript),
-    post.body,
-  ]);
-  const cached = readStamped<CachedFacts>('facts', name);
-  if (cached) return { problems: [], ...cached };
-  const facts = computeFacts(post, publicDir);
+  // The pipeline's code cannot change within a process: the key in memory leaves it out.
+  const shapedBy = [post.source.format, post.lang, post.slug, post.source.bundleDir ?? '', publicDir, String(siteConfig.allowMdxJavaScript), post.body];
+  const memoryKey = cacheEntryName(shapedBy);
+  const remembered = factsInMemory.get(memoryKey);
+  if (remembered && stampsHold(remembered.images)) return { problems: [], ...remembered.facts };
+  const name = diskCache ? cacheEntryName([currentPipelineKey(), ...shapedBy]) : '';
+  const stored = diskCache ? readStamped<CachedFacts>('facts', name) : undefined;
+  const facts = stored ? { problems: [], ...stored } : computeFacts(post, publicDir);
+  // Facts with problems are read again each time: a missing image may have been added since.
   if (!facts.problems.length) {
-    const { problems: _problems, ...cached } = facts;
-    writeStamped<CachedFacts>('facts', name, cached, facts.imageFiles);
+    const { problems: _problems, ...kept } = facts;
+    factsInMemory.set(memoryKey, { facts: kept, images: stampFiles(kept.imageFiles) });
+    if (diskCache && !stored) writeStamped<CachedFacts>('facts', name, kept, kept.imageFiles);
   }
   return facts;
 }

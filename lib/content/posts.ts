@@ -71,7 +71,7 @@ export type ContentOptions = {
   includeUnpublished: boolean;
   /**
    * Keep what reading each body tells in the disk cache (.next/cache), keyed by the body and the
-   * pipeline: on for production builds and `npm run check`.
+   * pipeline: on for builds, `next dev` and `npm run check`.
    */
   diskCache?: boolean;
 };
@@ -268,7 +268,7 @@ export function defaultContentOptions(): ContentOptions {
     publicDir: path.resolve(/*turbopackIgnore: true*/ 'public'),
     now: new Date(),
     includeUnpublished: process.env.NODE_ENV === 'development',
-    diskCache: process.env.NODE_ENV === 'production',
+    diskCache: process.env.NODE_ENV === 'production' || process.env.NODE_ENV === 'development',
   };
 }
 
