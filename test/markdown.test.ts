@@ -51,6 +51,17 @@ describe('figure captions', () => {
     }
   });
 
+  it('shows a missing image as its alt text once, not again as its caption', async () => {
+    siteSettings.markdown.captionsFromAlt = true;
+    try {
+      const html = await renderBody('posts/en/a.md', '![The rollout dashboard](/images/never-uploaded.png)\n\nAfter.');
+      expect(html).toMatch(/<figure><span class="missing-image"[^>]*>The rollout dashboard<\/span><\/figure>/);
+      expect(html.match(/The rollout dashboard/g)).toHaveLength(1);
+    } finally {
+      siteSettings.markdown.captionsFromAlt = false;
+    }
+  });
+
   it('leaves an image inside running text alone', async () => {
     const html = await renderBody('posts/en/a.md', 'Text ![inline](https://cdn.example.com/a.jpg) and *more*.');
     expect(html).not.toContain('<figure>');

@@ -10,6 +10,7 @@ import rehypePrettyCode, { type Options as RehypePrettyCodeOptions } from 'rehyp
 import rehypeRaw from 'rehype-raw';
 import rehypeSlug from 'rehype-slug';
 import type { PluggableList } from 'unified';
+import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { siteConfig } from '@/lib/site-config';
 import { postAssetPath } from '@/lib/urls';
@@ -29,11 +30,11 @@ import type { Post } from './load';
  */
 export function rehypeBundleFiles(imageContext: ImageContext & { responsiveImages?: boolean }) {
   return (tree: HastRoot) => {
-    visit(tree, 'element', (element: Element) => {
+    visit(tree, 'element', (element: Element, _index, parent) => {
       if (element.tagName === 'img' && typeof element.properties.src === 'string') {
         const resolved = resolveImage(element.properties.src, imageContext);
         if (!resolved.ok) {
-          showMissingImage(element);
+          showMissingImage(element, parent);
           return;
         }
         element.properties.src = resolved.image.src;
@@ -60,16 +61,24 @@ export function rehypeBundleFiles(imageContext: ImageContext & { responsiveImage
   };
 }
 
+function isElement(node: unknown, tagName: string): node is Element {
+  return typeof node === 'object' && node !== null && (node as Element).type === 'element' && (node as Element).tagName === tagName;
+}
+
 /**
  * In place of a local image that is not there, its alt text in a box that keeps the text's flow
  * (Hugo would show a broken image): the reader still learns what the picture was.
  */
-function showMissingImage(element: Element): void {
+function showMissingImage(element: Element, parent: { type: string; children: unknown[] } | undefined): void {
   const alt = typeof element.properties.alt === 'string' ? element.properties.alt.trim() : '';
   const src = String(element.properties.src);
   element.tagName = 'span';
   element.properties = { className: ['missing-image'], title: src, dataMissingImage: src };
   element.children = [{ type: 'text', value: alt || path.posix.basename(src) }];
+  // A caption made of the same alt text would say it twice.
+  if (parent && isElement(parent, 'figure')) {
+    parent.children = parent.children.filter((child) => !(isElement(child, 'figcaption') && toString(child).trim() === alt));
+  }
 }
 
 /**
