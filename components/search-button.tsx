@@ -1,6 +1,6 @@
 'use client';
 
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { SearchFiles, SearchStrings } from './search-dialog';
 
 // The dialog, its search code and the index load only when a reader opens search.
@@ -14,12 +14,16 @@ function isTypingInto(target: EventTarget | null): boolean {
 
 /** Opens search from the header, or from anywhere on the page with `/`. */
 export function SearchButton({ files, strings }: SearchButtonProps) {
-  const [open, setOpen] = useState(false);
+  // Each opening has its number: a dialog closed with Escape tells us so a moment later (the
+  // dialog's close event), and that must not close one the reader opened again meanwhile.
+  const [opening, setOpening] = useState(0);
+  const openings = useRef(0);
+  const open = () => setOpening(++openings.current);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || isTypingInto(event.target)) return;
       event.preventDefault();
-      setOpen(true);
+      setOpening(++openings.current);
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
@@ -28,7 +32,7 @@ export function SearchButton({ files, strings }: SearchButtonProps) {
     <>
       <button
         type="button"
-        onClick={() => setOpen(true)}
+        onClick={open}
         aria-haspopup="dialog"
         aria-keyshortcuts="/"
         data-testid="search-button"
@@ -43,9 +47,9 @@ export function SearchButton({ files, strings }: SearchButtonProps) {
           /
         </kbd>
       </button>
-      {open ? (
+      {opening ? (
         <Suspense fallback={null}>
-          <SearchDialog files={files} strings={strings} onClose={() => setOpen(false)} />
+          <SearchDialog key={opening} files={files} strings={strings} onClose={() => setOpening((current) => (current === opening ? 0 : current))} />
         </Suspense>
       ) : null}
     </>
