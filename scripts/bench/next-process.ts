@@ -98,3 +98,20 @@ export async function startNextServer(projectDir: string, port: number, env: Nod
   await stop();
   throw new Error(`next start did not answer on ${url} within 60 s:\n${tail(logFile)}`);
 }
+
+export type DevServer = { url: string; stop: () => Promise<void> };
+
+/** `next dev` on localhost (dev resources answer localhost only); the caller times its first answers. */
+export function startNextDev(projectDir: string, port: number, env: NodeJS.ProcessEnv, logFile: string): DevServer {
+  const { child, pid } = spawnNext(projectDir, ['dev', '-p', String(port)], env, logFile);
+  return {
+    url: `http://localhost:${port}`,
+    stop: async () => {
+      signalGroup(pid, 'SIGTERM');
+      const timeout = setTimeout(() => signalGroup(pid, 'SIGKILL'), 5000);
+      await exited(child);
+      clearTimeout(timeout);
+      signalGroup(pid, 'SIGKILL');
+    },
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * Writing at scale (issue #16): for each size, `next dev` on a temporary copy of this project
+ * with that many synthetic posts, timing the first post page, the first home page and a save
+ * until the open page shows it; and `npm run check` cold (empty cache) and warm. Prints a table
+ * and writes it into docs/benchmarks.md. Prints numbers; never part of tests.
+ *
+ *   npm run bench:dev [-- --sizes 200,1000] [--seed 2024]
+ */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { copyProject } from '../project-copy';
+import { onExit } from './cleanup';
+import { positiveInteger } from './cli';
+import { freePort, nextEnv, startNextDev } from './next-process';
+import { checked, machineLine, markdownTable, today, writeDocSection } from './report';
+import { syntheticPosts, writeBundles } from './synthetic-posts';
+
+const DEFAULTS = { sizes: '200,1000', seed: '2024' };
+const { values } = parseArgs({
+  options: { sizes: { type: 'string', default: DEFAULTS.sizes }, seed: { type: 'string', default: DEFAULTS.seed } },
+});
+const sizes = values.sizes.split(',').map((size) => positiveInteger('sizes', size.trim()));
+const seed = positiveInteger('seed', values.seed);
+
+type Row = { posts: number; firstPost: number; firstHome: number; save: number; checkCold: number; checkWarm: number };
+
+const project = process.cwd();
+const work = mkdtempSync(path.join(os.tmpdir(), 'blog-bench-dev-'));
+onExit(() => rmSync(work, { recursive: true, force: true }));
+const site = path.join(work, 'site');
+copyProject(project, site);
+
+const seconds = (since: number) => (performance.now() - since) / 1000;
+
+/** The page's HTML once it answers 200, however long the dev server takes to compile it. */
+async function pageText(url: string): Promise<string> {
+  const deadline = Date.now() + 600_000;
+  while (Date.now() < deadline) {
+    const response = await fetch(url).catch(() => undefined);
+    if (response?.ok) return response.text();
+    await response?.body?.cancel();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} did not answer 200 within 10 minutes`);
+}
+
+/** `npm run check` as an author runs it, with its own cache folder: wall seconds. */
+function timeCheck(postsDir: string, cacheDir: string): number {
+  const started = performance.now();
+  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/check.ts'], {
+    cwd: project,
+    env: { ...process.env, BLOG_POSTS_DIR: postsDir, BLOG_CACHE_DIR: cacheDir },
+    stdio: 'ignore',
+  });
+  return seconds(started);
+}
+
+async function measure(count: number): Promise<Row> {
+  const step = (text: string) => console.log(`[${count} posts] ${text}`);
+  const posts = syntheticPosts(count, seed);
+  const postsDir = path.join(work, `posts-${count}`);
+  writeBundles(posts, (lang) => path.join(postsDir, lang));
+  const post = posts.find((candidate) => candidate.lang === 'en');
+  if (!post) throw new Error('no English post was generated');
+
+  const cacheDir = path.join(work, `check-cache-${count}`);
+  const checkCold = timeCheck(postsDir, cacheDir);
+  const checkWarm = timeCheck(postsDir, cacheDir);
+  step(`npm run check: ${checkCold.toFixed(1)} s cold, ${checkWarm.toFixed(1)} s warm`);
+
+  rmSync(path.join(site, '.next'), { recursive: true, force: true });
+  const started = performance.now();
+  const server = startNextDev(site, await freePort(), nextEnv({ BLOG_POSTS_DIR: postsDir }), path.join(work, `dev-${count}.log`));
+  try {
+    const postUrl = `${server.url}/en/blog/${post.slug}`;
+    await pageText(postUrl);
+    const firstPost = seconds(started);
+    step(`first post page: ${firstPost.toFixed(1)} s after starting next dev`);
+    let mark = performance.now();
+    await pageText(`${server.url}/en`);
+    const firstHome = seconds(mark);
+    step(`first home page: ${firstHome.toFixed(1)} s`);
+
+    const marker = `SAVED-${Date.now()}`;
+    appendFileSync(path.join(postsDir, 'en', post.slug, 'index.md'), `\nA paragraph saved while the page is open, ${marker}.\n`);
+    mark = performance.now();
+    while (!(await pageText(postUrl)).includes(marker)) await new Promise((resolve) => setTimeout(resolve, 50));
+    const save = seconds(mark);
+    step(`save -> the page shows it: ${save.toFixed(2)} s`);
+    return { posts: count, firstPost, firstHome, save, checkCold, checkWarm };
+  } finally {
+    await server.stop();
+    rmSync(postsDir, { recursive: true, force: true });
+  }
+}
+
+const rows: Row[] = [];
+for (const count of sizes) rows.push(await measure(count));
+
+const saveTarget = (posts: number) => (posts <= 200 ? 1 : 1.5);
+const table = markdownTable(
+  ['posts', 'first post page (s) ≤ 5', 'first home page (s) ≤ 3', 'save → page (s) ≤ 1 (200) / 1.5 (1000)', 'check cold (s) ≤ 3', 'check warm (s) ≤ 1'],
+  rows.map((row) => [
+    String(row.posts),
+    checked(row.firstPost.toFixed(1), row.firstPost <= 5),
+    checked(row.firstHome.toFixed(1), row.firstHome <= 3),
+    checked(row.save.toFixed(2), row.save <= saveTarget(row.posts)),
+    checked(row.checkCold.toFixed(1), row.checkCold <= 3),
+    checked(row.checkWarm.toFixed(1), row.checkWarm <= 1),
+  ]),
+);
+console.log(`\n${table}`);
+const file = writeDocSection(
+  project,
+  'bench-dev',
+  `## Writing at scale: \`npm run bench:dev\`\n\nRun ${today()} on ${machineLine(project)}. Synthetic bilingual posts (seed ${seed}); ` +
+    '`next dev` starts on a cold `.next` for each size; "save → page" appends a paragraph to an open post and ' +
+    'polls the page until it holds it; `npm run check` is timed as a whole command, with an empty cache and then again.\n\n' +
+    table,
+);
+console.log(`Written to ${path.relative(project, file)}`);
