@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { diskCacheDir } from '@/lib/disk-cache';
+import { checkContent } from '@/lib/content/check';
 import { loadContent } from '@/lib/content/load';
 import { TINY_PNG, makeSite, optionsFor, post } from './fixtures';
 
@@ -59,6 +60,14 @@ describe('the disk cache of what reading a body tells (production builds)', () =
     expect(words()).toEqual({ a: 3, b: 2 });
     writeFileSync(path.join(root, 'posts/en/b.md'), post('title: B\ndate: 2024-01-02', 'Four five six seven.'));
     expect(words()).toEqual({ a: 3, b: 4 });
+  });
+
+  it('moves the lines of a body\'s links when only its front matter grew', () => {
+    const root = makeSite({ 'posts/en/a.md': post('title: A\ndate: 2024-01-01', 'See [nowhere](/en/blog/nope).') });
+    const lineOfLink = () => checkContent(optionsFor(root)).warnings.find((w) => w.message.includes('nope'))?.line;
+    expect(lineOfLink()).toBe(6);
+    writeFileSync(path.join(root, 'posts/en/a.md'), post('title: A\ndescription: One more line\ndate: 2024-01-01', 'See [nowhere](/en/blog/nope).'));
+    expect(lineOfLink()).toBe(7);
   });
 
   it('keeps nothing for a body with problems', () => {

@@ -80,7 +80,9 @@ const factsInMemory = new Map<string, { facts: CachedFacts; images: FileStamp[] 
 
 function readBodyFacts(post: Post, publicDir: string, diskCache: boolean): BodyFacts {
   // The pipeline's code cannot change within a process: the key in memory leaves it out.
-  const shapedBy = [post.source.format, post.lang, post.slug, post.source.bundleDir ?? '', publicDir, String(siteConfig.allowMdxJavaScript), post.body];
+  // The links' written lines depend on where the body starts in its file, and on the shortcodes.
+  const lines = `${post.bodyLine}:${post.bodyLineMap?.join(',') ?? ''}`;
+  const shapedBy = [post.source.format, post.lang, post.slug, post.source.bundleDir ?? '', publicDir, String(siteConfig.allowMdxJavaScript), lines, post.body];
   const memoryKey = cacheEntryName(shapedBy);
   const remembered = factsInMemory.get(memoryKey);
   if (remembered && stampsHold(remembered.images)) return { problems: [], ...remembered.facts };
