@@ -8,6 +8,7 @@ import { readContentIndex } from '../content/posts';
 import { isLang, languages, type Lang } from '../site-config';
 import { hugoSite, readHugoConfig, type HugoLanguage, type HugoSite } from './config';
 import { renderHookSettings, writeImportedSettings, type ImportedSettings } from './settings';
+import { SITE_SETTINGS_FILE, siteSettings } from '../site-settings';
 
 export { readHugoConfig } from './config';
 
@@ -290,6 +291,11 @@ export function importHugoSite(options: ImportOptions): ImportReport {
       ...renderHookSettings(options.siteDir, report.theme),
       hugo: { section: sections[0] ?? 'blog', permalink: sections[0] ? site.permalinks[sections[0]] : undefined, disablePathToLower: site.disablePathToLower },
     }, options.overwrite ?? false);
+    // The check below reads the posts as the site will: with the settings just written, when
+    // they are this project's own (the import's usual case).
+    if (report.settings.settings && path.resolve(options.settingsFile) === path.resolve(SITE_SETTINGS_FILE)) {
+      Object.assign(siteSettings, report.settings.settings);
+    }
   }
 
   const contentOptions = { postsDir: options.postsDir, publicDir: options.publicDir, now: new Date(), includeUnpublished: true, diskCache: true };

@@ -1,8 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseSiteSettings, type SiteSettingsInput } from '../site-settings';
+import { parseSiteSettings, type SiteSettings, type SiteSettingsInput } from '../site-settings';
 
 export type ImportedSettings = {
+  /** The settings file as it is now. */
+  settings?: SiteSettings;
   /** `key = value` lines the import wrote into the settings file. */
   written: string[];
   /** Settings the author had set otherwise, left as they were (without --overwrite). */
@@ -84,7 +86,7 @@ export function writeImportedSettings(file: string, imported: Settings, overwrit
     }
   };
   merge(current, imported, '');
-  parseSiteSettings(current, file);
+  const settings = parseSiteSettings(current, file);
   writeFileSync(file, `${JSON.stringify(current, null, 2)}\n`);
-  return outcome;
+  return { ...outcome, settings };
 }
