@@ -173,6 +173,7 @@ describe('import:hugo', () => {
       'hugo.toml': 'defaultContentLanguage = "zh"\n[languages.zh]\nweight = 1\n[languages.en]\nweight = 2\n',
       'content/zh/posts/trip/index.md': '---\ntitle: 旅行\ndate: 2020-02-02\n---\n\n![地图](imgs/map.png)\n',
       'content/zh/posts/trip/imgs/map.png': TINY_PNG,
+      'content/zh/posts/trip/imgs/only-chinese.png': TINY_PNG,
       'content/en/posts/trip/index.md': '---\ntitle: Trip\ndate: 2020-02-02\n---\n\n![Map](imgs/map.png)\n',
     });
     expect(report.sharedResources).toBe(1);

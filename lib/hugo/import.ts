@@ -330,7 +330,8 @@ function rootFileReason(relative: string): string {
 /**
  * Hugo serves a bundle's files to each of its translations (the bundle at the same path in the
  * other language's content): an English post may show an image that only its Chinese bundle has.
- * Here each bundle serves its own files, so such a file is copied into the translations that lack it.
+ * Here each bundle serves its own files, so such a file is copied into the translations that name
+ * it and lack it.
  */
 function shareBundleResources(postsDir: string, langs: readonly Lang[], overwrite: boolean): number {
   let copied = 0;
@@ -342,8 +343,11 @@ function shareBundleResources(postsDir: string, langs: readonly Lang[], overwrit
       if (MARKDOWN.test(relative) || dir === '.') continue;
       const bundle = bundleOf(root, dir);
       if (!bundle) continue;
+      const inBundle = relative.slice(bundle.length + 1);
       for (const other of langs) {
-        if (other === lang || !existsSync(path.join(postsDir, other, bundle, 'index.md'))) continue;
+        const index = path.join(postsDir, other, bundle, 'index.md');
+        // Only what the translation shows: its text names the file.
+        if (other === lang || !existsSync(index) || !readFileSync(index, 'utf8').includes(inBundle)) continue;
         const to = path.join(postsDir, other, relative);
         if (existsSync(to) && !overwrite) continue;
         mkdirSync(path.dirname(to), { recursive: true });
