@@ -10,7 +10,6 @@ import { hugoSite, readHugoConfig, type HugoLanguage, type HugoSite } from './co
 import { renderHookSettings, writeImportedSettings, type ImportedSettings } from './settings';
 import { SITE_SETTINGS_FILE, siteSettings } from '../site-settings';
 
-export { readHugoConfig } from './config';
 
 export type ImportOptions = {
   /** The Hugo site's root folder (where hugo.toml, config.toml or config/_default/ is). */

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { isMap } from './config';
 import { parseSiteSettings, type SiteSettings, type SiteSettingsInput } from '../site-settings';
 
 export type ImportedSettings = {
@@ -57,7 +58,6 @@ function captionsWithAlt(hook: string): boolean {
 
 type Settings = Record<string, unknown>;
 
-const isMap = (value: unknown): value is Settings => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Completes the settings file with what the import learned: a value the author already set to
