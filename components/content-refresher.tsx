@@ -6,7 +6,7 @@ import { useEffect, useTransition } from 'react';
 type ContentRefresherProps = { version: string };
 
 /** How long the page waits between two looks at the content fingerprint. */
-const POLL_INTERVAL_MS = 1000;
+const POLL_INTERVAL_MS = 250;
 
 /**
  * `next dev` only: re-renders the page when a file under posts/ changes.

@@ -1,12 +1,14 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { siteConfig, type Lang } from '@/lib/site-config';
 import type { Taxonomy } from '@/lib/urls';
 import { ContentError, formatProblem, toleratedDefects, type ContentProblem } from './errors';
 import { parseVariantFileName, variantFileName, variantWidths, VARIANT_FORMATS, type VariantFormat } from './image-variants';
 import { fileOfVariantKey, localImageFacts, resolveImage, type ResolvedImage } from './images';
-import { defaultContentOptions, loadContent, readContent, type Content, type Post } from './load';
-import { contentVersion } from './version';
+import { defaultContentOptions, loadContent, readContentLazily, type Content, type ContentOptions, type Post } from './load';
+import { watchedContentVersion } from './version';
 import type { Term } from './terms';
 
 export type { Post, PostStatus, TermLink } from './load';
@@ -17,6 +19,9 @@ type Loaded = { content: Content; problems: ContentProblem[]; version?: string }
 
 let loaded: Loaded | undefined;
 
+/** In `next dev`: the posts folder's fingerprint that the content was read at, and what was read. */
+let devRead: { folder: string; loaded: Loaded } | undefined;
+
 /**
  * The whole site's content. A build reads it once per process and fails on any problem. `next
  * dev` reads it again whenever a file under posts/ changes, and keeps serving the valid posts
@@ -24,11 +29,7 @@ let loaded: Loaded | undefined;
  */
 function current(): Loaded {
   const options = defaultContentOptions();
-  if (process.env.NODE_ENV === 'development') {
-    const version = contentVersion(options.postsDir);
-    if (loaded?.version !== version) loaded = { ...readContent(options), version };
-    return loaded;
-  }
+  if (process.env.NODE_ENV === 'development') return currentInDev(options);
   if (!loaded) {
     loaded = { content: loadContent(options), problems: [] };
     const { warnings } = loaded.content;
@@ -41,6 +42,58 @@ function current(): Loaded {
   return loaded;
 }
 
+/**
+ * `next dev` answers from the front matter at once and reads each body when a page shows it (a
+ * save costs one body, not the site's). The other bodies are read in the background; when that
+ * finds problems the first read could not know, the version changes and open pages show them.
+ */
+function currentInDev(options: ContentOptions): Loaded {
+  lastAsked = performance.now();
+  const folder = watchedContentVersion(options.postsDir);
+  if (devRead?.folder === folder) return devRead.loaded;
+  const { content, problems, complete } = readContentLazily(options);
+  const read = { folder, loaded: { content, problems, version: devVersion(folder, content, problems) } };
+  devRead = read;
+  complete(() => devRead === read, idleSlices()).then(
+    (completed) => {
+      if (completed && devRead === read) read.loaded = { ...completed, version: devVersion(folder, completed.content, completed.problems) };
+    },
+    (error: unknown) => console.error('Reading the posts\' bodies failed:', error),
+  );
+  return read.loaded;
+}
+
+/** When a page last asked for the content: the background reading waits while pages render. */
+let lastAsked = 0;
+
+/**
+ * Lends the background reading short slices of the server's time: each starts once no page has
+ * asked for the content for a moment and the event loop was mostly idle (a page that renders
+ * keeps it busy between its own awaits, which the reading would otherwise slow down).
+ */
+function idleSlices(): () => Promise<void> {
+  const QUIET_MS = 200;
+  const LOOK_MS = 20;
+  const SLICE_MS = 40;
+  let sliceEnds = 0;
+  return async () => {
+    if (performance.now() < sliceEnds) return;
+    for (;;) {
+      const before = performance.eventLoopUtilization();
+      await new Promise((resolve) => setTimeout(resolve, LOOK_MS));
+      const idle = performance.eventLoopUtilization(before).utilization < 0.5;
+      if (idle && performance.now() - lastAsked > QUIET_MS) break;
+    }
+    sliceEnds = performance.now() + SLICE_MS;
+  };
+}
+
+/** What an open page in `next dev` shows changes with the files and with the problems found in them. */
+function devVersion(folder: string, content: Content, problems: readonly ContentProblem[]): string {
+  const reported = [...problems, ...content.warnings].map(formatProblem).join('\n');
+  return `${folder}-${createHash('sha256').update(reported).digest('hex').slice(0, 12)}`;
+}
+
 function content(): Content {
   return current().content;
 }
@@ -51,8 +104,9 @@ export function getDevContentStatus(): { problems: ContentProblem[]; warnings: C
   return { problems, warnings, version };
 }
 
+/** In `next dev`: what the open pages poll to follow the files (see ContentRefresher). */
 export function getContentVersion(): string {
-  return contentVersion(defaultContentOptions().postsDir);
+  return current().version ?? '';
 }
 
 export type PageOf<T> = { items: T[]; page: number; totalPages: number };

@@ -3,7 +3,7 @@ import { siteSettings } from '../site-settings';
 import { postPath } from '../urls';
 import { ContentError, isFatal, toleratedDefects, type ContentProblem } from './errors';
 import { expandShortcodes } from './shortcodes';
-import { postBodyFacts } from './load-cache';
+import { postBodyFacts, type BodyFacts } from './load-cache';
 import { indexContent, isVisible, readPostIndex, type Content, type ContentOptions, type Post } from './posts';
 
 export {
@@ -34,23 +34,95 @@ export function loadContent(options: ContentOptions): Content {
  * throwing: the checker reports everything it can in one run.
  */
 export function readContent(options: ContentOptions): { content: Content; problems: ContentProblem[] } {
-  const { posts: allPosts, problems, defects } = readPostIndex(options);
-  const shown = allPosts.filter((post) => isVisible(post.status, options.includeUnpublished));
-  const warnings = [...defects, ...expandPostShortcodes(shown)];
+  const { shown, problems, warnings } = readShownPosts(options);
   // A body that cannot render fails here, with every other problem, rather than when its page renders.
-  const visible = shown.filter((post) => {
-    const facts = postBodyFacts(post, options.publicDir, options.diskCache);
-    const fatal = facts.problems.filter(isFatal);
-    problems.push(...fatal);
-    warnings.push(...facts.problems.filter((problem) => !isFatal(problem)));
-    post.reading = facts.reading;
-    post.summary ||= facts.summary;
-    post.toc = facts.toc;
-    post.text = facts.text;
-    post.bodyImageFiles = facts.imageFiles;
-    return !fatal.length;
-  });
+  const visible = shown.filter((post) => addBodyProblems(attachBodyFacts(post, options)().problems, problems, warnings));
   return { content: indexContent(visible, warnings), problems };
+}
+
+/** What `next dev` reads after a save: the content now, and its bodies' problems a moment later. */
+export type LazyRead = {
+  content: Content;
+  problems: ContentProblem[];
+  /**
+   * Reads every body not read yet, a post at a time after each `pause` so that the server keeps
+   * answering, and resolves to what readContent gives: every body's problems, and none of the
+   * posts whose body cannot render. Stops, resolving to undefined, once `stillWanted` says a newer
+   * read replaced it.
+   */
+  complete: (stillWanted: () => boolean, pause?: () => Promise<void>) => Promise<{ content: Content; problems: ContentProblem[] } | undefined>;
+};
+
+/**
+ * Reads every post's front matter and indexes the posts at once; a post's body facts (summary,
+ * reading time, TOC, text, images) are read when a page first asks for one. A page then costs the
+ * bodies it shows, not every body of the site. Until `complete` has read the others, a body's
+ * problems are those it had when it was last read with the same text.
+ */
+export function readContentLazily(options: ContentOptions): LazyRead {
+  const { shown, problems, warnings } = readShownPosts(options);
+  const indexProblems = [...problems];
+  const indexWarnings = [...warnings];
+  const readers = new Map(shown.map((post) => [post, attachBodyFacts(post, options)]));
+  const visible = shown.filter((post) => {
+    const known = bodyProblemsByFile.get(post.source.file);
+    return known?.body !== post.body || addBodyProblems(known.problems, problems, warnings);
+  });
+  const content = indexContent(visible, warnings);
+  const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  const complete = async (stillWanted: () => boolean, pause = nextTurn) => {
+    const found = { problems: [...indexProblems], warnings: [...indexWarnings] };
+    let leftOut = false;
+    for (const read of readers.values()) {
+      await pause();
+      if (!stillWanted()) return undefined;
+      leftOut = !addBodyProblems(read().problems, found.problems, found.warnings) || leftOut;
+    }
+    // Posts indexed with a body that cannot render are indexed again without them.
+    if (leftOut || visible.length !== shown.length) return readContent(options);
+    return { content: { ...content, warnings: found.warnings }, problems: found.problems };
+  };
+  return { content, problems, complete };
+}
+
+/** Sorts a body's problems into the failing and the others; whether the post can be built. */
+function addBodyProblems(found: readonly ContentProblem[], problems: ContentProblem[], warnings: ContentProblem[]): boolean {
+  problems.push(...found.filter(isFatal));
+  warnings.push(...found.filter((problem) => !isFatal(problem)));
+  return !found.some(isFatal);
+}
+
+function readShownPosts(options: ContentOptions): { shown: Post[]; problems: ContentProblem[]; warnings: ContentProblem[] } {
+  const { posts, problems, defects } = readPostIndex(options);
+  const shown = posts.filter((post) => isVisible(post.status, options.includeUnpublished));
+  return { shown, problems, warnings: [...defects, ...expandPostShortcodes(shown)] };
+}
+
+/** The problems each post file's body had when it was last read, with the body they were found in. */
+const bodyProblemsByFile = new Map<string, { body: string; problems: ContentProblem[] }>();
+
+/**
+ * Gives a post the facts its body tells (reading stats, summary, TOC, text, local images), read on
+ * the first ask for any of them, and returns what reads them.
+ */
+function attachBodyFacts(post: Post, options: ContentOptions): () => BodyFacts {
+  const written = post.summary;
+  let facts: BodyFacts | undefined;
+  const read = () => {
+    if (facts) return facts;
+    facts = postBodyFacts(post, options.publicDir, options.diskCache);
+    bodyProblemsByFile.set(post.source.file, { body: post.body, problems: facts.problems });
+    return facts;
+  };
+  const fact = <T,>(of: (facts: BodyFacts) => T) => ({ get: () => of(read()), enumerable: true, configurable: true });
+  Object.defineProperties(post, {
+    reading: fact((facts) => facts.reading),
+    summary: fact((facts) => written || facts.summary),
+    toc: fact((facts) => facts.toc),
+    text: fact((facts) => facts.text),
+    bodyImageFiles: fact((facts) => facts.imageFiles),
+  });
+  return read;
 }
 
 /** Expands Hugo shortcodes in Markdown posts; `ref`/`relref` resolve against the visible posts. */

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, watch } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -32,4 +32,46 @@ export function contentVersion(postsDir: string): string {
   };
   visit(postsDir);
   return `${files}-${bytes}-${latest}`;
+}
+
+type Watched = { version: string; takenAt: number; changed: boolean; watching: boolean };
+
+const watchedFolders = new Map<string, Watched>();
+
+/** How long a fingerprint is trusted without a walk, in case the watcher missed a change. */
+const TRUST_MS = 2000;
+
+/**
+ * contentVersion, walked again only once something under the folder has changed: a watcher
+ * marks the change, so open pages can ask often without walking every post each time. Where the
+ * folder cannot be watched it walks every time, and it walks at least every two seconds anyway.
+ */
+export function watchedContentVersion(postsDir: string): string {
+  let folder = watchedFolders.get(postsDir);
+  if (!folder) {
+    folder = { version: '', takenAt: 0, changed: true, watching: false };
+    watchedFolders.set(postsDir, folder);
+    watchFolder(postsDir, folder);
+  }
+  if (folder.changed || !folder.watching || performance.now() - folder.takenAt > TRUST_MS) {
+    folder.changed = false;
+    folder.version = contentVersion(postsDir);
+    folder.takenAt = performance.now();
+  }
+  return folder.version;
+}
+
+function watchFolder(postsDir: string, folder: Watched): void {
+  try {
+    const watcher = watch(postsDir, { recursive: true, persistent: false }, () => {
+      folder.changed = true;
+    });
+    watcher.on('error', () => {
+      folder.watching = false;
+      watcher.close();
+    });
+    folder.watching = true;
+  } catch {
+    folder.watching = false;
+  }
 }
