@@ -75,7 +75,7 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      command: `rm -rf ${devPostsDir} && cp -r posts ${devPostsDir} && npx next dev -p ${devPort}`,
+      command: `rm -rf ${devPostsDir} && cp -r posts ${devPostsDir} && npx tsx e2e/dev/generate-posts.ts && npx next dev -p ${devPort}`,
       url: `http://localhost:${devPort}/en`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,

@@ -1,13 +1,14 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect as baseExpect, test, type Page } from '@playwright/test';
-import { devPostsDir } from './dev-posts';
+import { devPostsDir, generatedDir, generatedPosts } from './dev-posts';
 
 // `npm run dev` while writing: the open page follows the files, and a broken post is reported on
 // the page while every other post keeps working.
 //
-// Every step here is a round trip through `next dev`: after a save the server reads every post
-// again and renders the page with React's development build before the refresh arrives, and each
+// The server reads 300 generated posts beside the sample posts (see generatedPosts), as a real
+// site has. Every step here is a round trip through `next dev`: after a save the server reads the
+// front matter again and renders the page with React's development build, and each
 // navigation loads and hydrates the development bundles. On 2 cores shared with the other
 // projects' tests, one step took up to 11 s (saving to the status showing) and a navigation up to
 // 7 s, and the broken-post test, which makes five such steps in a row, 20-31 s. Playwright's
@@ -90,6 +91,33 @@ test('a broken post is reported with file:line on the page, and the others keep 
     await expect(status).toBeVisible();
   } finally {
     restore();
+  }
+  await expect(page.getByTestId('dev-content-status')).toBeHidden();
+});
+
+test('among hundreds of posts, a save shows on the open page and a body that cannot render is reported', async ({ page }) => {
+  const post = generatedPosts().find((candidate) => candidate.lang === 'en');
+  if (!post) throw new Error('no English post was generated');
+  const heading = page.getByRole('heading', { level: 1 });
+  await watching(page, `/en/blog/${post.slug}`);
+  await expect(heading).toContainText(post.title);
+
+  const bundle = path.relative(devPostsDir, path.join(generatedDir('en'), post.slug));
+  const restore = edit(path.join(bundle, 'index.md'), (text) => `${text}\nA paragraph saved among hundreds of posts.\n`);
+  try {
+    await expect(page.getByText('A paragraph saved among hundreds of posts.')).toBeVisible();
+  } finally {
+    restore();
+  }
+
+  // Its body is read in the background, after the page it was saved beside has been shown.
+  const broken = path.join(generatedDir('en'), 'broken-among-many.mdx');
+  writeFileSync(broken, '---\ntitle: Broken Among Many\ndate: 2012-01-01\n---\n\nText.\n\n<Callout>\n\nnever closed\n');
+  try {
+    await expect(page.getByTestId('dev-content-status')).toContainText(/broken-among-many\.mdx:\d+/);
+    await expect(heading).toContainText(post.title);
+  } finally {
+    rmSync(broken);
   }
   await expect(page.getByTestId('dev-content-status')).toBeHidden();
 });

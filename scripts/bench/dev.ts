@@ -25,7 +25,7 @@ const { values } = parseArgs({
 const sizes = values.sizes.split(',').map((size) => positiveInteger('sizes', size.trim()));
 const seed = positiveInteger('seed', values.seed);
 
-type Row = { posts: number; firstPost: number; firstHome: number; save: number; checkCold: number; checkWarm: number };
+type Row = { posts: number; firstPost: number; firstPostWarm: number; firstHome: number; save: number; checkCold: number; checkWarm: number };
 
 const project = process.cwd();
 const work = mkdtempSync(path.join(os.tmpdir(), 'blog-bench-dev-'));
@@ -72,25 +72,43 @@ async function measure(count: number): Promise<Row> {
   step(`npm run check: ${checkCold.toFixed(1)} s cold, ${checkWarm.toFixed(1)} s warm`);
 
   rmSync(path.join(site, '.next'), { recursive: true, force: true });
-  const started = performance.now();
-  const server = startNextDev(site, await freePort(), nextEnv({ BLOG_POSTS_DIR: postsDir }), path.join(work, `dev-${count}.log`));
+  let started = performance.now();
+  let server = startNextDev(site, await freePort(), nextEnv({ BLOG_POSTS_DIR: postsDir }), path.join(work, `dev-${count}.log`));
+  const postPath = `/en/blog/${post.slug}`;
+  let firstPost: number;
   try {
-    const postUrl = `${server.url}/en/blog/${post.slug}`;
+    await pageText(`${server.url}${postPath}`);
+    firstPost = seconds(started);
+    step(`first post page: ${firstPost.toFixed(1)} s after starting next dev on an empty .next`);
+    // Turbopack writes its cache to .next in the background: an author's session lasts long enough.
+    await new Promise((resolve) => setTimeout(resolve, 15_000));
+  } finally {
+    await server.stop();
+  }
+
+  // The author's usual start: .next and its caches are kept from the last session.
+  started = performance.now();
+  server = startNextDev(site, await freePort(), nextEnv({ BLOG_POSTS_DIR: postsDir }), path.join(work, `dev-${count}-again.log`));
+  try {
+    const postUrl = `${server.url}${postPath}`;
     await pageText(postUrl);
-    const firstPost = seconds(started);
-    step(`first post page: ${firstPost.toFixed(1)} s after starting next dev`);
+    const firstPostWarm = seconds(started);
+    step(`first post page: ${firstPostWarm.toFixed(1)} s after starting next dev again`);
     let mark = performance.now();
     await pageText(`${server.url}/en`);
     const firstHome = seconds(mark);
     step(`first home page: ${firstHome.toFixed(1)} s`);
 
+    // The author reads the open page, then saves: the server has finished its background work.
+    await new Promise((resolve) => setTimeout(resolve, 5000));
     const marker = `SAVED-${Date.now()}`;
     appendFileSync(path.join(postsDir, 'en', post.slug, 'index.md'), `\nA paragraph saved while the page is open, ${marker}.\n`);
     mark = performance.now();
-    while (!(await pageText(postUrl)).includes(marker)) await new Promise((resolve) => setTimeout(resolve, 50));
+    // As often as an open page asks (ContentRefresher); each ask here is a whole render.
+    while (!(await pageText(postUrl)).includes(marker)) await new Promise((resolve) => setTimeout(resolve, 250));
     const save = seconds(mark);
     step(`save -> the page shows it: ${save.toFixed(2)} s`);
-    return { posts: count, firstPost, firstHome, save, checkCold, checkWarm };
+    return { posts: count, firstPost, firstPostWarm, firstHome, save, checkCold, checkWarm };
   } finally {
     await server.stop();
     rmSync(postsDir, { recursive: true, force: true });
@@ -102,10 +120,11 @@ for (const count of sizes) rows.push(await measure(count));
 
 const saveTarget = (posts: number) => (posts <= 200 ? 1 : 1.5);
 const table = markdownTable(
-  ['posts', 'first post page (s) ≤ 5', 'first home page (s) ≤ 3', 'save → page (s) ≤ 1 (200) / 1.5 (1000)', 'check cold (s) ≤ 3', 'check warm (s) ≤ 1'],
+  ['posts', 'first post page (s) ≤ 5', 'again, .next kept (s) ≤ 5', 'first home page (s) ≤ 3', 'save → page (s) ≤ 1 (200) / 1.5 (1000)', 'check cold (s) ≤ 3', 'check warm (s) ≤ 1'],
   rows.map((row) => [
     String(row.posts),
     checked(row.firstPost.toFixed(1), row.firstPost <= 5),
+    checked(row.firstPostWarm.toFixed(1), row.firstPostWarm <= 5),
     checked(row.firstHome.toFixed(1), row.firstHome <= 3),
     checked(row.save.toFixed(2), row.save <= saveTarget(row.posts)),
     checked(row.checkCold.toFixed(1), row.checkCold <= 3),
@@ -117,8 +136,9 @@ const file = writeDocSection(
   project,
   'bench-dev',
   `## Writing at scale: \`npm run bench:dev\`\n\nRun ${today()} on ${machineLine(project)}. Synthetic bilingual posts (seed ${seed}); ` +
-    '`next dev` starts on a cold `.next` for each size; "save → page" appends a paragraph to an open post and ' +
-    'polls the page until it holds it; `npm run check` is timed as a whole command, with an empty cache and then again.\n\n' +
+    '`next dev` starts on an empty `.next` for each size, then again with `.next` kept (as an author restarts it); ' +
+    '"first home page" and "save → page" are timed on the second server; "save → page" appends a paragraph to the open post ' +
+    '5 s after the home page and asks for the page every 250 ms (as an open page does) until it holds it; `npm run check` is timed as a whole command, with an empty cache and then again.\n\n' +
     table,
 );
 console.log(`Written to ${path.relative(project, file)}`);

@@ -156,8 +156,12 @@ function planPosts(count: number, r: Random): Plan[] {
   return plans;
 }
 
-function frontMatter(plan: Plan, r: Random): string {
-  const day = new Date(Date.UTC(2018, 0, 1) + r.int(7 * 365) * 86_400_000);
+/** The years the posts are dated in, first and last included. */
+export type Years = { from: number; to: number };
+
+function frontMatter(plan: Plan, r: Random, years: Years): string {
+  const days = (Date.UTC(years.to + 1, 0, 1) - Date.UTC(years.from, 0, 1)) / 86_400_000;
+  const day = new Date(Date.UTC(years.from, 0, 1) + r.int(days) * 86_400_000);
   const date = `${day.toISOString().slice(0, 10)}T${String(8 + r.int(12)).padStart(2, '0')}:30:00${plan.lang === 'zh' ? '+08:00' : 'Z'}`;
   const { topic } = plan;
   const description = plan.lang === 'en' ? `Field notes on ${topic.en}: what we changed, what we measured and what we would do again.` : `关于${topic.zh}的实践记录：我们改了什么、测到了什么，以及下次还会怎么做。`;
@@ -234,7 +238,7 @@ function png(width: number, height: number, r: Random): Buffer {
 }
 
 /** `count` posts, half English and half Chinese, the same for the same seed. */
-export function syntheticPosts(count: number, seed = 2024): SyntheticPost[] {
+export function syntheticPosts(count: number, seed = 2024, years: Years = { from: 2018, to: 2024 }): SyntheticPost[] {
   const r = randomTools(seed);
   const plans = planPosts(count, r);
   return plans.map((plan) => {
@@ -243,7 +247,7 @@ export function syntheticPosts(count: number, seed = 2024): SyntheticPost[] {
       lang: plan.lang,
       slug: plan.slug,
       title: plan.title,
-      source: `${frontMatter(plan, r)}\n${body(plan, others.length >= 2 ? others : [plan, plan], r)}\n`,
+      source: `${frontMatter(plan, r, years)}\n${body(plan, others.length >= 2 ? others : [plan, plan], r)}\n`,
       image: png(480, 270, r),
     };
   });
