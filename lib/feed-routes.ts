@@ -1,9 +1,9 @@
 import 'server-only';
 import { getPosts, getTerm, getTermPosts, getTerms } from '@/lib/content';
 import { feedResponse } from './feeds';
-import { langParam, segmentParam, taxonomyParam } from './route-params';
+import { langParam, segmentParam } from './route-params';
 import { languages, siteConfig, ui } from './site-config';
-import { homePath, taxonomies, termPath, type FeedFormat } from './urls';
+import { homePath, termPath, type FeedFormat, type Taxonomy } from './urls';
 
 // The handlers behind the feed route files: a language's feed, and a category's or tag's feed.
 
@@ -23,17 +23,14 @@ export function languageFeed(format: FeedFormat) {
   };
 }
 
-export function termFeedParams() {
-  return languages.flatMap((lang) =>
-    taxonomies.flatMap((taxonomy) => getTerms(lang, taxonomy).map((term) => ({ lang, taxonomy, term: term.slug }))),
-  );
+export function termFeedParams(taxonomy: Taxonomy) {
+  return languages.flatMap((lang) => getTerms(lang, taxonomy).map((term) => ({ lang, term: term.slug })));
 }
 
-export function termFeed(format: FeedFormat) {
-  return async (_request: Request, { params }: { params: Promise<{ lang: string; taxonomy: string; term: string }> }) => {
+export function termFeed(taxonomy: Taxonomy, format: FeedFormat) {
+  return async (_request: Request, { params }: { params: Promise<{ lang: string; term: string }> }) => {
     const values = await params;
     const lang = langParam(values.lang);
-    const taxonomy = taxonomyParam(values.taxonomy);
     const term = getTerm(lang, taxonomy, segmentParam(values.term));
     if (!term) return new Response('Not found', { status: 404 });
     const label = taxonomy === 'categories' ? ui(lang).categories : ui(lang).tags;

@@ -1,7 +1,6 @@
 import { notFound } from 'next/navigation';
 import { getPost, getPosts, type Post } from '@/lib/content';
 import { isLang, languages, type Lang } from './site-config';
-import { isTaxonomy, type Taxonomy } from './urls';
 
 /**
  * Route segments arrive decoded, except non-ASCII ones in some Next.js code paths, which arrive
@@ -18,11 +17,6 @@ export function segmentParam(value: string): string {
 
 export function langParam(value: string): Lang {
   if (!isLang(value)) notFound();
-  return value;
-}
-
-export function taxonomyParam(value: string): Taxonomy {
-  if (!isTaxonomy(value)) notFound();
   return value;
 }
 

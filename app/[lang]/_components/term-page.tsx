@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { countTermPages, getTerm, getTermPostPage } from '@/lib/content';
+import { countTermPages, getTerm, getTermPostPage, getTerms } from '@/lib/content';
 import { otherLanguages, type LanguageAlternates } from '@/lib/i18n';
 import { alternatesMetadata } from '@/lib/metadata';
-import { siteConfig, ui, type Lang } from '@/lib/site-config';
-import { feedPaths, termPath, type Taxonomy } from '@/lib/urls';
+import { langParam, listPageParam, segmentParam } from '@/lib/route-params';
+import { languages, siteConfig, ui, type Lang } from '@/lib/site-config';
+import { feedPaths, listPageSegments, termPath, type Taxonomy } from '@/lib/urls';
 import { PostListPage } from './post-list-page';
 
 type TermPageProps = { lang: Lang; taxonomy: Taxonomy; slug: string; page: number };
@@ -51,4 +52,24 @@ export function TermPage({ lang, taxonomy, slug, page }: TermPageProps) {
       feedPath={feedPaths(termPath(lang, taxonomy, term.slug)).rss}
     />
   );
+}
+
+type TermParams = { params: Promise<{ lang: string; term: string; page?: string[] }> };
+
+/** The route of a term's list, `/en/tags/istio`, then `/en/tags/istio/page/2`... */
+export function termListRoute(taxonomy: Taxonomy) {
+  const fromParams = async (params: TermParams['params']): Promise<TermPageProps> => {
+    const { lang, term, page } = await params;
+    return { lang: langParam(lang), taxonomy, slug: segmentParam(term), page: listPageParam(page) };
+  };
+  return {
+    generateStaticParams: () =>
+      languages.flatMap((lang) =>
+        getTerms(lang, taxonomy).flatMap((term) =>
+          listPageSegments(countTermPages(lang, taxonomy, term.slug)).map((page) => ({ lang, term: term.slug, page })),
+        ),
+      ),
+    generateMetadata: async ({ params }: TermParams) => termMetadata(await fromParams(params)),
+    Page: async ({ params }: TermParams) => <TermPage {...await fromParams(params)} />,
+  };
 }

@@ -4,25 +4,18 @@ import { PageBanner } from '@/components/page-banner';
 import { SiteHeader } from '@/components/site-header';
 import { getTerms } from '@/lib/content';
 import { alternatesMetadata } from '@/lib/metadata';
-import { langParam, taxonomyParam } from '@/lib/route-params';
+import { langParam } from '@/lib/route-params';
 import { alternatesFor } from '@/lib/i18n';
 import { languages, ui, type Lang } from '@/lib/site-config';
-import { taxonomies, taxonomyPath, termPath, type Taxonomy } from '@/lib/urls';
+import { taxonomyPath, termPath, type Taxonomy } from '@/lib/urls';
 
-export const dynamicParams = false;
-
-export function generateStaticParams() {
-  return languages.flatMap((lang) => taxonomies.map((taxonomy) => ({ lang, taxonomy })));
-}
+type LangParams = { params: Promise<{ lang: string }> };
 
 function taxonomyTitle(lang: Lang, taxonomy: Taxonomy): string {
   return taxonomy === 'categories' ? ui(lang).allCategories : ui(lang).allTags;
 }
 
-export async function generateMetadata({ params }: PageProps<'/[lang]/[taxonomy]'>): Promise<Metadata> {
-  const { lang: langValue, taxonomy: taxonomyValue } = await params;
-  const lang = langParam(langValue);
-  const taxonomy = taxonomyParam(taxonomyValue);
+function taxonomyMetadata(lang: Lang, taxonomy: Taxonomy): Metadata {
   return {
     title: taxonomyTitle(lang, taxonomy),
     alternates: alternatesMetadata({
@@ -33,10 +26,7 @@ export async function generateMetadata({ params }: PageProps<'/[lang]/[taxonomy]
   };
 }
 
-export default async function TaxonomyPage({ params }: PageProps<'/[lang]/[taxonomy]'>) {
-  const { lang: langValue, taxonomy: taxonomyValue } = await params;
-  const lang = langParam(langValue);
-  const taxonomy = taxonomyParam(taxonomyValue);
+function TaxonomyPage({ lang, taxonomy }: { lang: Lang; taxonomy: Taxonomy }) {
   const terms = getTerms(lang, taxonomy);
   return (
     <>
@@ -63,4 +53,13 @@ export default async function TaxonomyPage({ params }: PageProps<'/[lang]/[taxon
       </main>
     </>
   );
+}
+
+/** The route of `/<lang>/categories` or `/<lang>/tags`: every term of the taxonomy, most used first. */
+export function taxonomyRoute(taxonomy: Taxonomy) {
+  return {
+    generateStaticParams: () => languages.map((lang) => ({ lang })),
+    generateMetadata: async ({ params }: LangParams) => taxonomyMetadata(langParam((await params).lang), taxonomy),
+    Page: async ({ params }: LangParams) => <TaxonomyPage lang={langParam((await params).lang)} taxonomy={taxonomy} />,
+  };
 }

@@ -2,5 +2,5 @@ import { termFeed, termFeedParams } from '@/lib/feed-routes';
 
 export const dynamic = 'force-static';
 export const dynamicParams = false;
-export const generateStaticParams = termFeedParams;
-export const GET = termFeed('json');
+export const generateStaticParams = () => termFeedParams('tags');
+export const GET = termFeed('tags', 'rss');

@@ -1,0 +1,8 @@
+import { termListRoute } from '../../../_components/term-page';
+
+const route = termListRoute('categories');
+
+export const dynamicParams = false;
+export const generateStaticParams = route.generateStaticParams;
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

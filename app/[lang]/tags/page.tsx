@@ -1,0 +1,8 @@
+import { taxonomyRoute } from '../_components/taxonomy-page';
+
+const route = taxonomyRoute('tags');
+
+export const dynamicParams = false;
+export const generateStaticParams = route.generateStaticParams;
+export const generateMetadata = route.generateMetadata;
+export default route.Page;
