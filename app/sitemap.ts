@@ -1,8 +1,8 @@
 import type { MetadataRoute } from 'next';
-import { countPostPages, countTermPages, getPosts, getTerms } from '@/lib/content';
-import { postAlternates } from '@/lib/i18n';
+import { countPostPages, countTermPages, getPages, getPosts, getTerms } from '@/lib/content';
+import { entryAlternates } from '@/lib/i18n';
 import { defaultLang, languages, ui, type Lang } from '@/lib/site-config';
-import { absoluteUrl as absolute, archivePath, homePath, postPath, taxonomies, taxonomyPath, termPath } from '@/lib/urls';
+import { absoluteUrl as absolute, archivePath, entryPath, homePath, taxonomies, taxonomyPath, termPath } from '@/lib/urls';
 
 export const dynamic = 'force-static';
 
@@ -16,7 +16,7 @@ function languageAlternates(pathIn: Partial<Record<Lang, string>>): MetadataRout
   return { languages: entries };
 }
 
-/** Every public page, from the content layer's published posts only. */
+/** Every public page, from the content layer's published posts and standalone pages only. */
 export default function sitemap(): MetadataRoute.Sitemap {
   const entries: MetadataRoute.Sitemap = [];
   for (const lang of languages) {
@@ -30,10 +30,10 @@ export default function sitemap(): MetadataRoute.Sitemap {
       lastModified: newest,
       alternates: languageAlternates(Object.fromEntries(languages.map((other) => [other, archivePath(other)]))),
     });
-    for (const post of posts) {
-      const translations = { ...postAlternates(post), [lang]: postPath(lang, post.slug) };
+    for (const post of [...posts, ...getPages(lang)]) {
+      const translations = { ...entryAlternates(post), [lang]: entryPath(post) };
       entries.push({
-        url: absolute(postPath(lang, post.slug)),
+        url: absolute(entryPath(post)),
         lastModified: (post.lastmod ?? post.date).instant,
         alternates: languageAlternates(translations),
         images: post.image ? [absolute(post.image.src)] : undefined,

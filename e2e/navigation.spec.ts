@@ -198,6 +198,18 @@ test.describe('language switching', () => {
     });
   });
 
+  test('the about page is linked from every footer, and announces its translation @phone', async ({ page }) => {
+    await page.goto('/en/blog/writing-runbooks');
+    await page.getByRole('contentinfo').getByRole('link', { name: 'About' }).click();
+    await expect(page).toHaveURL(/\/en\/about$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('About');
+    await expect(page.getByRole('heading', { level: 2, name: 'Who writes it' })).toBeVisible();
+    expect(await alternates(page)).toEqual({ en: '/en/about', 'zh-CN': '/zh/about' });
+    await page.getByTestId('language-switcher').click();
+    await expect(page).toHaveURL(/\/zh\/about$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('关于');
+  });
+
   test('an untranslated post announces no translation', async ({ page }) => {
     await page.goto('/en/blog/writing-runbooks');
     expect(await alternates(page)).toEqual({});

@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 // in test-results/ and in the HTML report (playwright-report/) for a person to look at.
 
 const VIEWPORTS = { phone: { width: 375, height: 812 }, desktop: { width: 1280, height: 900 } };
-const PAGES = ['/en', '/zh', '/en/blog/tail-latency-and-retries', '/zh/blog/ebpf-observability-primer', '/zh/categories/云原生', '/en/archive'];
+const PAGES = ['/en', '/zh', '/en/blog/tail-latency-and-retries', '/zh/blog/ebpf-observability-primer', '/zh/categories/云原生', '/en/archive', '/zh/about'];
 
 for (const [device, viewport] of Object.entries(VIEWPORTS)) {
   for (const theme of ['light', 'dark'] as const) {

@@ -10,7 +10,7 @@ import { mdxToPlainHast, postHast } from '@/lib/content/hast';
 import { cacheEntryName, readStamped, writeStamped } from '@/lib/disk-cache';
 import { rehypeBundleFiles } from '@/lib/content/markdown';
 import { siteConfig, ui, type Lang } from './site-config';
-import { absoluteUrl as absolute, FEED_FILES, feedPaths, postAssetPath, postPath, termPath, type FeedFormat } from './urls';
+import { absoluteUrl as absolute, FEED_FILES, feedPaths, entryAssetPath, postPath, termPath, type FeedFormat } from './urls';
 
 /** How many of the newest posts a feed carries. */
 const FEED_LENGTH = 20;
@@ -45,7 +45,7 @@ function renderFeedHtml(post: Post, onLocalFile?: (file: string) => void): strin
   rehypeBundleFiles({
     bundleDir: post.source.bundleDir,
     publicDir: path.resolve(/*turbopackIgnore: true*/ 'public'),
-    bundleUrl: (relative) => postAssetPath(post.lang, post.slug, relative),
+    bundleUrl: (relative) => entryAssetPath(post, relative),
     onLocalFile,
   })(tree);
   visit(tree, 'element', (element: Element) => {

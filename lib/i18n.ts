@@ -1,6 +1,6 @@
 import { defaultLang, isLang, languages, type Lang } from './site-config';
 import type { Post } from './content/load';
-import { homePath, postPath } from './urls';
+import { entryPath, homePath } from './urls';
 
 /** The same page in other languages, by language. */
 export type LanguageAlternates = Partial<Record<Lang, string>>;
@@ -41,12 +41,12 @@ export function homeAlternates(lang: Lang): LanguageAlternates {
   return alternatesFor(lang, (other) => homePath(other));
 }
 
-/** The post in every other language it is translated into. */
-export function postAlternates(post: Pick<Post, 'translations'>): LanguageAlternates {
+/** The post or page in every other language it is translated into. */
+export function entryAlternates(entry: Pick<Post, 'kind' | 'translations'>): LanguageAlternates {
   const alternates: LanguageAlternates = {};
   for (const lang of languages) {
-    const slug = post.translations[lang];
-    if (slug) alternates[lang] = postPath(lang, slug);
+    const slug = entry.translations[lang];
+    if (slug) alternates[lang] = entryPath({ kind: entry.kind, lang, slug });
   }
   return alternates;
 }

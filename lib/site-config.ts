@@ -29,6 +29,8 @@ export type UiStrings = {
   backHome: string;
   noPosts: string;
   skipToContent: string;
+  /** The footer's list of standalone pages (about, contact...). */
+  sitePages: string;
   primaryNav: string;
   pagination: string;
   subscribe: string;
@@ -122,6 +124,7 @@ export const siteConfig: SiteConfig = {
       backHome: 'Back to the home page',
       noPosts: 'No posts yet.',
       skipToContent: 'Skip to content',
+      sitePages: 'About this site',
       primaryNav: 'Main navigation',
       pagination: 'Pagination',
       subscribe: 'Subscribe via RSS',
@@ -169,6 +172,7 @@ export const siteConfig: SiteConfig = {
       backHome: '返回首页',
       noPosts: '还没有文章。',
       skipToContent: '跳到正文',
+      sitePages: '关于本站',
       primaryNav: '主导航',
       pagination: '分页',
       subscribe: '通过 RSS 订阅',

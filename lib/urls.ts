@@ -8,10 +8,6 @@ export function absoluteUrl(path: string): string {
 export type Taxonomy = 'categories' | 'tags';
 export const taxonomies: readonly Taxonomy[] = ['categories', 'tags'];
 
-export function isTaxonomy(value: string): value is Taxonomy {
-  return (taxonomies as readonly string[]).includes(value);
-}
-
 export function homePath(lang: Lang, page = 1): string {
   return page > 1 ? `/${lang}/page/${page}` : `/${lang}`;
 }
@@ -53,6 +49,21 @@ export function imageVariantPath(fileName: string): string {
 
 export function postAssetPath(lang: Lang, slug: string, assetPath: string): string {
   return `${postPath(lang, slug)}/${assetPath.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+/** A standalone page (`content/en/about.md`): `/en/about`. */
+export function pagePath(lang: Lang, slug: string): string {
+  return `/${lang}/${encodeURIComponent(slug)}`;
+}
+
+/** Where a post or a standalone page is served. */
+export function entryPath(entry: { kind: 'post' | 'page'; lang: Lang; slug: string }): string {
+  return entry.kind === 'page' ? pagePath(entry.lang, entry.slug) : postPath(entry.lang, entry.slug);
+}
+
+/** Where a file of a post's or a page's bundle is served: beside it, as Hugo serves it. */
+export function entryAssetPath(entry: { kind: 'post' | 'page'; lang: Lang; slug: string }, assetPath: string): string {
+  return `${entryPath(entry)}/${assetPath.split('/').map(encodeURIComponent).join('/')}`;
 }
 
 export function taxonomyPath(lang: Lang, taxonomy: Taxonomy): string {

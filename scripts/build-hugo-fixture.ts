@@ -27,10 +27,11 @@ writeFileSync(siteConfigFile, siteConfigSource.replace('comments: undefined,', `
 const report = importHugoSite({
   siteDir: path.join(project, 'test/fixtures/hugo-site'),
   postsDir: path.join(site, 'posts'),
+  pagesDir: path.join(site, 'content'),
   publicDir: path.join(site, 'public'),
   settingsFile: path.join(site, SITE_SETTINGS_FILE),
 });
-console.log(`Imported ${JSON.stringify(report.postsByLang)} posts, ${report.translationPairs} translation pairs.`);
+console.log(`Imported ${JSON.stringify(report.postsByLang)} posts, ${JSON.stringify(report.pagesByLang)} pages, ${report.translationPairs} translation pairs.`);
 for (const problem of [...report.errors, ...report.defects, ...report.warnings]) console.log(`  ${formatProblem(problem)}`);
 if (report.errors.length || report.conflicts.length || report.unaccounted.length) throw new Error('the fixture Hugo site did not import cleanly');
 

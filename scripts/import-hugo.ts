@@ -34,6 +34,7 @@ try {
   const report = importHugoSite({
     siteDir: path.resolve(siteDir),
     postsDir: path.resolve(process.env.BLOG_POSTS_DIR ?? 'posts'),
+    pagesDir: path.resolve(process.env.BLOG_PAGES_DIR ?? 'content'),
     publicDir: path.resolve(process.env.BLOG_PUBLIC_DIR ?? 'public'),
     settingsFile: path.resolve(process.env.BLOG_SETTINGS_FILE ?? SITE_SETTINGS_FILE),
     sections: values.section,
@@ -42,6 +43,8 @@ try {
   if (report.theme.length) console.log(`Theme: ${report.theme.join(', ')}`);
   const perLanguage = Object.entries(report.postsByLang).map(([lang, count]) => `${lang}: ${count}`).join(', ');
   console.log(`Imported posts: ${perLanguage || 'none'}`);
+  const pagesPerLanguage = Object.entries(report.pagesByLang).map(([lang, count]) => `${lang}: ${count}`).join(', ');
+  console.log(`Imported pages (content/<lang>/): ${pagesPerLanguage || 'none'}`);
   console.log(`Translations paired: ${report.translationPairs}`);
   console.log(`Static files copied: ${report.staticFiles}`);
   if (report.sharedResources) console.log(`Bundle files shared with translations that lacked them: ${report.sharedResources}`);

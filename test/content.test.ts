@@ -1,6 +1,8 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ContentError } from '@/lib/content/errors';
-import { TINY_PNG, load, post, thrown } from './fixtures';
+import { ContentError, formatProblem } from '@/lib/content/errors';
+import { readContent } from '@/lib/content/load';
+import { TINY_PNG, load, makeSite, optionsFor, post, thrown } from './fixtures';
 
 const title = (t: string, extra = '') => post(`title: "${t}"\ndate: 2024-01-01\n${extra}`);
 
@@ -293,6 +295,40 @@ describe('Hugo conventions', () => {
     expect(source?.summary).toBe('See it. Be careful.');
     expect(content.warnings).toEqual([
       { file: expect.stringMatching(/posts\/en\/source\.md$/), line: 12, message: expect.stringContaining('unknown shortcode "unknown-thing"') },
+    ]);
+  });
+});
+
+describe('standalone pages', () => {
+  const withPages = (files: Record<string, string>) => {
+    const root = makeSite(files);
+    return { root, options: { ...optionsFor(root), pagesDir: path.join(root, 'content') } };
+  };
+
+  it('are read from content/<lang>/, need no date, and stay out of the posts and terms', () => {
+    const { options } = withPages({
+      'posts/en/a.md': title('A'),
+      'content/en/about.md': post('title: About\ntags: [ignored]', '## Who\n\nUs.'),
+      'content/en/team/index.md': post('title: Team', 'The team.'),
+    });
+    const { content, problems } = readContent(options);
+    expect(problems).toEqual([]);
+    expect(content.warnings).toEqual([]);
+    expect(content.pages.en.map((page) => page.slug)).toEqual(['about', 'team']);
+    expect(content.pages.en[0]!.toc.map((entry) => entry.text)).toEqual(['Who']);
+    expect(content.posts.en.map((p) => p.slug)).toEqual(['a']);
+    expect(content.terms.en.tags).toEqual([]);
+  });
+
+  it('cannot take a name the site uses, nor live in a folder', () => {
+    const { options } = withPages({
+      'content/en/archive.md': post('title: Archive'),
+      'content/en/more/deep.md': post('title: Deep'),
+    });
+    const messages = readContent(options).problems.map(formatProblem);
+    expect(messages).toEqual([
+      expect.stringMatching(/content\/en\/archive\.md: the page "archive" would be hidden by the site's own \/en\/archive/),
+      expect.stringMatching(/content\/en\/more\/deep\.md: pages live directly in a language folder/),
     ]);
   });
 });

@@ -138,7 +138,7 @@ describe('import:hugo', () => {
     expect(outcome('content/en/blog/a.md')).toMatchObject({ into: 'posts/en', to: expect.stringMatching(/posts\/en\/a\.md$/) });
     expect(outcome('static/img/x.png')).toMatchObject({ into: 'public' });
     expect(outcome('content/en/_index.md')?.skipped).toMatch(/home page/);
-    expect(outcome('content/en/about.md')?.skipped).toMatch(/standalone page/);
+    expect(outcome('content/en/about.md')).toMatchObject({ into: expect.stringMatching(/content\/en$/), to: expect.stringMatching(/content\/en\/about\.md$/) });
     expect(outcome('content/en/notice/n.md')?.skipped).toMatch(/section "notice" is not imported/);
     expect(outcome('content/zh/blog/b.md')?.skipped).toMatch(/language zh is disabled/);
     expect(outcome('content/fr/blog/c.md')?.skipped).toMatch(/content\/fr is claimed by no language/);
@@ -179,5 +179,37 @@ describe('import:hugo', () => {
     expect(report.sharedResources).toBe(1);
     expect(report.defects).toEqual([]);
     expect(loadContent(optionsFor(target)).posts.en[0]?.source.assets).toEqual(['imgs/map.png']);
+  });
+});
+
+describe('import:hugo: pages outside the blog', () => {
+  it('imports a section that holds only its _index.md, and a file at the top, as standalone pages', () => {
+    const { report, target } = importInto({
+      'config.toml': 'DefaultContentLanguage = "en"\n[Languages.en]\nweight = 1\n[Languages.zh]\nweight = 2\n',
+      'content/blog/hello.md': '---\ntitle: Hello\ndate: 2020-01-01\n---\n\nBody\n',
+      'content/about/_index.md': '+++\ntitle = "About Me"\n+++\n\nWho I am.\n',
+      'content/about/_index.zh.md': '+++\ntitle = "关于我"\n+++\n\n我是谁。\n',
+      'content/about/portrait.png': TINY_PNG,
+      'content/contact.md': '---\ntitle: Contact\n---\n\nWrite to me.\n',
+      'content/notice/one.md': '---\ntitle: A notice\ndate: 2020-01-01\n---\n\nNews.\n',
+    });
+    expect(report.pagesByLang).toEqual({ en: 2, zh: 1 });
+    expect(report.unaccounted).toEqual([]);
+    expect(readFileSync(path.join(target, 'content/en/about/index.md'), 'utf8')).toContain('title: About Me');
+    expect(readFileSync(path.join(target, 'content/zh/about/index.md'), 'utf8')).toContain('title: 关于我');
+    // The page's own file goes with it, to each language's bundle.
+    expect(readFileSync(path.join(target, 'content/en/about/portrait.png'))).toEqual(TINY_PNG);
+    expect(readFileSync(path.join(target, 'content/en/contact.md'), 'utf8')).toContain('Write to me.');
+    // A section with items of its own is not a page.
+    const notice = report.files.find((file) => file.file === 'content/notice/one.md');
+    expect(notice?.skipped).toMatch(/section "notice" is not imported/);
+
+    const content = loadContent({ ...optionsFor(target), pagesDir: path.join(target, 'content') });
+    expect(content.pages.en.map((page) => [page.slug, page.title])).toEqual([
+      ['about', 'About Me'],
+      ['contact', 'Contact'],
+    ]);
+    expect(content.pages.en[0]!.translations).toEqual({ zh: 'about' });
+    expect(content.posts.en.map((post) => post.slug)).toEqual(['hello']);
   });
 });

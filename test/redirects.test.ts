@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '@/lib/content/errors';
 import path from 'node:path';
-import { aliasesLeadingNowhere, hugoRootRedirects, movedPosts, movedSectionPages, normalizePath, redirectRules, staticRedirects } from '@/lib/content/redirects';
+import { aliasesLeadingNowhere, hugoRootRedirects, movedPages, movedPosts, movedSectionPages, normalizePath, redirectRules, staticRedirects } from '@/lib/content/redirects';
 import { siteSettings } from '@/lib/site-settings';
 import { load, makeSite, optionsFor, post } from './fixtures';
 
@@ -145,6 +145,21 @@ describe('aliases of section pages and of unpublished posts', () => {
     ]);
     expect(aliasesLeadingNowhere(optionsFor(root)).map(formatProblem)).toEqual([
       expect.stringMatching(/posts\/en\/draft\.md: aliases: alias "\/old-draft\/" leads nowhere until the post is published \(it is draft\)/),
+    ]);
+  });
+});
+
+describe('old URLs of standalone pages', () => {
+  it("are Hugo's root URL of a default-language page, and the pages' aliases", () => {
+    const root = makeSite({
+      'content/en/about.md': post('title: About\naliases: ["/about-me/"]'),
+      'content/zh/about.md': post('title: 关于'),
+    });
+    const content = load({}, { pagesDir: path.join(root, 'content') });
+    // This site's default language is Chinese: Hugo served its pages at the root.
+    expect(movedPages(content).map(({ from, to }) => [from, to])).toEqual([
+      ['/about-me', '/en/about'],
+      ['/about', '/zh/about'],
     ]);
   });
 });

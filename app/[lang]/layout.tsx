@@ -3,9 +3,11 @@ import '../globals.css';
 import { DevContentStatus } from '@/components/dev-content-status';
 import { SiteFooter } from '@/components/site-footer';
 import { ThemeScript } from '@/components/theme-script';
+import { getPages } from '@/lib/content';
 import { metadataBase } from '@/lib/metadata';
 import { languageSocialMetadata } from '@/lib/structured-data';
 import { defaultLang, isLang, siteConfig, ui } from '@/lib/site-config';
+import { entryPath } from '@/lib/urls';
 
 // Each page lists its own languages in generateStaticParams: Next.js drops every child page of a
 // layout-level parameter for which a child returns no params (e.g. `/zh/page/2` when `zh` has one page).
@@ -41,7 +43,7 @@ export default async function RootLayout({ children, params }: LayoutProps<'/[la
           {ui(lang).skipToContent}
         </a>
         <div className="flex-1">{children}</div>
-        <SiteFooter lang={lang} />
+        <SiteFooter lang={lang} pages={getPages(lang).map((page) => ({ title: page.title, href: entryPath(page) }))} />
         {process.env.NODE_ENV === 'development' ? <DevContentStatus /> : null}
       </body>
     </html>

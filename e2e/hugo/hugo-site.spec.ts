@@ -41,6 +41,23 @@ test.describe('a Hugo site imported as is', () => {
     }
   });
 
+  test('pages outside the blog: the about page in both languages, linked from the footer', async ({ page }) => {
+    await page.goto('/en');
+    await page.getByRole('contentinfo').getByRole('link', { name: 'About This Notebook' }).click();
+    await expect(page).toHaveURL(/\/en\/about$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('About This Notebook');
+    await expect(page.getByRole('heading', { level: 2, name: 'Who we are' })).toBeVisible();
+    await page.getByTestId('standalone-page').getByRole('link', { name: 'the first post' }).click();
+    await expect(page).toHaveURL(/\/en\/blog\/hugo-url-post$/);
+    await page.goto('/en/about');
+    await page.getByTestId('language-switcher').click();
+    await expect(page).toHaveURL(/\/zh\/about$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('关于这本笔记');
+    // The contact page was written in English only.
+    await expect(page.getByRole('contentinfo').getByRole('link')).toHaveText(['关于这本笔记']);
+    expect((await page.request.get('/zh/contact')).status()).toBe(404);
+  });
+
   test('dates from TOML front matter and from publishDate read as the author wrote them', async ({ page }) => {
     await page.goto('/en/blog/toml-front-matter');
     await expect(page.getByTestId('page-banner').locator('time')).toHaveText('July 1, 2019');
@@ -244,6 +261,10 @@ test.describe('old URLs of the Hugo site redirect permanently', () => {
     ['/en/old/shared-alias/', '/en/blog/hugo-url-post'],
     // The blog section's list is the home's list here.
     ['/en/blog/', '/en'],
+    // Pages outside the blog: a section with only its _index.md, and a file at the top.
+    ['/en/about/', '/en/about'],
+    ['/zh/about/', '/zh/about'],
+    ['/en/contact/', '/en/contact'],
   ];
   for (const [from, to] of cases) {
     test(`${from} → ${to}`, async ({ request }) => {

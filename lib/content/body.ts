@@ -2,7 +2,7 @@ import type { Element } from 'hast';
 import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import { siteConfig } from '../site-config';
-import { postAssetPath } from '../urls';
+import { entryAssetPath } from '../urls';
 import type { ContentProblem } from './errors';
 import { postHast } from './hast';
 import { resolveImage } from './images';
@@ -98,7 +98,7 @@ export function checkBody(post: Post, publicDir: string, onLocalFile?: (file: st
   const imageContext = {
     bundleDir: post.source.bundleDir,
     publicDir,
-    bundleUrl: (relative: string) => postAssetPath(post.lang, post.slug, relative),
+    bundleUrl: (relative: string) => entryAssetPath(post, relative),
     onLocalFile,
   };
   visit(tree, 'element', (element: Element) => {

@@ -2,14 +2,14 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { missingOgCharacters } from '../og/font';
 import { languages, siteConfig, type Lang } from '../site-config';
-import { archivePath, homePath, postAssetPath, postPath, taxonomies, taxonomyPath, termPath } from '../urls';
+import { archivePath, entryAssetPath, entryPath, homePath, taxonomies, taxonomyPath, termPath } from '../urls';
 import { writtenLine } from './body';
 import { toleratedDefects, type ContentProblem } from './errors';
 import { fieldLine, frontMatterSchema } from './front-matter';
 import { readContent, type Content, type ContentOptions, type Post } from './load';
 import { postBodyFacts } from './load-cache';
 import { collectTerms } from './terms';
-import { hugoRootRedirects, movedPosts, movedSectionPages, movedTerms, normalizePath } from './redirects';
+import { hugoRootRedirects, movedPages, movedPosts, movedSectionPages, movedTerms, normalizePath } from './redirects';
 
 export type CheckReport = {
   /** What fails the build. */
@@ -67,9 +67,9 @@ function sitePaths(content: Content, postsDir: string): Set<string> {
     add(archivePath(lang));
     const pageCount = (count: number) => Math.max(1, Math.ceil(count / siteConfig.postsPerPage));
     for (let page = 2; page <= pageCount(content.posts[lang].length); page++) add(homePath(lang, page));
-    for (const post of content.posts[lang]) {
-      add(postPath(lang, post.slug));
-      for (const asset of post.source.assets) add(postAssetPath(lang, post.slug, asset));
+    for (const entry of [...content.posts[lang], ...content.pages[lang]]) {
+      add(entryPath(entry));
+      for (const asset of entry.source.assets) add(entryAssetPath(entry, asset));
     }
     for (const taxonomy of taxonomies) {
       add(taxonomyPath(lang, taxonomy));
@@ -78,7 +78,7 @@ function sitePaths(content: Content, postsDir: string): Set<string> {
       }
     }
   }
-  for (const { from } of [...movedPosts(content).moved, ...movedTerms(content), ...movedSectionPages(postsDir)]) add(from);
+  for (const { from } of [...movedPosts(content).moved, ...movedTerms(content), ...movedPages(content), ...movedSectionPages(postsDir)]) add(from);
   return paths;
 }
 
@@ -106,6 +106,7 @@ export function checkContent(options: ContentOptions): CheckReport {
   const published: Content = {
     ...all,
     posts: Object.fromEntries(languages.map((lang) => [lang, publishedPosts(lang)])) as Content['posts'],
+    pages: Object.fromEntries(languages.map((lang) => [lang, all.pages[lang].filter((page) => page.status === 'published')])) as Content['pages'],
     terms: Object.fromEntries(
       languages.map((lang) => [
         lang,
@@ -117,15 +118,15 @@ export function checkContent(options: ContentOptions): CheckReport {
   const paths = sitePaths(published, options.postsDir);
   const unpublishedPaths = new Map<string, Post>();
   for (const lang of languages) {
-    for (const post of all.posts[lang]) {
-      if (post.status !== 'published') unpublishedPaths.set(safeDecode(postPath(lang, post.slug)), post);
+    for (const entry of [...all.posts[lang], ...all.pages[lang]]) {
+      if (entry.status !== 'published') unpublishedPaths.set(safeDecode(entryPath(entry)), entry);
     }
   }
 
   const factsByPath = new Map<string, BodyFacts>();
   const factsByPost = new Map<Post, BodyFacts>();
   for (const lang of languages) {
-    for (const post of all.posts[lang]) {
+    for (const post of [...all.posts[lang], ...all.pages[lang]]) {
       const file = post.source.displayPath;
       const raw = readFileSync(post.source.file, 'utf8');
       for (const key of post.frontMatterKeys) {
@@ -139,7 +140,7 @@ export function checkContent(options: ContentOptions): CheckReport {
       const { anchors, links } = postBodyFacts(post, options.publicDir, options.diskCache);
       const facts: BodyFacts = { ids: new Set(anchors), links };
       factsByPost.set(post, facts);
-      factsByPath.set(safeDecode(postPath(lang, post.slug)), facts);
+      factsByPath.set(safeDecode(entryPath(post)), facts);
       post.body.split('\n').forEach((text, index) => {
         for (const match of text.matchAll(MALFORMED_URL)) {
           const url = (match[1] ?? match[2] ?? '').trim();
@@ -155,7 +156,7 @@ export function checkContent(options: ContentOptions): CheckReport {
 
   for (const [post, facts] of factsByPost) {
     const file = post.source.displayPath;
-    const pageUrl = `${postPath(post.lang, post.slug)}/`;
+    const pageUrl = `${entryPath(post)}/`;
     for (const { url, line } of facts.links) {
       if (/^[a-z][a-z\d+.-]*:/i.test(url) || url.startsWith('//')) continue;
       const [target = '', anchor] = url.split('#');

@@ -158,12 +158,21 @@ export function countTermPages(lang: Lang, taxonomy: Taxonomy, slug: string): nu
   return paginate(getTermPosts(lang, taxonomy, slug), 1)?.totalPages ?? 1;
 }
 
-/** Absolute path of a file in a visible post's bundle, or undefined. */
-export function getPostAssetFile(lang: Lang, slug: string, assetPath: string): string | undefined {
-  const post = getPost(lang, slug);
+/** A language's visible standalone pages (`content/<lang>/`), by title. */
+export function getPages(lang: Lang): Post[] {
+  return content().pages[lang];
+}
+
+export function getPage(lang: Lang, slug: string): Post | undefined {
+  const wanted = slug.normalize('NFC');
+  return getPages(lang).find((page) => page.slug === wanted);
+}
+
+/** Absolute path of a file in a visible post's or page's bundle, or undefined. */
+export function getBundleFile(entry: Post | undefined, assetPath: string): string | undefined {
   const wanted = assetPath.normalize('NFC');
-  if (!post?.source.bundleDir || !post.source.assets.includes(wanted)) return undefined;
-  return path.join(post.source.bundleDir, wanted);
+  if (!entry?.source.bundleDir || !entry.source.assets.includes(wanted)) return undefined;
+  return path.join(entry.source.bundleDir, wanted);
 }
 
 /**
@@ -241,7 +250,7 @@ function imageVariantSources(): Map<string, VariantSource> {
   const defaultBanner = getDefaultBanner();
   if (defaultBanner.kind === 'local') add(defaultBanner.file);
   for (const lang of Object.keys(of.posts) as Lang[]) {
-    for (const post of of.posts[lang]) {
+    for (const post of [...of.posts[lang], ...of.pages[lang]]) {
       for (const image of [post.image, post.banner]) if (image?.kind === 'local') add(image.file);
       post.bodyImageFiles.forEach(add);
     }

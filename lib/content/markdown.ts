@@ -13,7 +13,7 @@ import type { PluggableList } from 'unified';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { siteConfig } from '@/lib/site-config';
-import { postAssetPath } from '@/lib/urls';
+import { entryAssetPath } from '@/lib/urls';
 import { syntaxProblem } from './body';
 import { cachedCompiledSource } from './compile-cache';
 import { ContentError } from './errors';
@@ -114,7 +114,7 @@ export function postCompileOptions(
   const imageContext: ImageContext = {
     bundleDir: post.source.bundleDir,
     publicDir,
-    bundleUrl: (relativePath) => postAssetPath(post.lang, post.slug, relativePath),
+    bundleUrl: (relativePath) => entryAssetPath(post, relativePath),
     onLocalFile,
   };
   const remarkPlugins: PluggableList = [...bodyRemarkPlugins, remarkCodeMeta];

@@ -1,8 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { languages, type Lang } from '../site-config';
-import { postAssetPath, type Taxonomy } from '../urls';
+import { entryAssetPath, taxonomies, type Taxonomy } from '../urls';
 import { Cascade } from './cascade';
 import type { AuthorDate } from './dates';
 import { discoverPostSources, type PostSource } from './discover';
@@ -20,7 +20,11 @@ export type PostStatus = 'published' | 'draft' | 'scheduled' | 'expired';
 
 export type TermLink = { slug: string; name: string };
 
+/** A blog post (`posts/`), or a standalone page (`content/`, such as an about page). */
+export type EntryKind = 'post' | 'page';
+
 export type Post = {
+  kind: EntryKind;
   lang: Lang;
   slug: string;
   title: string;
@@ -69,6 +73,8 @@ export type ContentOptions = {
   now: Date;
   /** Drafts and scheduled posts are shown (with a badge) in `next dev` only. */
   includeUnpublished: boolean;
+  /** The standalone pages' folder (`content/<lang>/about.md`); none are read when it is not given. */
+  pagesDir?: string;
   /**
    * Keep what reading each body tells in the disk cache (.next/cache), keyed by the body and the
    * pipeline: on for builds, `next dev` and `npm run check`.
@@ -78,6 +84,8 @@ export type ContentOptions = {
 
 export type Content = {
   posts: Record<Lang, Post[]>;
+  /** The standalone pages of each language, by title. */
+  pages: Record<Lang, Post[]>;
   /**
    * Things that do not stop the build but that the author should fix (e.g. unknown shortcodes),
    * and the defects Hugo tolerates (marked `tolerated`), resolved as Hugo resolves them.
@@ -91,7 +99,7 @@ export type Content = {
  * whose publishDate (else date) is still to come, and a post past its expiryDate are not published.
  */
 export function publishStatus(
-  frontMatter: Pick<FrontMatter, 'draft' | 'date' | 'publishDate' | 'expiryDate'>,
+  frontMatter: Pick<FrontMatter, 'draft' | 'publishDate' | 'expiryDate'> & { date?: FrontMatter['date'] },
   now: Date,
 ): PostStatus {
   if (frontMatter.draft) return 'draft';
@@ -111,6 +119,7 @@ export function compareNewestFirst(a: Post, b: Post): number {
 }
 
 function readPost(
+  kind: EntryKind,
   source: PostSource,
   options: ContentOptions,
   cascade: Cascade,
@@ -131,7 +140,8 @@ function readPost(
     return undefined;
   }
   const { frontMatter, keys, body, bodyLine } = parsed.value;
-  defects.push(...parsed.value.defects);
+  // A page needs no date: without one it is dated by its file, which is no defect.
+  defects.push(...parsed.value.defects.filter((defect) => kind === 'post' || !(defect.field === 'date' && defect.tolerated)));
   const file = source.displayPath;
   const problemCount = problems.length;
 
@@ -145,7 +155,7 @@ function readPost(
   const imageContext: ImageContext = {
     bundleDir: source.bundleDir,
     publicDir: options.publicDir,
-    bundleUrl: (relativePath) => postAssetPath(source.lang, slug, relativePath),
+    bundleUrl: (relativePath) => entryAssetPath({ kind, lang: source.lang, slug }, relativePath),
   };
   const resolveField = (field: 'image' | 'bg_image'): ResolvedImage | undefined => {
     const reference = frontMatter[field];
@@ -174,6 +184,7 @@ function readPost(
   if (problems.length > problemCount) return undefined;
 
   return {
+    kind,
     lang: source.lang,
     slug,
     title: frontMatter.title,
@@ -185,7 +196,8 @@ function readPost(
     text: '',
     date: frontMatter.date,
     lastmod: frontMatter.lastmod,
-    status: publishStatus(frontMatter, options.now),
+    // A page without a date of its own is dated by its file, which never schedules it.
+    status: publishStatus(kind === 'page' && !writesADate(keys) ? { ...frontMatter, date: undefined } : frontMatter, options.now),
     categories: frontMatter.categories.map((name) => ({ slug: termSlug(name), name })),
     tags: frontMatter.tags.map((name) => ({ slug: termSlug(name), name })),
     image,
@@ -202,6 +214,11 @@ function readPost(
     shortcodes: {},
     frontMatterKeys: keys,
   };
+}
+
+/** Whether the author dated the file (Hugo's date, publishDate or lastmod, in any case). */
+function writesADate(keys: readonly string[]): boolean {
+  return keys.some((key) => ['date', 'publishdate', 'lastmod'].includes(key.toLowerCase()));
 }
 
 /** Why a slug cannot be one URL segment, or undefined when it can. */
@@ -265,6 +282,7 @@ export function defaultContentOptions(): ContentOptions {
   return {
     // Content is read while pages are generated, never by the running server: keep it out of the trace.
     postsDir: path.resolve(/*turbopackIgnore: true*/ process.env.BLOG_POSTS_DIR ?? 'posts'),
+    pagesDir: path.resolve(/*turbopackIgnore: true*/ process.env.BLOG_PAGES_DIR ?? 'content'),
     publicDir: path.resolve(/*turbopackIgnore: true*/ 'public'),
     now: new Date(),
     includeUnpublished: process.env.NODE_ENV === 'development',
@@ -272,41 +290,78 @@ export function defaultContentOptions(): ContentOptions {
   };
 }
 
-/** Every post file read for its front matter: the posts, what keeps some out, and tolerated defects. */
+/** Every post and page file read for its front matter: the entries, what keeps some out, and tolerated defects. */
 export type PostIndex = { posts: Post[]; problems: ContentProblem[]; defects: ContentProblem[] };
 
 /**
- * Reads every post's front matter (not its body): valid posts, with their problems and the
- * defects Hugo tolerates beside them. Duplicate slugs and translation keys are problems here.
+ * Reads every post's and standalone page's front matter (not its body): valid entries, with their
+ * problems and the defects Hugo tolerates beside them. Duplicate slugs and translation keys are
+ * problems here.
  */
 export function readPostIndex(options: ContentOptions): PostIndex {
   const problems: ContentProblem[] = [];
   const defects: ContentProblem[] = [];
   const sources = discoverPostSources(options.postsDir, problems);
   const cascade = new Cascade(options.postsDir);
-  const posts = sources.flatMap((source) => readPost(source, options, cascade, problems, defects) ?? []);
-  findDuplicates(posts, 'slug', problems);
-  findDuplicates(posts, 'translationKey', problems);
-  return { posts, problems, defects };
+  const posts = sources.flatMap((source) => readPost('post', source, options, cascade, problems, defects) ?? []);
+  const pages = readPages(options, problems, defects);
+  for (const entries of [posts, pages]) {
+    findDuplicates(entries, 'slug', problems);
+    findDuplicates(entries, 'translationKey', problems);
+  }
+  return { posts: [...posts, ...pages], problems, defects };
+}
+
+/**
+ * The first segments of a language's URLs that the site itself uses: a page cannot have one of
+ * these names, which the site's own page would shadow.
+ */
+const SITE_SEGMENTS = new Set(['blog', 'page', 'archive', ...taxonomies, 'atom.xml', 'feed.xml', 'feed.json', 'search.json', 'search-text.json', 'opengraph-image', 'opengraph-image.png']);
+
+/** Standalone pages: `content/<lang>/<name>.md(x)` or the bundle `content/<lang>/<name>/index.md(x)`, at `/<lang>/<name>`. */
+function readPages(options: ContentOptions, problems: ContentProblem[], defects: ContentProblem[]): Post[] {
+  const { pagesDir } = options;
+  if (!pagesDir || !existsSync(pagesDir)) return [];
+  const cascade = new Cascade(pagesDir);
+  return discoverPostSources(pagesDir, problems).flatMap((source) => {
+    if (source.folders.length) {
+      problems.push({
+        file: source.displayPath,
+        message: `pages live directly in a language folder (content/${source.lang}/<name>.md or content/${source.lang}/<name>/index.md): move it there`,
+      });
+      return [];
+    }
+    const page = readPost('page', source, options, cascade, problems, defects);
+    if (page && SITE_SEGMENTS.has(page.slug)) {
+      problems.push({ file: source.displayPath, message: `the page "${page.slug}" would be hidden by the site's own /${source.lang}/${page.slug}: give it another file name or slug` });
+      return [];
+    }
+    return page ?? [];
+  });
 }
 
 /**
  * The visible posts of each language, newest first, with their translations and terms: a
  * Content whose posts have no body facts yet (readContent adds them), for config-time reads.
  */
-export function indexContent(posts: readonly Post[], warnings: ContentProblem[]): Content {
+export function indexContent(entries: readonly Post[], warnings: ContentProblem[]): Content {
+  const posts = entries.filter((entry) => entry.kind === 'post');
+  const pages = entries.filter((entry) => entry.kind === 'page');
   linkTranslations(posts);
+  linkTranslations(pages);
   const byLang = {} as Record<Lang, Post[]>;
+  const pagesByLang = {} as Record<Lang, Post[]>;
   const terms = {} as Content['terms'];
   for (const lang of languages) {
     const postsOfLang = posts.filter((post) => post.lang === lang).sort(compareNewestFirst);
     byLang[lang] = postsOfLang;
+    pagesByLang[lang] = pages.filter((page) => page.lang === lang).sort((a, b) => a.title.localeCompare(b.title));
     terms[lang] = {
       categories: canonicalizeTerms(postsOfLang, 'categories'),
       tags: canonicalizeTerms(postsOfLang, 'tags'),
     };
   }
-  return { posts: byLang, terms, warnings };
+  return { posts: byLang, pages: pagesByLang, terms, warnings };
 }
 
 /** The visible posts and their terms from front matter alone (for next.config.ts's redirects). */

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defaultLang, isLang, languages, siteConfig, type Lang } from '../site-config';
 import { siteSettings } from '../site-settings';
-import { homePath, postPath, taxonomies, taxonomyPath, termPath } from '../urls';
+import { homePath, pagePath, postPath, taxonomies, taxonomyPath, termPath } from '../urls';
 import { displayPath } from './discover';
 import { ContentError, formatProblem, type ContentProblem } from './errors';
 import { fieldLine, splitFrontMatter } from './front-matter';
@@ -259,7 +259,23 @@ export function siteRedirects(content: Content, sectionPages: readonly MovedUrl[
   const { moved, problems } = movedPosts(content);
   if (problems.length && siteSettings.strict && process.env.NODE_ENV === 'production') throw new ContentError(problems);
   if (problems.length) console.warn(`Old URLs:\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`);
-  return redirectRules([...moved, ...movedTerms(content), ...sectionPages]);
+  return redirectRules([...moved, ...movedTerms(content), ...movedPages(content), ...sectionPages]);
+}
+
+/**
+ * The old URLs of the standalone pages: their aliases, and Hugo's URL of a default-language page
+ * at the site root (`/about/`), unless a post or an alias already claims it.
+ */
+export function movedPages(content: Content): MovedUrl[] {
+  const moved: MovedUrl[] = [];
+  for (const lang of languages) {
+    for (const page of content.pages[lang]) {
+      const to = pagePath(lang, page.slug);
+      for (const alias of page.aliases) moved.push({ from: normalizePath(alias), to, origin: `alias of ${page.source.displayPath}` });
+      if (lang === defaultLang) moved.push({ from: `/${encodeURIComponent(page.slug)}`, to, origin: 'Hugo default-language URL' });
+    }
+  }
+  return moved;
 }
 
 /**
@@ -278,7 +294,7 @@ export function configRedirects(options: ContentOptions = defaultContentOptions(
  */
 export function staticRedirects(content: Content, postsDir = defaultContentOptions().postsDir): MovedUrl[] {
   const taken = new Set<string>();
-  const moved = [...movedPosts(content).moved, ...movedTerms(content), ...movedSectionPages(postsDir)].filter(({ from }) => !taken.has(from) && taken.add(from));
+  const moved = [...movedPosts(content).moved, ...movedTerms(content), ...movedPages(content), ...movedSectionPages(postsDir)].filter(({ from }) => !taken.has(from) && taken.add(from));
   const hugo = (from: string, to: string) => moved.push({ from, to, origin: 'Hugo default-language URL' });
   for (const section of oldSections()) {
     for (const post of content.posts[defaultLang]) hugo(`/${section}/${encodeURIComponent(post.slug)}`, postPath(defaultLang, post.slug));

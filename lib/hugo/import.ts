@@ -15,6 +15,8 @@ export type ImportOptions = {
   /** The Hugo site's root folder (where hugo.toml, config.toml or config/_default/ is). */
   siteDir: string;
   postsDir: string;
+  /** Where standalone pages go (`content/<lang>/about.md`); by default `content` beside postsDir. */
+  pagesDir?: string;
   publicDir: string;
   /** The site's settings file (site.config.json), which the import completes. */
   settingsFile?: string;
@@ -36,6 +38,8 @@ export type FileOutcome = {
 
 export type ImportReport = {
   postsByLang: Record<string, number>;
+  /** Standalone pages (about, contact...), from a top-level file or a section that holds only its `_index.md`. */
+  pagesByLang: Record<string, number>;
   translationPairs: number;
   staticFiles: number;
   shortcodes: Record<string, number>;
@@ -145,8 +149,10 @@ export function importHugoSite(options: ImportOptions): ImportReport {
       outcomes.set(key, { file: key, ...outcome, to: outcome.to && path.relative(process.cwd(), outcome.to), into });
     }
   };
+  const pagesDir = options.pagesDir ?? path.join(path.dirname(options.postsDir), 'content');
   const report: ImportReport = {
     postsByLang: {},
+    pagesByLang: {},
     translationPairs: 0,
     staticFiles: 0,
     shortcodes: {},
@@ -206,11 +212,39 @@ export function importHugoSite(options: ImportOptions): ImportReport {
         });
       }
     }
+    const pages = pageSections(files, sections);
+    /** Copies a page's Markdown (front matter as YAML) or one of its bundle's files. */
+    const importPage = (from: string, to: string) => {
+      const into = path.relative(process.cwd(), path.join(pagesDir, lang));
+      if (!MARKDOWN.test(from)) {
+        if (copy(from, to)) record(from, { to }, into);
+        return;
+      }
+      const converted = toYamlFrontMatter(readFileSync(from, 'utf8'), from);
+      if (converted.from) report.converted[converted.from]++;
+      if (copy(from, to, () => converted.text)) {
+        record(from, { to }, into);
+        report.pagesByLang[lang] = (report.pagesByLang[lang] ?? 0) + 1;
+      }
+    };
     for (const relative of files) {
       const from = path.join(source.dir, relative);
       const [section, ...inside] = relative.split('/');
       if (!section || !inside.length) {
-        record(from, { skipped: rootFileReason(relative) });
+        const name = source.mode === 'suffix' ? splitLanguageSuffix(relative).file : relative;
+        if (MARKDOWN.test(name) && !name.startsWith('_')) importPage(from, path.join(pagesDir, lang, name.replace(MARKDOWN, '.md')));
+        else record(from, { skipped: rootFileReason(relative) });
+        continue;
+      }
+      const page = pages.get(section);
+      if (page) {
+        const rest = source.mode === 'suffix' ? splitLanguageSuffix(inside.join('/')).file : inside.join('/');
+        const isIndex = MARKDOWN.test(rest) && !rest.includes('/');
+        // A page with files of its own becomes a bundle; one without, a single file.
+        const to = isIndex
+          ? path.join(pagesDir, lang, page.hasFiles ? path.join(section, 'index.md') : `${section}.md`)
+          : path.join(pagesDir, lang, section, rest);
+        importPage(from, to);
         continue;
       }
       if (!sections.includes(section)) {
@@ -322,8 +356,28 @@ function belongsTo(source: LanguageSource, relative: string): boolean {
 /** Why a file at the top of a language's content is not imported. */
 function rootFileReason(relative: string): string {
   if (/^_index\./.test(relative)) return "the language's home page: the home here lists the posts";
-  if (MARKDOWN.test(relative)) return 'a standalone page outside every section: pages are not imported yet';
   return "a file beside the language's pages that no post holds";
+}
+
+/**
+ * The sections of a language's content that are standalone pages, as Hugo builds `about/_index.md`
+ * (or the bundle `about/index.md`) with nothing else to list: their one Markdown file is the page,
+ * and the other files are its own.
+ */
+function pageSections(files: readonly string[], postSections: readonly string[]): Map<string, { hasFiles: boolean }> {
+  const bySection = new Map<string, string[]>();
+  for (const relative of files) {
+    const [section, ...inside] = relative.split('/');
+    if (!section || !inside.length || postSections.includes(section)) continue;
+    bySection.set(section, [...(bySection.get(section) ?? []), inside.join('/')]);
+  }
+  const pages = new Map<string, { hasFiles: boolean }>();
+  for (const [section, inside] of bySection) {
+    const markdown = inside.filter((file) => MARKDOWN.test(file));
+    const [only] = markdown;
+    if (markdown.length === 1 && only && /^_?index\.[^/]+$/.test(only)) pages.set(section, { hasFiles: inside.length > 1 });
+  }
+  return pages;
 }
 
 /**

@@ -10,7 +10,7 @@ import { SiteHeader } from '@/components/site-header';
 import { StatusBadge } from '@/components/status-badge';
 import { TermChips } from '@/components/term-chips';
 import { getAdjacentPosts, getRelatedPosts, type Post } from '@/lib/content';
-import { postAlternates } from '@/lib/i18n';
+import { entryAlternates } from '@/lib/i18n';
 import { postStructuredData } from '@/lib/structured-data';
 import { siteConfig, ui } from '@/lib/site-config';
 
@@ -20,7 +20,7 @@ export function PostArticle({ post }: PostArticleProps) {
   const strings = ui(post.lang);
   return (
     <>
-      <SiteHeader lang={post.lang} alternates={postAlternates(post)} />
+      <SiteHeader lang={post.lang} alternates={entryAlternates(post)} />
       <PageBanner title={post.title} background={post.banner}>
         <PostDate date={post.date} lang={post.lang} />
         <span data-testid="reading-stats">

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { postAlternates } from '@/lib/i18n';
+import { entryAlternates } from '@/lib/i18n';
 import { alternatesMetadata } from '@/lib/metadata';
 import { postSocialMetadata } from '@/lib/structured-data';
 import { postFromParams, postParams } from '@/lib/route-params';
@@ -15,7 +15,7 @@ export async function generateMetadata({ params }: PageProps<'/[lang]/blog/[slug
   return {
     title: post.title,
     description: post.summary,
-    alternates: alternatesMetadata({ lang: post.lang, path: postPath(post.lang, post.slug), translations: postAlternates(post) }),
+    alternates: alternatesMetadata({ lang: post.lang, path: postPath(post.lang, post.slug), translations: entryAlternates(post) }),
     ...postSocialMetadata(post),
   };
 }
