@@ -320,15 +320,18 @@ describe('standalone pages', () => {
     expect(content.terms.en.tags).toEqual([]);
   });
 
-  it('cannot take a name the site uses, nor live in a folder', () => {
-    const { options } = withPages({
+  it('cannot take a name the site uses, live in a folder, or have files of its own yet', () => {
+    const root = makeSite({
       'content/en/archive.md': post('title: Archive'),
       'content/en/more/deep.md': post('title: Deep'),
+      'content/en/team/index.md': post('title: Team', '![Us](us.png)'),
+      'content/en/team/us.png': TINY_PNG,
     });
-    const messages = readContent(options).problems.map(formatProblem);
+    const messages = readContent({ ...optionsFor(root), pagesDir: path.join(root, 'content') }).problems.map(formatProblem);
     expect(messages).toEqual([
       expect.stringMatching(/content\/en\/archive\.md: the page "archive" would be hidden by the site's own \/en\/archive/),
       expect.stringMatching(/content\/en\/more\/deep\.md: pages live directly in a language folder/),
+      expect.stringMatching(/content\/en\/team\/index\.md: a page cannot have files of its own yet \(us\.png\)/),
     ]);
   });
 });

@@ -318,7 +318,11 @@ export function readPostIndex(options: ContentOptions): PostIndex {
  */
 const SITE_SEGMENTS = new Set(['blog', 'page', 'archive', ...taxonomies, 'atom.xml', 'feed.xml', 'feed.json', 'search.json', 'search-text.json', 'opengraph-image', 'opengraph-image.png']);
 
-/** Standalone pages: `content/<lang>/<name>.md(x)` or the bundle `content/<lang>/<name>/index.md(x)`, at `/<lang>/<name>`. */
+/**
+ * Standalone pages: `content/<lang>/<name>.md(x)` or `content/<lang>/<name>/index.md(x)`, at
+ * `/<lang>/<name>`. A page's folder holds no other files yet: nothing would serve them (a static
+ * export cannot have a route for a page's files while no page has any).
+ */
 function readPages(options: ContentOptions, problems: ContentProblem[], defects: ContentProblem[]): Post[] {
   const { pagesDir } = options;
   if (!pagesDir || !existsSync(pagesDir)) return [];
@@ -328,6 +332,13 @@ function readPages(options: ContentOptions, problems: ContentProblem[], defects:
       problems.push({
         file: source.displayPath,
         message: `pages live directly in a language folder (content/${source.lang}/<name>.md or content/${source.lang}/<name>/index.md): move it there`,
+      });
+      return [];
+    }
+    if (source.assets.length) {
+      problems.push({
+        file: source.displayPath,
+        message: `a page cannot have files of its own yet (${source.assets.slice(0, 3).join(', ')}): move them under public/ and link them by their full path (/images/...)`,
       });
       return [];
     }

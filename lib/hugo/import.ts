@@ -236,15 +236,10 @@ export function importHugoSite(options: ImportOptions): ImportReport {
         else record(from, { skipped: rootFileReason(relative) });
         continue;
       }
-      const page = pages.get(section);
-      if (page) {
+      if (pages.has(section)) {
         const rest = source.mode === 'suffix' ? splitLanguageSuffix(inside.join('/')).file : inside.join('/');
-        const isIndex = MARKDOWN.test(rest) && !rest.includes('/');
-        // A page with files of its own becomes a bundle; one without, a single file.
-        const to = isIndex
-          ? path.join(pagesDir, lang, page.hasFiles ? path.join(section, 'index.md') : `${section}.md`)
-          : path.join(pagesDir, lang, section, rest);
-        importPage(from, to);
+        if (MARKDOWN.test(rest) && !rest.includes('/')) importPage(from, path.join(pagesDir, lang, `${section}.md`));
+        else record(from, { skipped: `a file of the page ${section}/: pages cannot have files of their own yet (put it under static/ and link it by its full path)` });
         continue;
       }
       if (!sections.includes(section)) {
@@ -364,18 +359,18 @@ function rootFileReason(relative: string): string {
  * (or the bundle `about/index.md`) with nothing else to list: their one Markdown file is the page,
  * and the other files are its own.
  */
-function pageSections(files: readonly string[], postSections: readonly string[]): Map<string, { hasFiles: boolean }> {
+function pageSections(files: readonly string[], postSections: readonly string[]): Set<string> {
   const bySection = new Map<string, string[]>();
   for (const relative of files) {
     const [section, ...inside] = relative.split('/');
     if (!section || !inside.length || postSections.includes(section)) continue;
     bySection.set(section, [...(bySection.get(section) ?? []), inside.join('/')]);
   }
-  const pages = new Map<string, { hasFiles: boolean }>();
+  const pages = new Set<string>();
   for (const [section, inside] of bySection) {
     const markdown = inside.filter((file) => MARKDOWN.test(file));
     const [only] = markdown;
-    if (markdown.length === 1 && only && /^_?index\.[^/]+$/.test(only)) pages.set(section, { hasFiles: inside.length > 1 });
+    if (markdown.length === 1 && only && /^_?index\.[^/]+$/.test(only)) pages.add(section);
   }
   return pages;
 }
