@@ -127,7 +127,7 @@ describe('import:hugo', () => {
     const { report } = importInto({
       'config.yaml': 'defaultContentLanguage: en\nlanguages:\n  en: { contentDir: content/en }\n  zh: { contentDir: content/zh, disabled: true }\n',
       'content/en/_index.md': '---\ntitle: Home\n---\n',
-      'content/en/about.md': '---\ntitle: About\n---\n',
+      'content/en/about.md': '---\ntitle: About\n---\n\nAbout us.\n',
       'content/en/blog/a.md': '---\ntitle: A\ndate: 2020-01-01\n---\n',
       'content/en/notice/n.md': '---\ntitle: N\ndate: 2020-01-01\n---\n',
       'content/zh/blog/b.md': '---\ntitle: B\ndate: 2020-01-01\n---\n',
@@ -192,6 +192,8 @@ describe('import:hugo: pages outside the blog', () => {
       'content/about/portrait.png': TINY_PNG,
       'content/contact.md': '---\ntitle: Contact\n---\n\nWrite to me.\n',
       'content/notice/one.md': '---\ntitle: A notice\ndate: 2020-01-01\n---\n\nNews.\n',
+      'content/tags/_index.md': '---\ntitle: Tag cloud\nlayout: tags\n---\n',
+      'content/search/_index.md': '---\ntitle: Search results\nlayout: search\n---\n',
     });
     expect(report.pagesByLang).toEqual({ en: 2, zh: 1 });
     expect(report.unaccounted).toEqual([]);
@@ -202,8 +204,11 @@ describe('import:hugo: pages outside the blog', () => {
     expect(portrait?.skipped).toMatch(/pages cannot have files of their own yet/);
     expect(readFileSync(path.join(target, 'content/en/contact.md'), 'utf8')).toContain('Write to me.');
     // A section with items of its own is not a page.
-    const notice = report.files.find((file) => file.file === 'content/notice/one.md');
-    expect(notice?.skipped).toMatch(/section "notice" is not imported/);
+    const skipped = (file: string) => report.files.find((entry) => entry.file === file)?.skipped;
+    expect(skipped('content/notice/one.md')).toMatch(/section "notice" is not imported/);
+    // Hugo's taxonomy list, and a page the theme drew without any text of its own, are not pages.
+    expect(skipped('content/tags/_index.md')).toMatch(/list page of the taxonomy "tags"/);
+    expect(skipped('content/search/_index.md')).toMatch(/no text of its own, drawn by the theme's "search" layout/);
 
     const content = loadContent({ ...optionsFor(target), pagesDir: path.join(target, 'content') });
     expect(content.pages.en.map((page) => [page.slug, page.title])).toEqual([

@@ -212,7 +212,8 @@ export function importHugoSite(options: ImportOptions): ImportReport {
         });
       }
     }
-    const pages = pageSections(files, sections);
+    const taxonomyLists = new Set(Object.values(site.taxonomies));
+    const pages = pageSections(files, [...sections, ...taxonomyLists]);
     /** Copies a page's Markdown (front matter as YAML) or one of its bundle's files. */
     const importPage = (from: string, to: string) => {
       const into = path.relative(process.cwd(), path.join(pagesDir, lang));
@@ -221,6 +222,12 @@ export function importHugoSite(options: ImportOptions): ImportReport {
         return;
       }
       const converted = toYamlFrontMatter(readFileSync(from, 'utf8'), from);
+      const split = splitFrontMatter(converted.text, from);
+      if (split.ok && !split.value.body.trim()) {
+        const layout = split.value.data.layout ?? split.value.data.type;
+        record(from, { skipped: `a page with no text of its own${typeof layout === 'string' ? `, drawn by the theme's "${layout}" layout` : ''}: nothing to show here` });
+        return;
+      }
       if (converted.from) report.converted[converted.from]++;
       if (copy(from, to, () => converted.text)) {
         record(from, { to }, into);
@@ -240,6 +247,10 @@ export function importHugoSite(options: ImportOptions): ImportReport {
         const rest = source.mode === 'suffix' ? splitLanguageSuffix(inside.join('/')).file : inside.join('/');
         if (MARKDOWN.test(rest) && !rest.includes('/')) importPage(from, path.join(pagesDir, lang, `${section}.md`));
         else record(from, { skipped: `a file of the page ${section}/: pages cannot have files of their own yet (put it under static/ and link it by its full path)` });
+        continue;
+      }
+      if (taxonomyLists.has(section)) {
+        record(from, { skipped: `the list page of the taxonomy "${section}": /${lang}/${section} lists its terms here` });
         continue;
       }
       if (!sections.includes(section)) {
