@@ -2,12 +2,24 @@ import Link from 'next/link';
 import { siteConfig, ui, type Lang, type UiStrings } from '@/lib/site-config';
 import { archivePath, homePath, searchIndexPath, searchTextPath, taxonomyPath } from '@/lib/urls';
 import type { LanguageAlternates } from '@/lib/i18n';
+import type { MenuEntry } from '@/lib/site-settings';
 import { LanguageSwitcher } from './language-switcher';
+import { MenuLink } from './menu-link';
 import { SearchButton } from './search-button';
 import type { SearchStrings } from './search-dialog';
 import { ThemeToggle } from './theme-toggle';
 
 type SiteHeaderProps = { lang: Lang; alternates?: LanguageAlternates };
+
+/** The header's links when site.config.json sets no `menus.main` for the language. */
+function defaultMenu(lang: Lang, strings: UiStrings): MenuEntry[] {
+  return [
+    { name: strings.home, url: homePath(lang), weight: 0 },
+    { name: strings.categories, url: taxonomyPath(lang, 'categories'), weight: 0 },
+    { name: strings.tags, url: taxonomyPath(lang, 'tags'), weight: 0 },
+    { name: strings.archive, url: archivePath(lang), weight: 0 },
+  ];
+}
 
 function searchStrings(strings: UiStrings): SearchStrings {
   const { search, searchPlaceholder, searchLoading, searchFailed, searchLoadingText, searchTextFailed, searchNoResults, searchResultCount, close } = strings;
@@ -25,27 +37,12 @@ export function SiteHeader({ lang, alternates = {} }: SiteHeaderProps) {
           {siteConfig.title[lang]}
         </Link>
         <nav aria-label={strings.primaryNav} className="order-last w-full sm:order-none sm:w-auto">
-          <ul className="-mx-2 flex items-center gap-1 text-sm whitespace-nowrap sm:mx-0">
-            <li>
-              <Link href={homePath(lang)} className={navLink}>
-                {strings.home}
-              </Link>
-            </li>
-            <li>
-              <Link href={taxonomyPath(lang, 'categories')} className={navLink}>
-                {strings.categories}
-              </Link>
-            </li>
-            <li>
-              <Link href={taxonomyPath(lang, 'tags')} className={navLink}>
-                {strings.tags}
-              </Link>
-            </li>
-            <li>
-              <Link href={archivePath(lang)} className={navLink}>
-                {strings.archive}
-              </Link>
-            </li>
+          <ul className="-mx-2 flex items-center gap-1 overflow-x-auto text-sm whitespace-nowrap sm:mx-0">
+            {(siteConfig.menus.main[lang] ?? defaultMenu(lang, strings)).map((entry) => (
+              <li key={`${entry.url} ${entry.name}`}>
+                <MenuLink entry={entry} className={navLink} />
+              </li>
+            ))}
           </ul>
         </nav>
         <div className="flex items-center gap-2">

@@ -1,3 +1,5 @@
+import { SITE_SETTINGS_FILE, siteSettings, type MenuEntry } from './site-settings';
+
 export const languages = ['en', 'zh'] as const;
 export type Lang = (typeof languages)[number];
 
@@ -84,22 +86,40 @@ export type SiteConfig = {
   allowMdxJavaScript: boolean;
   /** Comments under posts: off until giscus is configured here. */
   comments: GiscusConfig | undefined;
+  /** The header's and the footer's links per language, by weight (site.config.json `menus`). */
+  menus: Record<'main' | 'footer', Partial<Record<Lang, MenuEntry[]>>>;
   ui: Record<Lang, UiStrings>;
 };
 
+/** A per-language value of site.config.json, refusing a language this site does not have. */
+function perLanguage<T>(field: string, values: Record<string, T>): Partial<Record<Lang, T>> {
+  for (const code of Object.keys(values)) {
+    if (!isLang(code)) throw new Error(`${SITE_SETTINGS_FILE}: ${field}.${code}: "${code}" is not one of this site's languages (${languages.join(', ')}): remove it, or add the language to lib/site-config.ts`);
+  }
+  return values as Partial<Record<Lang, T>>;
+}
+
+const byWeight = (menus: Record<string, MenuEntry[]>, field: string) =>
+  Object.fromEntries(Object.entries(perLanguage(field, menus)).map(([lang, entries]) => [lang, [...(entries ?? [])].sort((a, b) => a.weight - b.weight)]));
+
+const { site, menus } = siteSettings;
+
 export const siteConfig: SiteConfig = {
-  baseUrl: process.env.SITE_URL ?? 'http://localhost:3000',
+  baseUrl: process.env.SITE_URL ?? site.baseUrl ?? 'http://localhost:3000',
   postsPerPage: 10,
   defaultBanner: '/images/backgrounds/page-title.jpg',
   title: {
     en: 'Cloud Native Notes',
     zh: '云原生笔记',
+    ...perLanguage('site.title', site.title),
   },
   description: {
     en: 'Essays and field notes on service mesh, Kubernetes and open source communities.',
     zh: '关于服务网格、Kubernetes 与开源社区的文章和实践笔记。',
+    ...perLanguage('site.description', site.description),
   },
-  author: 'Blog Author',
+  author: site.author ?? 'Blog Author',
+  menus: { main: byWeight(menus.main, 'menus.main'), footer: byWeight(menus.footer, 'menus.footer') },
   allowMdxJavaScript: false,
   comments: undefined,
   ui: {

@@ -6,6 +6,14 @@ import settingsFile from '../site.config.json';
  * importer writes them from a Hugo site's config and render hooks, without replacing what the
  * author set.
  */
+/** Per language code (`en`, `zh`): the codes are checked against the site's languages where they are used. */
+const perLanguage = <T extends z.ZodType>(value: T) => z.record(z.string(), value);
+
+/** A menu link: `url` is a path of this site (`/en/about`) or a full URL; lower weights come first. */
+const menuEntry = z.strictObject({ name: z.string().min(1), url: z.string().min(1), weight: z.number().default(0) });
+
+export type MenuEntry = z.infer<typeof menuEntry>;
+
 export const siteSettingsSchema = z.strictObject({
   /** Defects that Hugo tolerates (a key written twice, a missing image, an alias claimed twice) fail the build. */
   strict: z.boolean().default(false),
@@ -19,6 +27,20 @@ export const siteSettingsSchema = z.strictObject({
       mermaid: z.boolean().default(true),
     })
     .default({ captionsFromAlt: false, externalLinksNewTab: true, mermaid: true }),
+  /** Who the site is: what lib/site-config.ts says unless set here (the importer sets them from Hugo's config). */
+  site: z
+    .strictObject({
+      title: perLanguage(z.string().min(1)).default({}),
+      description: perLanguage(z.string().min(1)).default({}),
+      author: z.string().min(1).optional(),
+      /** The address the site is served at (`https://example.com`); SITE_URL overrides it. */
+      baseUrl: z.url().optional(),
+    })
+    .default({ title: {}, description: {} }),
+  /** The header's (`main`) and the footer's links, per language; without them the header shows the site's own sections and the footer its pages. */
+  menus: z
+    .strictObject({ main: perLanguage(z.array(menuEntry)).default({}), footer: perLanguage(z.array(menuEntry)).default({}) })
+    .default({ main: {}, footer: {} }),
   /** Where the posts lived on the Hugo site, so its old URLs lead to the new ones. */
   hugo: z
     .strictObject({

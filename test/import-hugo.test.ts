@@ -219,3 +219,58 @@ describe('import:hugo: pages outside the blog', () => {
     expect(content.posts.en.map((post) => post.slug)).toEqual(['hello']);
   });
 });
+
+describe('import:hugo: who the site is, and its menus', () => {
+  it('takes titles, descriptions, author, base URL and menus, per language, in any casing', () => {
+    const hugo = makeSite({
+      'config.toml': [
+        'baseURL = "https://notes.example.com/"',
+        'Title = "Site title"',
+        'DefaultContentLanguage = "zh"',
+        '[Params]',
+        '  Description = "Site description"',
+        '  Author = "Ada"',
+        '[Languages.zh]',
+        '  title = "中文标题"',
+        '[Languages.en]',
+        '  [Languages.en.Params]',
+        '    description = "English description"',
+        '[[Languages.zh.Menu.main]]',
+        '  Name = "关于"',
+        '  URL = "about"',
+        '  Weight = 2',
+        '[[Languages.zh.Menu.main]]',
+        '  Name = "博客"',
+        '  URL = "/blog/"',
+        '  Weight = 1',
+        '[[menu.main]]',
+        '  name = "About"',
+        '  url = "/en/about/"',
+        '[[menu.footer]]',
+        '  name = "Elsewhere"',
+        '  url = "https://elsewhere.example/"',
+      ].join('\n'),
+      'content/zh/blog/a.md': '---\ntitle: A\ndate: 2020-01-01\n---\n\n正文\n',
+    });
+    const target = makeSite({ 'site.config.json': '{ "site": { "author": "Set by the author" } }' });
+    const settingsFile = path.join(target, 'site.config.json');
+    const report = importHugoSite({ siteDir: hugo, postsDir: path.join(target, 'posts'), publicDir: path.join(target, 'public'), settingsFile });
+    const settings = JSON.parse(readFileSync(settingsFile, 'utf8'));
+    expect(settings.site).toEqual({
+      author: 'Set by the author',
+      title: { zh: '中文标题', en: 'Site title' },
+      description: { zh: 'Site description', en: 'English description' },
+      baseUrl: 'https://notes.example.com',
+    });
+    expect(report.settings.kept).toContain('site.author = "Set by the author" (the Hugo site says "Ada"; --overwrite takes it)');
+    // Links lead where the pages are now: each language has its prefix, the blog list is the home.
+    expect(settings.menus.main).toEqual({
+      zh: [
+        { name: '关于', url: '/zh/about', weight: 2 },
+        { name: '博客', url: '/zh', weight: 1 },
+      ],
+      en: [{ name: 'About', url: '/en/about', weight: 0 }],
+    });
+    expect(settings.menus.footer.en).toEqual([{ name: 'Elsewhere', url: 'https://elsewhere.example/', weight: 0 }]);
+  });
+});

@@ -43,7 +43,10 @@ export default async function RootLayout({ children, params }: LayoutProps<'/[la
           {ui(lang).skipToContent}
         </a>
         <div className="flex-1">{children}</div>
-        <SiteFooter lang={lang} pages={getPages(lang).map((page) => ({ title: page.title, href: entryPath(page) }))} />
+        <SiteFooter
+          lang={lang}
+          links={siteConfig.menus.footer[lang] ?? getPages(lang).map((page) => ({ name: page.title, url: entryPath(page), weight: 0 }))}
+        />
         {process.env.NODE_ENV === 'development' ? <DevContentStatus /> : null}
       </body>
     </html>

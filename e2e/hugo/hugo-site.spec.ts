@@ -58,6 +58,22 @@ test.describe('a Hugo site imported as is', () => {
     expect((await page.request.get('/zh/contact')).status()).toBe(404);
   });
 
+  test("the Hugo site's name and menus: English has its own menu, by weight; Chinese keeps the default", async ({ page }) => {
+    await page.goto('/en/blog/hugo-url-post');
+    const header = page.getByRole('banner');
+    await expect(header.getByRole('link').first()).toHaveText('Fixture Notes');
+    const menu = header.getByRole('navigation');
+    await expect(menu.getByRole('link')).toHaveText(['Posts', 'Tags', 'About', 'Hugo']);
+    await expect(menu.getByRole('link', { name: 'Hugo' })).toHaveAttribute('href', 'https://gohugo.io/');
+    await menu.getByRole('link', { name: 'About' }).click();
+    await expect(page).toHaveURL(/\/en\/about$/);
+    await page.getByRole('banner').getByRole('navigation').getByRole('link', { name: 'Posts' }).click();
+    await expect(page).toHaveURL(/\/en$/);
+    await page.goto('/zh');
+    await expect(page.getByRole('banner').getByRole('link').first()).toHaveText('测试笔记');
+    await expect(page.getByRole('banner').getByRole('navigation').getByRole('link')).toHaveText(['首页', '分类', '标签', '归档']);
+  });
+
   test('dates from TOML front matter and from publishDate read as the author wrote them', async ({ page }) => {
     await page.goto('/en/blog/toml-front-matter');
     await expect(page.getByTestId('page-banner').locator('time')).toHaveText('July 1, 2019');

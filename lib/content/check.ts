@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { missingOgCharacters } from '../og/font';
 import { languages, siteConfig, type Lang } from '../site-config';
+import { SITE_SETTINGS_FILE } from '../site-settings';
 import { archivePath, entryAssetPath, entryPath, homePath, taxonomies, taxonomyPath, termPath } from '../urls';
 import { writtenLine } from './body';
 import { toleratedDefects, type ContentProblem } from './errors';
@@ -82,6 +83,26 @@ function sitePaths(content: Content, postsDir: string): Set<string> {
   return paths;
 }
 
+/** Menu links of site.config.json that lead to no page of the site. */
+function menuProblems(paths: ReadonlySet<string>): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  for (const kind of ['main', 'footer'] as const) {
+    for (const [lang, entries] of Object.entries(siteConfig.menus[kind])) {
+      for (const entry of entries ?? []) {
+        if (!entry.url.startsWith('/') || entry.url.startsWith('//')) continue;
+        const target = safeDecode(normalizePath(entry.url));
+        if (paths.has(target) || paths.has(rootRedirect(target))) continue;
+        problems.push({
+          file: SITE_SETTINGS_FILE,
+          field: `menus.${kind}.${lang}`,
+          message: `"${entry.name}" leads to ${entry.url}, which no page of the site answers: point it at a page, or remove it`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
 function safeDecode(value: string): string {
   try {
     return decodeURIComponent(value);
@@ -116,6 +137,7 @@ export function checkContent(options: ContentOptions): CheckReport {
   };
   warnings.push(...movedPosts(published).problems);
   const paths = sitePaths(published, options.postsDir);
+  warnings.push(...menuProblems(paths));
   const unpublishedPaths = new Map<string, Post>();
   for (const lang of languages) {
     for (const entry of [...all.posts[lang], ...all.pages[lang]]) {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { isMap } from './config';
+import { isMap, type HugoSite } from './config';
+import type { Lang } from '../site-config';
 import { parseSiteSettings, type SiteSettings, type SiteSettingsInput } from '../site-settings';
 
 export type ImportedSettings = {
@@ -58,6 +59,11 @@ function captionsWithAlt(hook: string): boolean {
 
 type Settings = Record<string, unknown>;
 
+/** Whether a group of settings sets anything (a group of unset values writes nothing). */
+function holdsAValue(value: unknown): boolean {
+  return isMap(value) ? Object.values(value).some(holdsAValue) : value !== undefined;
+}
+
 
 /**
  * Completes the settings file with what the import learned: a value the author already set to
@@ -71,14 +77,16 @@ export function writeImportedSettings(file: string, imported: Settings, overwrit
       if (value === undefined) continue;
       const name = `${prefix}${key}`;
       if (isMap(value)) {
+        if (!holdsAValue(value)) continue;
         const child = isMap(target[key]) ? (target[key] as Settings) : {};
         target[key] = child;
         merge(child, value, `${name}.`);
         continue;
       }
       const shown = `${name} = ${JSON.stringify(value)}`;
-      if (target[key] === undefined || target[key] === value || overwrite) {
-        if (target[key] !== value) outcome.written.push(shown);
+      const same = JSON.stringify(target[key]) === JSON.stringify(value);
+      if (target[key] === undefined || same || overwrite) {
+        if (!same) outcome.written.push(shown);
         target[key] = value;
       } else {
         outcome.kept.push(`${name} = ${JSON.stringify(target[key])} (the Hugo site says ${JSON.stringify(value)}; --overwrite takes it)`);
@@ -89,4 +97,67 @@ export function writeImportedSettings(file: string, imported: Settings, overwrit
   const settings = parseSiteSettings(current, file);
   writeFileSync(file, `${JSON.stringify(current, null, 2)}\n`);
   return { ...outcome, settings };
+}
+
+/** Who the site is and its menus, as the Hugo config says, per language of this site. */
+export function siteIdentitySettings(site: HugoSite, siteLang: (hugoCode: string) => Lang | undefined, postSections: readonly string[]): Settings {
+  const title: Settings = {};
+  const description: Settings = {};
+  const main: Settings = {};
+  const footer: Settings = {};
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+  const codes = new Set(site.languages.map((language) => language.code));
+  const languageOf = (segment: string) => (codes.has(segment.toLowerCase()) ? siteLang(segment) : undefined);
+  for (const language of site.languages) {
+    const lang = siteLang(language.code);
+    if (!lang || language.disabled) continue;
+    // A language's own value, else the site's (Hugo's root config is every language's default).
+    title[lang] = language.title ?? text(language.params.title) ?? site.title;
+    description[lang] = text(language.params.description) ?? text(site.params.description);
+    const menuOf = (name: string) => {
+      const entries = menuEntries(language.menus[name] ?? site.menus[name]);
+      return entries.length ? entries.map((entry) => ({ ...entry, url: importedMenuUrl(entry.url, lang, languageOf, postSections) })) : undefined;
+    };
+    main[lang] = menuOf('main');
+    footer[lang] = menuOf('footer');
+  }
+  const author = site.params.author;
+  return {
+    site: {
+      title,
+      description,
+      author: text(author) ?? (isMap(author) ? text(author.name) : undefined),
+      baseUrl: site.baseUrl && /^https?:\/\/[^/]/.test(site.baseUrl) ? site.baseUrl.replace(/\/+$/, '') : undefined,
+    },
+    menus: { main, footer },
+  };
+}
+
+/** A Hugo menu's entries that have a name and a place to go (`url`, or `pageRef`). */
+function menuEntries(value: unknown): Array<{ name: string; url: string; weight: number }> {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((entry) => {
+    if (!isMap(entry)) return [];
+    const name = typeof entry.name === 'string' ? entry.name.trim() : '';
+    const url = typeof entry.url === 'string' ? entry.url : typeof entry.pageref === 'string' ? entry.pageref : '';
+    // A submenu entry (`parent`) has no place in a one-level menu: it keeps its link, by weight.
+    return name && url ? [{ name, url: url.trim(), weight: typeof entry.weight === 'number' ? entry.weight : 0 }] : [];
+  });
+}
+
+/**
+ * Where a Hugo menu link leads here. Hugo reads `about`, `/about/` and `/en/about/` against the
+ * menu's language; here every page has its language's prefix and no trailing slash, and the
+ * posts' section list (`blog`) is the language's home. `languageOf` names the language of a first
+ * segment that is one of the Hugo site's language codes.
+ */
+export function importedMenuUrl(url: string, lang: Lang, languageOf: (segment: string) => Lang | undefined, postSections: readonly string[]): string {
+  if (/^([a-z][a-z\d+.-]*:|\/\/|#)/i.test(url)) return url;
+  const [pathPart = '', rest = ''] = url.split(/(?=[?#])/);
+  const segments = pathPart.split('/').filter(Boolean);
+  const named = segments[0] ? languageOf(segments[0]) : undefined;
+  if (named) segments.shift();
+  const target = named ?? lang;
+  if (!segments.length || (segments.length === 1 && postSections.includes(segments[0] ?? ''))) return `/${target}${rest}`;
+  return `/${target}/${segments.join('/')}${rest}`;
 }
