@@ -23,6 +23,8 @@ test.describe('a Hugo site imported as is', () => {
         `Escaping </script><script>alert(1)</script> "'><img src=x onerror=alert(1)> &amp; ]]>`,
         'Keeping Images Next to Their Post',
         'Markdown Features Worth Knowing',
+        'Notes From a Beautifulhugo Site',
+        'Notes From a PaperMod Site',
         'Scheduling Posts with publishDate',
         'Shortcodes That Should Not Break the Build',
         'Translations with Different File Names',
@@ -72,6 +74,24 @@ test.describe('a Hugo site imported as is', () => {
     await page.goto('/zh');
     await expect(page.getByRole('banner').getByRole('link').first()).toHaveText('测试笔记');
     await expect(page.getByRole('banner').getByRole('navigation').getByRole('link')).toHaveText(['首页', '分类', '标签', '归档']);
+  });
+
+  test("a theme's header photo with its credit, the subtitle, and the TOC it switched off (beautifulhugo)", async ({ page }) => {
+    await page.goto('/en/blog/beautifulhugo-post');
+    const banner = page.getByTestId('page-banner');
+    await expect(banner.getByTestId('subtitle')).toHaveText('Translated by the fixture team');
+    await expect(banner.getByTestId('banner-credit')).toHaveText('West Lake | Hangzhou | Aug 5, 2018');
+    await expect.poll(() => banner.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    await expect(page.getByRole('heading', { level: 2, name: 'A heading no table of contents lists' })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'On this page' })).toHaveCount(0);
+  });
+
+  test("a theme's cover above the post, with its caption (PaperMod)", async ({ page }) => {
+    await page.goto('/en/blog/papermod-post');
+    const cover = page.getByRole('article').locator('figure').first();
+    await expect(cover.locator('figcaption')).toHaveText('Cover photo: the fixture team');
+    await expect.poll(() => cover.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    await expect(page.getByRole('navigation', { name: 'On this page' }).first()).toBeAttached();
   });
 
   test('dates from TOML front matter and from publishDate read as the author wrote them', async ({ page }) => {

@@ -3,6 +3,7 @@ import { CORE_SCHEMA, YAMLException, load } from 'js-yaml';
 import { TomlError, parse as parseToml } from 'smol-toml';
 import { z } from 'zod';
 import { parseAuthorDate } from './dates';
+import { THEME_KEYS, type ThemeKey } from './theme-vocabulary';
 import type { ContentProblem } from './errors';
 
 const DATE_EXAMPLE = 'a date such as 2020-08-31 or 2020-08-31T08:27:17+08:00';
@@ -69,6 +70,9 @@ export const frontMatterSchema = z.looseObject({
   translationKey: optionalText('translationKey: "my-post"'),
   author: nameList('author: "Jane Doe"'),
   type: optionalText('type: "post"'),
+  // The themes' own words for the header photo, the hero, the subtitle and the table of contents,
+  // read in any shape the themes accept (see theme-vocabulary.ts).
+  ...(Object.fromEntries(THEME_KEYS.map((key) => [key, z.unknown().optional()])) as Record<ThemeKey, z.ZodOptional<z.ZodUnknown>>),
 }).transform((frontMatter, ctx) => {
   // Hugo's default `[frontmatter] date = ["date", "publishDate", "lastmod"]`.
   const date = frontMatter.date ?? frontMatter.publishDate ?? frontMatter.lastmod;

@@ -10,6 +10,7 @@ import type { ContentProblem } from './errors';
 import { fieldLine, parsePostSource, type FrontMatter } from './front-matter';
 import { resolveImage, type ImageContext, type ResolvedImage } from './images';
 import type { TocEntry } from './hast';
+import { themeVocabulary } from './theme-vocabulary';
 import type { ReadingStats } from './reading';
 import { collectTerms, termSlug, type Term } from './terms';
 
@@ -44,8 +45,16 @@ export type Post = {
   tags: TermLink[];
   /** The hero image (`image`). */
   image?: ResolvedImage;
+  /** The caption under the hero, where the post's theme gave it one (PaperMod's `cover.caption`). */
+  imageCaption?: string;
   /** The page-title banner (`bg_image`). */
   banner?: ResolvedImage;
+  /** The credit shown on the banner, where the post's theme gave it one (beautifulhugo's `bigimg` `desc`). */
+  bannerCredit?: string;
+  /** Shown under the title (`subtitle`). */
+  subtitle?: string;
+  /** Whether the table of contents is shown beside the post (wide screens) and above it (phones). */
+  tocShown: { sidebar: boolean; inline: boolean };
   /** The local image files the body shows (filled in with the summary). */
   bodyImageFiles: string[];
   aliases: string[];
@@ -157,8 +166,7 @@ function readPost(
     publicDir: options.publicDir,
     bundleUrl: (relativePath) => entryAssetPath({ kind, lang: source.lang, slug }, relativePath),
   };
-  const resolveField = (field: 'image' | 'bg_image'): ResolvedImage | undefined => {
-    const reference = frontMatter[field];
+  const resolveField = (field: string, reference: string | undefined): ResolvedImage | undefined => {
     if (!reference) return undefined;
     const resolved = resolveImage(reference, imageContext);
     if (resolved.ok) return resolved.image;
@@ -166,8 +174,11 @@ function readPost(
     defects.push({ file, field, line: fieldLine(raw, field), message: `${resolved.message} (the page is built without it)`, tolerated: true });
     return undefined;
   };
-  const image = resolveField('image');
-  const banner = resolveField('bg_image');
+  // The site's own `image` and `bg_image` first, then what the post's theme called them.
+  const theme = themeVocabulary(frontMatter);
+  for (const { field, message } of theme.unreadable) defects.push({ file, field, line: fieldLine(raw, field), message, tolerated: true });
+  const image = frontMatter.image ? resolveField('image', frontMatter.image) : theme.hero && resolveField(theme.hero.field, theme.hero.src);
+  const banner = frontMatter.bg_image ? resolveField('bg_image', frontMatter.bg_image) : theme.banner && resolveField(theme.banner.field, theme.banner.src);
 
   for (const taxonomy of ['categories', 'tags'] as const) {
     for (const name of frontMatter[taxonomy]) {
@@ -201,7 +212,11 @@ function readPost(
     categories: frontMatter.categories.map((name) => ({ slug: termSlug(name), name })),
     tags: frontMatter.tags.map((name) => ({ slug: termSlug(name), name })),
     image,
+    imageCaption: !frontMatter.image && image ? theme.hero?.caption : undefined,
     banner,
+    bannerCredit: !frontMatter.bg_image && banner ? theme.banner?.credit : undefined,
+    subtitle: theme.subtitle,
+    tocShown: theme.toc,
     bodyImageFiles: [],
     // Hugo's `url` replaced the page's whole URL: that old URL now redirects here.
     aliases: frontMatter.url ? [...frontMatter.aliases, frontMatter.url] : frontMatter.aliases,

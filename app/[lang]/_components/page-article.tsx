@@ -13,7 +13,7 @@ export function PageArticle({ page }: PageArticleProps) {
   return (
     <>
       <SiteHeader lang={page.lang} alternates={entryAlternates(page)} />
-      <PageBanner title={page.title} background={page.banner}>
+      <PageBanner title={page.title} subtitle={page.subtitle} background={page.banner} credit={page.bannerCredit}>
         {page.status === 'published' ? null : <StatusBadge status={page.status} lang={page.lang} />}
       </PageBanner>
       <main
@@ -21,12 +21,12 @@ export function PageArticle({ page }: PageArticleProps) {
         className="mx-auto max-w-3xl px-4 py-10 lg:grid lg:max-w-6xl lg:grid-cols-[minmax(0,48rem)_14rem] lg:justify-center lg:gap-12"
       >
         <div className="min-w-0">
-          <TableOfContents lang={page.lang} entries={page.toc} variant="inline" />
+          {page.tocShown.inline ? <TableOfContents lang={page.lang} entries={page.toc} variant="inline" /> : null}
           <article data-testid="standalone-page">
             <PostBody post={page} />
           </article>
         </div>
-        <TableOfContents lang={page.lang} entries={page.toc} variant="sidebar" />
+        {page.tocShown.sidebar ? <TableOfContents lang={page.lang} entries={page.toc} variant="sidebar" /> : null}
       </main>
     </>
   );

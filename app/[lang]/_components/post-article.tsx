@@ -21,7 +21,7 @@ export function PostArticle({ post }: PostArticleProps) {
   return (
     <>
       <SiteHeader lang={post.lang} alternates={entryAlternates(post)} />
-      <PageBanner title={post.title} background={post.banner}>
+      <PageBanner title={post.title} subtitle={post.subtitle} background={post.banner} credit={post.bannerCredit}>
         <PostDate date={post.date} lang={post.lang} />
         <span data-testid="reading-stats">
           {strings.readingTime(post.reading.minutes)} · {strings.wordCount(post.reading.words)}
@@ -41,16 +41,19 @@ export function PostArticle({ post }: PostArticleProps) {
         className="mx-auto max-w-3xl px-4 py-10 lg:grid lg:max-w-6xl lg:grid-cols-[minmax(0,48rem)_14rem] lg:justify-center lg:gap-12"
       >
         <div className="min-w-0">
-          <TableOfContents lang={post.lang} entries={post.toc} variant="inline" />
+          {post.tocShown.inline ? <TableOfContents lang={post.lang} entries={post.toc} variant="inline" /> : null}
           <article>
             {post.image ? (
-              <PostImage
-                image={post.image}
-                alt={post.title}
-                sizes="(min-width: 768px) 720px, 100vw"
-                preload
-                className="mb-10 h-auto w-full rounded-xl shadow-sm"
-              />
+              <figure className="mb-10">
+                <PostImage
+                  image={post.image}
+                  alt={post.title}
+                  sizes="(min-width: 768px) 720px, 100vw"
+                  preload
+                  className="h-auto w-full rounded-xl shadow-sm"
+                />
+                {post.imageCaption ? <figcaption className="mt-2 text-center text-sm text-ink-faint">{post.imageCaption}</figcaption> : null}
+              </figure>
             ) : null}
             <PostBody post={post} />
             <footer className="mt-12 border-t border-line pt-6">
@@ -60,7 +63,7 @@ export function PostArticle({ post }: PostArticleProps) {
           <PostNavigation lang={post.lang} related={getRelatedPosts(post)} {...getAdjacentPosts(post)} />
           {siteConfig.comments ? <GiscusComments config={siteConfig.comments} locale={strings.locale} title={strings.comments} /> : null}
         </div>
-        <TableOfContents lang={post.lang} entries={post.toc} variant="sidebar" />
+        {post.tocShown.sidebar ? <TableOfContents lang={post.lang} entries={post.toc} variant="sidebar" /> : null}
       </main>
     </>
   );
