@@ -65,3 +65,20 @@ describe("the themes' words for header photos, heroes, subtitles and tables of c
     expect(malformed.defects).toEqual([expect.stringMatching(/x\/index\.md:4: cover: is not an image/)]);
   });
 });
+
+describe("the themes' images beside a section's cascade", () => {
+  it("a post's own bigimg wins over the bg_image its section cascades; the cascade fills in otherwise", () => {
+    const root = makeSite({
+      'posts/en/_index.md': '---\ntitle: Blog\ncascade:\n  bg_image: /img/banners/section.png\n---\n',
+      'posts/en/own.md': post('title: Own\ndate: 2024-01-01\nbigimg: [{src: /img/banners/lake.png, desc: Credit}]'),
+      'posts/en/plain.md': post('title: Plain\ndate: 2024-01-02'),
+      'public/img/banners/lake.png': TINY_PNG,
+      'public/img/banners/section.png': TINY_PNG,
+    });
+    const posts = readContent(optionsFor(root)).content.posts.en;
+    const bySlug = Object.fromEntries(posts.map((p) => [p.slug, p]));
+    expect(bySlug.own).toMatchObject({ banner: { src: '/img/banners/lake.png' }, bannerCredit: 'Credit' });
+    expect(bySlug.plain).toMatchObject({ banner: { src: '/img/banners/section.png' } });
+    expect(bySlug.plain!.bannerCredit).toBeUndefined();
+  });
+});

@@ -174,11 +174,16 @@ function readPost(
     defects.push({ file, field, line: fieldLine(raw, field), message: `${resolved.message} (the page is built without it)`, tolerated: true });
     return undefined;
   };
-  // The site's own `image` and `bg_image` first, then what the post's theme called them.
+  // `image` and `bg_image` first, then what the post's theme called them; what the file says
+  // itself before what a section's cascade gives it.
   const theme = themeVocabulary(frontMatter);
   for (const { field, message } of theme.unreadable) defects.push({ file, field, line: fieldLine(raw, field), message, tolerated: true });
-  const image = frontMatter.image ? resolveField('image', frontMatter.image) : theme.hero && resolveField(theme.hero.field, theme.hero.src);
-  const banner = frontMatter.bg_image ? resolveField('bg_image', frontMatter.bg_image) : theme.banner && resolveField(theme.banner.field, theme.banner.src);
+  const themeHeroFirst = Boolean(theme.hero && keys.includes(theme.hero.field) && !keys.includes('image'));
+  const themeBannerFirst = Boolean(theme.banner && keys.includes(theme.banner.field) && !keys.includes('bg_image'));
+  const useThemeHero = Boolean(theme.hero && (themeHeroFirst || !frontMatter.image));
+  const useThemeBanner = Boolean(theme.banner && (themeBannerFirst || !frontMatter.bg_image));
+  const image = useThemeHero && theme.hero ? resolveField(theme.hero.field, theme.hero.src) : resolveField('image', frontMatter.image);
+  const banner = useThemeBanner && theme.banner ? resolveField(theme.banner.field, theme.banner.src) : resolveField('bg_image', frontMatter.bg_image);
 
   for (const taxonomy of ['categories', 'tags'] as const) {
     for (const name of frontMatter[taxonomy]) {
@@ -212,9 +217,9 @@ function readPost(
     categories: frontMatter.categories.map((name) => ({ slug: termSlug(name), name })),
     tags: frontMatter.tags.map((name) => ({ slug: termSlug(name), name })),
     image,
-    imageCaption: !frontMatter.image && image ? theme.hero?.caption : undefined,
+    imageCaption: useThemeHero && image ? theme.hero?.caption : undefined,
     banner,
-    bannerCredit: !frontMatter.bg_image && banner ? theme.banner?.credit : undefined,
+    bannerCredit: useThemeBanner && banner ? theme.banner?.credit : undefined,
     subtitle: theme.subtitle,
     tocShown: theme.toc,
     bodyImageFiles: [],
