@@ -5,7 +5,7 @@ import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 import type { Post } from '@/lib/content';
 import { authorIsoString, authorRfc822String, type AuthorDate } from '@/lib/content/dates';
-import { currentPipelineKey } from '@/lib/content/compile-cache';
+import { currentPipelineKey } from '@/lib/content/pipeline-key';
 import { mdxToPlainHast, postHast } from '@/lib/content/hast';
 import { cacheEntryName, readStamped, writeStamped } from '@/lib/disk-cache';
 import { rehypeBundleFiles } from '@/lib/content/markdown';

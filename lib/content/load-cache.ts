@@ -3,7 +3,7 @@ import { visit } from 'unist-util-visit';
 import { siteConfig } from '../site-config';
 import { cacheEntryName, readStamped, stampFiles, stampsHold, writeStamped, type FileStamp } from '../disk-cache';
 import { checkBody, writtenLine } from './body';
-import { currentPipelineKey } from './compile-cache';
+import { currentPipelineKey } from './pipeline-key';
 import { isFatal, type ContentProblem } from './errors';
 import { postHast, postPlainText, postToc, type TocEntry } from './hast';
 import type { Post } from './load';
