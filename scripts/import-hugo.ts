@@ -49,6 +49,11 @@ try {
   console.log(`Static files copied: ${report.staticFiles}`);
   if (report.sharedResources) console.log(`Bundle files shared with translations that lacked them: ${report.sharedResources}`);
   console.log(`Front matter converted to YAML: ${report.converted.toml} TOML, ${report.converted.json} JSON`);
+  const counted = (counts: Record<string, number>) => Object.entries(counts).sort((a, b) => b[1] - a[1]).map(([name, count]) => `${name} ×${count}`).join(', ');
+  console.log(`Theme keys read as this site's (header photo, hero, subtitle, TOC switch): ${counted(report.themeKeys) || 'none'}`);
+  if (Object.keys(report.unmappedKeys).length) {
+    console.log(`Not mapped, though they look like an image, a TOC switch or a subtitle: ${counted(report.unmappedKeys)}`);
+  }
   const shortcodes = Object.entries(report.shortcodes).sort((a, b) => b[1] - a[1]);
   console.log(`Shortcodes found: ${shortcodes.map(([name, count]) => `${name} ×${count}`).join(', ') || 'none'}`);
   printFiles(report.files, values.all);

@@ -274,3 +274,15 @@ describe('import:hugo: who the site is, and its menus', () => {
     expect(settings.menus.footer.en).toEqual([{ name: 'Elsewhere', url: 'https://elsewhere.example/', weight: 0 }]);
   });
 });
+
+describe("import:hugo: the themes' keys", () => {
+  it('counts the keys it reads as a header photo, hero, subtitle or TOC switch, and lists look-alikes it does not', () => {
+    const { report } = importInto({
+      'config.toml': 'DefaultContentLanguage = "en"\n',
+      'content/posts/a.md': '---\ntitle: A\ndate: 2020-01-01\nbigimg: [{src: /img/a.jpg, desc: Credit}]\nSubtitle: Translated\nnotoc: true\ntoc_hide: true\n---\n\nText\n',
+      'content/posts/b.md': '---\ntitle: B\ndate: 2020-01-01\ncover: {image: b.jpg}\nShowToc: false\nfeatureimage: b.jpg\n---\n\nText\n',
+    });
+    expect(report.themeKeys).toEqual({ bigimg: 1, subtitle: 1, notoc: 1, cover: 1, ShowToc: 1 });
+    expect(report.unmappedKeys).toEqual({ toc_hide: 1, featureimage: 1 });
+  });
+});

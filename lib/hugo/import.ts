@@ -3,7 +3,8 @@ import path from 'node:path';
 import { CORE_SCHEMA, dump } from 'js-yaml';
 import { checkContent } from '../content/check';
 import type { ContentProblem } from '../content/errors';
-import { splitFrontMatter } from '../content/front-matter';
+import { frontMatterSchema, splitFrontMatter } from '../content/front-matter';
+import { THEME_KEYS } from '../content/theme-vocabulary';
 import { readContentIndex } from '../content/posts';
 import { isLang, languages, type Lang } from '../site-config';
 import { hugoSite, readHugoConfig, type HugoLanguage, type HugoSite } from './config';
@@ -43,6 +44,10 @@ export type ImportReport = {
   translationPairs: number;
   staticFiles: number;
   shortcodes: Record<string, number>;
+  /** Front-matter keys of the themes that the content layer reads (`bigimg`, `cover`, `notoc`...), with how many posts use each. */
+  themeKeys: Record<string, number>;
+  /** Keys that look like an image, a table-of-contents switch or a subtitle but mean nothing here, with how many posts use each. */
+  unmappedKeys: Record<string, number>;
   /** Every file under the content and static folders, with what became of it. */
   files: FileOutcome[];
   /** Content files of a configured language that were neither imported nor skipped with a reason. */
@@ -156,6 +161,8 @@ export function importHugoSite(options: ImportOptions): ImportReport {
     translationPairs: 0,
     staticFiles: 0,
     shortcodes: {},
+    themeKeys: {},
+    unmappedKeys: {},
     files: [],
     unaccounted: [],
     skippedLanguages: [],
@@ -271,6 +278,7 @@ export function importHugoSite(options: ImportOptions): ImportReport {
       const converted = toYamlFrontMatter(raw, from);
       if (converted.from) report.converted[converted.from]++;
       const isPost = !path.basename(target).startsWith('_');
+      if (isPost) countThemeKeys(converted.text, from, report);
       if (copy(from, to, () => converted.text)) {
         record(from, { to }, `posts/${lang}`);
         if (isPost) report.postsByLang[lang] = (report.postsByLang[lang] ?? 0) + 1;
@@ -358,6 +366,22 @@ function belongsTo(source: LanguageSource, relative: string): boolean {
   if (source.mode === 'folder' || !MARKDOWN.test(relative)) return true;
   const fileLang = splitLanguageSuffix(relative).lang;
   return fileLang ? fileLang === source.language.code : source.isDefault;
+}
+
+const THEME_KEY_BY_LOWERCASE = new Map(THEME_KEYS.map((key) => [key.toLowerCase(), key]));
+const KNOWN_KEYS = new Set(Object.keys(frontMatterSchema.in.shape).map((key) => key.toLowerCase()));
+/** What a key that names a picture, a table of contents or a subtitle looks like. */
+const LOOKS_THEMATIC = /image|img|cover|banner|thumb|photo|toc|subtitle/i;
+
+/** Counts the themes' front-matter keys a post uses: those read here, and those that look like them but are not. */
+function countThemeKeys(text: string, file: string, report: ImportReport): void {
+  const split = splitFrontMatter(text, file);
+  if (!split.ok) return;
+  for (const key of Object.keys(split.value.data)) {
+    const mapped = THEME_KEY_BY_LOWERCASE.get(key.toLowerCase());
+    if (mapped) report.themeKeys[mapped] = (report.themeKeys[mapped] ?? 0) + 1;
+    else if (!KNOWN_KEYS.has(key.toLowerCase()) && LOOKS_THEMATIC.test(key)) report.unmappedKeys[key] = (report.unmappedKeys[key] ?? 0) + 1;
+  }
 }
 
 /** Why a file at the top of a language's content is not imported. */
