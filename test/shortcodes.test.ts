@@ -124,6 +124,14 @@ describe('what cannot be rendered', () => {
     expect(warnings).toHaveLength(1);
   });
 
+  it("an unknown shortcode that names an image (a site's own gallery) still shows it, captioned", () => {
+    const { markdown, warnings } = expand('Before\n\n{{< gallery link="https://example.com/maturity.jpg" title="CNCF 项目的成熟度分类" >}}\n\nAfter');
+    expect(markdown).toContain('<figure><img src="https://example.com/maturity.jpg" alt="CNCF 项目的成熟度分类"><figcaption>CNCF 项目的成熟度分类</figcaption></figure>');
+    expect(warnings).toEqual([{ line: 3, message: expect.stringMatching(/unknown shortcode "gallery": its image is shown as a figure/) }]);
+    // Positional arguments too, and an image without any caption.
+    expect(expand('{{< photo "/images/a.png" >}}').markdown).toContain('<figure><img src="/images/a.png" alt=""></figure>');
+  });
+
   it('broken quoting is left out with a warning, and never leaks {{<', () => {
     const { markdown, warnings } = expand('one\n{{< figure src="a.png caption="x" >}}\ntwo');
     expect(markdown).not.toContain('{{');

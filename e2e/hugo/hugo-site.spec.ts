@@ -84,6 +84,10 @@ test.describe('a Hugo site imported as is', () => {
     await expect.poll(() => banner.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     await expect(page.getByRole('heading', { level: 2, name: 'A heading no table of contents lists' })).toBeVisible();
     await expect(page.getByRole('navigation', { name: 'On this page' })).toHaveCount(0);
+    // The site's own shortcode is not one this site knows: its image is still shown, captioned.
+    const gallery = page.getByRole('figure').filter({ hasText: "A picture from the site's own gallery" });
+    await expect(gallery.locator('figcaption')).toHaveText("A picture from the site's own gallery");
+    await expectImageLoads(page, "A picture from the site's own gallery");
   });
 
   test("a theme's cover above the post, with its caption (PaperMod)", async ({ page }) => {

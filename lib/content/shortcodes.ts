@@ -352,6 +352,21 @@ function renderFigure(call: ShortcodeCall): string {
   return `\n\n<figure${attributes({ class: arg(call, 'class') })}>${picture}${figcaption}</figure>\n\n`;
 }
 
+const IMAGE_URL = /\.(png|jpe?g|gif|webp|avif|svg)([?#].*)?$/i;
+
+/** The images an unknown shortcode's arguments name, each with the caption its other arguments give. */
+function imagesOfUnknownCall(call: ShortcodeCall): Array<{ src: string; caption?: string }> {
+  const caption = ['title', 'caption', 'alt', 'desc', 'description'].map((name) => call.named[name]).find((value) => value?.trim());
+  const sources = [...Object.values(call.named), ...call.positional].filter((value) => IMAGE_URL.test(value.trim()));
+  return [...new Set(sources.map((value) => value.trim()))].map((src) => ({ src, caption }));
+}
+
+function renderFallbackFigure({ src, caption }: { src: string; caption?: string }): string {
+  const figcaption = caption ? `<figcaption>${escapeHtml(caption)}</figcaption>` : '';
+  // An empty alt is written out: without a caption there is nothing to say about the picture.
+  return `\n\n<figure><img${attributes({ src })} alt="${escapeHtml(caption ?? '')}">${figcaption}</figure>\n\n`;
+}
+
 /** `hl_lines="3 5-7"` / `"3-5"` → `{3,5-7}`, the fence meta the code highlighter reads. */
 function highlightMeta(options: Record<string, string>): string {
   const meta: string[] = [];
@@ -489,11 +504,15 @@ export function expandShortcodes(source: string, context: ShortcodeContext): Exp
         render(node.children ?? [], innerOutput);
         const renderer = RENDERERS[call.name];
         if (!renderer) {
+          // Never lose an image: a call whose arguments name one (a site's own `gallery`) shows it.
+          const images = imagesOfUnknownCall(call);
           warnings.push({
             line: call.line,
-            message: `unknown shortcode "${call.name}": its content is shown as plain Markdown; remove the shortcode or add a renderer in lib/content/shortcodes.ts`,
+            message: images.length
+              ? `unknown shortcode "${call.name}": its ${images.length === 1 ? 'image is' : `${images.length} images are`} shown as ${images.length === 1 ? 'a figure' : 'figures'}, and its content as plain Markdown; add a renderer in lib/content/shortcodes.ts to show it as the site did`
+              : `unknown shortcode "${call.name}": its content is shown as plain Markdown; remove the shortcode or add a renderer in lib/content/shortcodes.ts`,
           });
-          output.write(innerOutput.text, call.line);
+          output.write(`${images.map(renderFallbackFigure).join('')}${innerOutput.text}`, call.line);
           continue;
         }
         const warn = (message: string) => warnings.push({ line: call.line, message });
