@@ -48,6 +48,7 @@ function PostListEntry({ lang, post }: { lang: Lang; post: Post }) {
             {post.title}
           </Link>
         </h2>
+        {post.subtitle ? <p className="mt-1 text-ink-soft">{post.subtitle}</p> : null}
         <p className="mt-2 line-clamp-3 text-ink-muted">{post.summary}</p>
         <div className="mt-3">
           <TermChips lang={lang} taxonomy="categories" terms={post.categories} label={ui(lang).categories} />

@@ -77,6 +77,9 @@ test.describe('a Hugo site imported as is', () => {
   });
 
   test("a theme's header photo with its credit, the subtitle, and the TOC it switched off (beautifulhugo)", async ({ page }) => {
+    await page.goto('/en/categories/themes');
+    const entry = page.getByTestId('post-list').getByRole('article').filter({ hasText: 'Notes From a Beautifulhugo Site' });
+    await expect(entry).toContainText('Translated by the fixture team');
     await page.goto('/en/blog/beautifulhugo-post');
     const banner = page.getByTestId('page-banner');
     await expect(banner.getByTestId('subtitle')).toHaveText('Translated by the fixture team');
