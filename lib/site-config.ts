@@ -55,6 +55,7 @@ export type UiStrings = {
   searchResultCount: { one: string; other: string };
   close: string;
   relatedPosts: string;
+  editThisPage: string;
   newerPost: string;
   olderPost: string;
   readingTime: (minutes: number) => string;
@@ -86,6 +87,8 @@ export type SiteConfig = {
   allowMdxJavaScript: boolean;
   /** Comments under posts: off until giscus is configured here. */
   comments: GiscusConfig | undefined;
+  /** Where a post's or page's file is edited (site.config.json `site.editUrl`), without the file's path. */
+  editUrl: string | undefined;
   /** The header's and the footer's links per language, by weight (site.config.json `menus`). */
   menus: Record<'main' | 'footer', Partial<Record<Lang, MenuEntry[]>>>;
   ui: Record<Lang, UiStrings>;
@@ -119,6 +122,7 @@ export const siteConfig: SiteConfig = {
     ...perLanguage('site.description', site.description),
   },
   author: site.author ?? 'Blog Author',
+  editUrl: site.editUrl?.replace(/\/+$/, ''),
   menus: { main: byWeight(menus.main, 'menus.main'), footer: byWeight(menus.footer, 'menus.footer') },
   allowMdxJavaScript: false,
   comments: undefined,
@@ -165,6 +169,7 @@ export const siteConfig: SiteConfig = {
       searchResultCount: { one: '1 result', other: '{count} results' },
       close: 'Close',
       relatedPosts: 'Related posts',
+      editThisPage: 'Edit this page',
       newerPost: 'Newer post',
       olderPost: 'Older post',
       readingTime: (minutes) => `${minutes} min read`,
@@ -213,6 +218,7 @@ export const siteConfig: SiteConfig = {
       searchResultCount: { one: '{count} 个结果', other: '{count} 个结果' },
       close: '关闭',
       relatedPosts: '相关文章',
+      editThisPage: '编辑本页',
       newerPost: '较新一篇',
       olderPost: '较早一篇',
       readingTime: (minutes) => `阅读约 ${minutes} 分钟`,

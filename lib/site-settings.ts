@@ -35,6 +35,11 @@ export const siteSettingsSchema = z.strictObject({
       author: z.string().min(1).optional(),
       /** The address the site is served at (`https://example.com`); SITE_URL overrides it. */
       baseUrl: z.url().optional(),
+      /**
+       * Where a file of this project is edited on its repository's website, without the file's
+       * path: `https://github.com/you/blog/edit/main`. Posts and pages then link "Edit this page".
+       */
+      editUrl: z.url().optional(),
     })
     .default({ title: {}, description: {} }),
   /** The header's (`main`) and the footer's links, per language; without them the header shows the site's own sections and the footer its pages. */

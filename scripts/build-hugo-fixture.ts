@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fixtureGiscus, hugoFixtureSiteDir } from '../e2e/hugo/fixture-site';
+import { fixtureEditUrl, fixtureGiscus, hugoFixtureSiteDir } from '../e2e/hugo/fixture-site';
 import { formatProblem } from '../lib/content/errors';
 import { importHugoSite } from '../lib/hugo/import';
 import { SITE_SETTINGS_FILE } from '../lib/site-settings';
@@ -34,6 +34,10 @@ const report = importHugoSite({
 console.log(`Imported ${JSON.stringify(report.postsByLang)} posts, ${JSON.stringify(report.pagesByLang)} pages, ${report.translationPairs} translation pairs.`);
 for (const problem of [...report.errors, ...report.defects, ...report.warnings]) console.log(`  ${formatProblem(problem)}`);
 if (report.errors.length || report.conflicts.length || report.unaccounted.length) throw new Error('the fixture Hugo site did not import cleanly');
+// ...and said where its files are edited, in the settings the import has just completed.
+const settingsFile = path.join(site, SITE_SETTINGS_FILE);
+const settings = JSON.parse(readFileSync(settingsFile, 'utf8')) as { site?: Record<string, unknown> };
+writeFileSync(settingsFile, `${JSON.stringify({ ...settings, site: { ...settings.site, editUrl: fixtureEditUrl } }, null, 2)}\n`);
 
 const build = spawnSync('npx', ['next', 'build'], {
   cwd: site,

@@ -14,3 +14,6 @@ export const fixtureGiscus: GiscusConfig = {
   categoryId: 'DIC_fixture',
   mapping: 'pathname',
 };
+
+/** Where the fixture site's files are edited (site.config.json `site.editUrl`). */
+export const fixtureEditUrl = 'https://github.com/example/blog/edit/main';

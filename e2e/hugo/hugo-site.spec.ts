@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { fixtureEditUrl } from './fixture-site';
 
 // The site imported from test/fixtures/hugo-site and built unchanged (npm run build:hugo-fixture).
 
@@ -41,6 +42,13 @@ test.describe('a Hugo site imported as is', () => {
     for (const path of ['/en/blog/expired-post', '/en/blog/draft-post', '/en/blog/future-post', '/en/blog/renamed-file']) {
       expect((await page.request.get(path)).status(), path).toBe(404);
     }
+  });
+
+  test('"Edit this page" leads to the source file of a post and of a page', async ({ page }) => {
+    await page.goto('/en/blog/hugo-url-post');
+    await expect(page.getByRole('link', { name: 'Edit this page' })).toHaveAttribute('href', `${fixtureEditUrl}/posts/en/hugo-url-post.md`);
+    await page.goto('/zh/about');
+    await expect(page.getByRole('link', { name: '编辑本页' })).toHaveAttribute('href', `${fixtureEditUrl}/content/zh/about.md`);
   });
 
   test('pages outside the blog: the about page in both languages, linked from the footer', async ({ page }) => {

@@ -1,3 +1,4 @@
+import { EditLink } from '@/components/edit-link';
 import { PageBanner } from '@/components/page-banner';
 import { PostBody } from '@/components/post-body';
 import { SiteHeader } from '@/components/site-header';
@@ -24,6 +25,7 @@ export function PageArticle({ page }: PageArticleProps) {
           {page.tocShown.inline ? <TableOfContents lang={page.lang} entries={page.toc} variant="inline" /> : null}
           <article data-testid="standalone-page">
             <PostBody post={page} />
+            <EditLink lang={page.lang} file={page.source.displayPath} />
           </article>
         </div>
         {page.tocShown.sidebar ? <TableOfContents lang={page.lang} entries={page.toc} variant="sidebar" /> : null}

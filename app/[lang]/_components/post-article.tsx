@@ -1,3 +1,4 @@
+import { EditLink } from '@/components/edit-link';
 import { GiscusComments } from '@/components/giscus-comments';
 import { JsonLd } from '@/components/json-ld';
 import { PageBanner } from '@/components/page-banner';
@@ -58,6 +59,7 @@ export function PostArticle({ post }: PostArticleProps) {
             <PostBody post={post} />
             <footer className="mt-12 border-t border-line pt-6">
               <TermChips lang={post.lang} taxonomy="tags" terms={post.tags} label={strings.tags} />
+              <EditLink lang={post.lang} file={post.source.displayPath} />
             </footer>
           </article>
           <PostNavigation lang={post.lang} related={getRelatedPosts(post)} {...getAdjacentPosts(post)} />
