@@ -103,7 +103,7 @@ test.describe('a Hugo site imported as is', () => {
 
   test("a theme's cover above the post, with its caption (PaperMod)", async ({ page }) => {
     await page.goto('/en/blog/papermod-post');
-    const cover = page.getByRole('article').locator('figure').first();
+    const cover = page.getByTestId('hero-figure');
     await expect(cover.locator('figcaption')).toHaveText('Cover photo: the fixture team');
     await expect.poll(() => cover.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     await expect(page.getByRole('navigation', { name: 'On this page' }).first()).toBeAttached();

@@ -44,17 +44,19 @@ export function PostArticle({ post }: PostArticleProps) {
         <div className="min-w-0">
           {post.tocShown.inline ? <TableOfContents lang={post.lang} entries={post.toc} variant="inline" /> : null}
           <article>
-            {post.image ? (
-              <figure className="mb-10">
-                <PostImage
-                  image={post.image}
-                  alt={post.title}
-                  sizes="(min-width: 768px) 720px, 100vw"
-                  preload
-                  className="h-auto w-full rounded-xl shadow-sm"
-                />
-                {post.imageCaption ? <figcaption className="mt-2 text-center text-sm text-ink-faint">{post.imageCaption}</figcaption> : null}
+            {post.image && post.imageCaption ? (
+              <figure className="mb-10" data-testid="hero-figure">
+                <PostImage image={post.image} alt={post.title} sizes="(min-width: 768px) 720px, 100vw" preload className="h-auto w-full rounded-xl shadow-sm" />
+                <figcaption className="mt-2 text-center text-sm text-ink-faint">{post.imageCaption}</figcaption>
               </figure>
+            ) : post.image ? (
+              <PostImage
+                image={post.image}
+                alt={post.title}
+                sizes="(min-width: 768px) 720px, 100vw"
+                preload
+                className="mb-10 h-auto w-full rounded-xl shadow-sm"
+              />
             ) : null}
             <PostBody post={post} />
             <footer className="mt-12 border-t border-line pt-6">
