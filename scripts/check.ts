@@ -4,17 +4,18 @@
  * Prints `file:line: message`, errors first, then the defects Hugo tolerates (the build resolves
  * them as Hugo does), then warnings. Exits 1 when there are errors or defects.
  *
- *   npm run check [-- --strict]
+ *   npm run check [-- --strict] [--all]
  *
+ * A warning said more than once is one line, with its count and first places; `--all` lists each.
  * `--strict` (or `strict` in site.config.json) counts the defects as errors, as a strict build does.
  */
 import { parseArgs } from 'node:util';
 import { checkContent } from '../lib/content/check';
-import { formatProblem } from '../lib/content/errors';
+import { formatProblem, groupedProblemLines } from '../lib/content/errors';
 import { defaultContentOptions } from '../lib/content/load';
 import { siteSettings } from '../lib/site-settings';
 
-const { values } = parseArgs({ options: { strict: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { strict: { type: 'boolean', default: false }, all: { type: 'boolean', default: false } } });
 const strict = values.strict || siteSettings.strict;
 
 const started = performance.now();
@@ -35,7 +36,9 @@ if (defects.length) {
 }
 if (warnings.length) {
   console.log(`Warnings (${warnings.length}): the build goes on, but readers would notice`);
-  for (const problem of warnings) console.log(`  ${formatProblem(problem)}`);
+  const lines = values.all ? warnings.map(formatProblem) : groupedProblemLines(warnings);
+  for (const line of lines) console.log(`  ${line}`);
+  if (!values.all && lines.length < warnings.length) console.log('  (npm run check -- --all lists every one)');
 }
 console.log(`Checked ${postCount} posts in ${seconds} s: ${errors.length} errors, ${defects.length} tolerated defects, ${warnings.length} warnings.`);
 process.exitCode = errors.length || defects.length ? 1 : 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '@/lib/content/check';
-import { formatProblem } from '@/lib/content/errors';
+import { formatProblem, groupedProblemLines } from '@/lib/content/errors';
 import { TINY_PNG, makeSite, optionsFor, post } from './fixtures';
 
 function check(files: Record<string, string | Buffer>) {
@@ -81,6 +81,23 @@ describe('npm run check', () => {
       'posts/en/draft.md:4: title: the OpenGraph card\'s font has no "🚀" (U+1F680), so the card leaves it out: run npm run og-font to add what Noto Sans SC has',
       'posts/en/rocket.md:2: title: the OpenGraph card\'s font has no "🚀" (U+1F680), "龘" (U+9F98), so the card leaves them out: run npm run og-font to add what Noto Sans SC has',
       'posts/en/rocket.md:4: categories: the OpenGraph card\'s font has no "🛰" (U+1F6F0), so the card leaves it out: run npm run og-font to add what Noto Sans SC has',
+    ]);
+  });
+});
+
+describe('npm run check, read by a person', () => {
+  it('says a repeated warning once, with its count and its first places', () => {
+    const unknown = (file: string, line: number) => ({ file, line, message: 'unknown key "noreward" is kept but ignored' });
+    const lines = groupedProblemLines([
+      unknown('posts/zh/a.md', 8),
+      { file: 'posts/zh/b.md', line: 3, message: 'broken link "/job/x": no page answers' },
+      unknown('posts/zh/c.md', 5),
+      unknown('posts/zh/d.md', 9),
+      unknown('posts/zh/e.md', 2),
+    ]);
+    expect(lines).toEqual([
+      '4 × unknown key "noreward" is kept but ignored: posts/zh/a.md:8, posts/zh/c.md:5, posts/zh/d.md:9, …',
+      'posts/zh/b.md:3: broken link "/job/x": no page answers',
     ]);
   });
 });

@@ -246,6 +246,10 @@ describe('import:hugo: who the site is, and its menus', () => {
         '[[menu.main]]',
         '  name = "About"',
         '  url = "/en/about/"',
+        '[[menu.main]]',
+        '  name = "A post"',
+        '  url = "/blog/a/"',
+        '  weight = 3',
         '[[menu.footer]]',
         '  name = "Elsewhere"',
         '  url = "https://elsewhere.example/"',
@@ -269,7 +273,10 @@ describe('import:hugo: who the site is, and its menus', () => {
         { name: '关于', url: '/zh/about', weight: 2 },
         { name: '博客', url: '/zh', weight: 1 },
       ],
-      en: [{ name: 'About', url: '/en/about', weight: 0 }],
+      en: [
+        { name: 'About', url: '/en/about', weight: 0 },
+        { name: 'A post', url: '/en/blog/a', weight: 3 },
+      ],
     });
     expect(settings.menus.footer.en).toEqual([{ name: 'Elsewhere', url: 'https://elsewhere.example/', weight: 0 }]);
   });

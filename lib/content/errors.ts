@@ -47,3 +47,26 @@ export class ContentError extends Error {
     return this.#problems;
   }
 }
+
+/**
+ * Problems as an author reads a long report: one line per message said more than once, with how
+ * many times and the first places it was found; a message said once, as it is.
+ */
+export function groupedProblemLines(problems: readonly ContentProblem[], examples = 3): string[] {
+  const byMessage = new Map<string, ContentProblem[]>();
+  for (const problem of problems) {
+    const kind = `${problem.field ? `${problem.field}: ` : ''}${problem.message}`;
+    byMessage.set(kind, [...(byMessage.get(kind) ?? []), problem]);
+  }
+  const lines: string[] = [];
+  for (const [kind, group] of byMessage) {
+    const [first] = group;
+    if (group.length === 1 && first) {
+      lines.push(formatProblem(first));
+      continue;
+    }
+    const places = group.slice(0, examples).map((problem) => (problem.line ? `${problem.file}:${problem.line}` : problem.file));
+    lines.push(`${group.length} × ${kind}: ${places.join(', ')}${group.length > examples ? ', …' : ''}`);
+  }
+  return lines;
+}

@@ -147,8 +147,8 @@ function menuEntries(value: unknown): Array<{ name: string; url: string; weight:
 
 /**
  * Where a Hugo menu link leads here. Hugo reads `about`, `/about/` and `/en/about/` against the
- * menu's language; here every page has its language's prefix and no trailing slash, and the
- * posts' section list (`blog`) is the language's home. `languageOf` names the language of a first
+ * menu's language; here every page has its language's prefix and no trailing slash, the posts'
+ * section list (`blog`) is the language's home, and its posts are under `/<lang>/blog/`. `languageOf` names the language of a first
  * segment that is one of the Hugo site's language codes.
  */
 export function importedMenuUrl(url: string, lang: Lang, languageOf: (segment: string) => Lang | undefined, postSections: readonly string[]): string {
@@ -159,5 +159,7 @@ export function importedMenuUrl(url: string, lang: Lang, languageOf: (segment: s
   if (named) segments.shift();
   const target = named ?? lang;
   if (!segments.length || (segments.length === 1 && postSections.includes(segments[0] ?? ''))) return `/${target}${rest}`;
+  // A post of the section the posts came from (`/posts/my-post/`) is a blog post here.
+  if (postSections.includes(segments[0] ?? '')) return `/${target}/blog/${segments.slice(1).join('/')}${rest}`;
   return `/${target}/${segments.join('/')}${rest}`;
 }
