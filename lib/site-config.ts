@@ -85,7 +85,7 @@ export type SiteConfig = {
   author: string;
   /** MDX `{expressions}`, `import` and `export` run code at build time; off unless the author opts in. */
   allowMdxJavaScript: boolean;
-  /** Comments under posts: off until giscus is configured here. */
+  /** Comments under posts: off until giscus is configured (site.config.json `comments`). */
   comments: GiscusConfig | undefined;
   /** Where a post's or page's file is edited (site.config.json `site.editUrl`), without the file's path. */
   editUrl: string | undefined;
@@ -125,7 +125,7 @@ export const siteConfig: SiteConfig = {
   editUrl: site.editUrl?.replace(/\/+$/, ''),
   menus: { main: byWeight(menus.main, 'menus.main'), footer: byWeight(menus.footer, 'menus.footer') },
   allowMdxJavaScript: false,
-  comments: undefined,
+  comments: siteSettings.comments as GiscusConfig | undefined,
   ui: {
     en: {
       languageName: 'English',

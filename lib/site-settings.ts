@@ -42,6 +42,17 @@ export const siteSettingsSchema = z.strictObject({
       editUrl: z.url().optional(),
     })
     .default({ title: {}, description: {} }),
+  /** Comments under posts in GitHub Discussions through giscus, with the values https://giscus.app gives; none without them. */
+  comments: z
+    .strictObject({
+      repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'must be owner/repository'),
+      repoId: z.string().min(1),
+      category: z.string().min(1),
+      categoryId: z.string().min(1),
+      /** How a post finds its discussion; `pathname` keeps each language's comments apart. */
+      mapping: z.enum(['pathname', 'url', 'title', 'og:title']).default('pathname'),
+    })
+    .optional(),
   /** The header's (`main`) and the footer's links, per language; without them the header shows the site's own sections and the footer its pages. */
   menus: z
     .strictObject({ main: perLanguage(z.array(menuEntry)).default({}), footer: perLanguage(z.array(menuEntry)).default({}) })

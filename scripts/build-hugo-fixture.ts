@@ -18,11 +18,6 @@ const project = process.cwd();
 const site = hugoFixtureSiteDir;
 
 copyProject(project, site);
-// This user turned comments on in their site config.
-const siteConfigFile = path.join(site, 'lib/site-config.ts');
-const siteConfigSource = readFileSync(siteConfigFile, 'utf8');
-if (!siteConfigSource.includes('comments: undefined,')) throw new Error('lib/site-config.ts no longer has the line `comments: undefined,` to configure');
-writeFileSync(siteConfigFile, siteConfigSource.replace('comments: undefined,', `comments: ${JSON.stringify(fixtureGiscus)},`));
 
 const report = importHugoSite({
   siteDir: path.join(project, 'test/fixtures/hugo-site'),
@@ -34,10 +29,12 @@ const report = importHugoSite({
 console.log(`Imported ${JSON.stringify(report.postsByLang)} posts, ${JSON.stringify(report.pagesByLang)} pages, ${report.translationPairs} translation pairs.`);
 for (const problem of [...report.errors, ...report.defects, ...report.warnings]) console.log(`  ${formatProblem(problem)}`);
 if (report.errors.length || report.conflicts.length || report.unaccounted.length) throw new Error('the fixture Hugo site did not import cleanly');
-// ...and said where its files are edited, in the settings the import has just completed.
+// This user turned comments on and said where their files are edited, in the settings the import
+// has just completed.
 const settingsFile = path.join(site, SITE_SETTINGS_FILE);
 const settings = JSON.parse(readFileSync(settingsFile, 'utf8')) as { site?: Record<string, unknown> };
-writeFileSync(settingsFile, `${JSON.stringify({ ...settings, site: { ...settings.site, editUrl: fixtureEditUrl } }, null, 2)}\n`);
+const configured = { ...settings, site: { ...settings.site, editUrl: fixtureEditUrl }, comments: fixtureGiscus };
+writeFileSync(settingsFile, `${JSON.stringify(configured, null, 2)}\n`);
 
 const build = spawnSync('npx', ['next', 'build'], {
   cwd: site,

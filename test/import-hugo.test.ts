@@ -293,3 +293,37 @@ describe("import:hugo: the themes' keys", () => {
     expect(report.unmappedKeys).toEqual({ toc_hide: 1, featureimage: 1 });
   });
 });
+
+describe('import:hugo: comments', () => {
+  const giscusPartial = [
+    '<script src="https://giscus.app/client.js"',
+    '        data-repo="owner/site-comments"',
+    '        data-repo-id="R_abc=="',
+    '        data-category="Announcements"',
+    '        data-category-id="DIC_xyz"',
+    '        data-mapping="pathname"',
+    '        {{ if eq .Site.Language.Lang "zh" }}data-lang="zh-CN"{{ else }}data-lang="en"{{ end }}',
+    '        async></script>',
+  ].join('\n');
+  const importSettings = (files: Record<string, string>) => {
+    const hugo = makeSite({ 'content/blog/a.md': '---\ntitle: A\ndate: 2020-01-01\n---\n\nText\n', ...files });
+    const target = makeSite({});
+    const settingsFile = path.join(target, 'site.config.json');
+    importHugoSite({ siteDir: hugo, postsDir: path.join(target, 'posts'), publicDir: path.join(target, 'public'), settingsFile });
+    return JSON.parse(readFileSync(settingsFile, 'utf8'));
+  };
+  const expected = { repo: 'owner/site-comments', repoId: 'R_abc==', category: 'Announcements', categoryId: 'DIC_xyz', mapping: 'pathname' };
+
+  it("takes giscus from the site's own partial, as its layout loaded it", () => {
+    expect(importSettings({ 'hugo.toml': 'title = "T"\n', 'layouts/partials/giscus.html': giscusPartial }).comments).toEqual(expected);
+  });
+
+  it('takes giscus from params, as Stack and others write them', () => {
+    const config = 'title = "T"\n[Params.Comments.Giscus]\n  repo = "owner/site-comments"\n  repoID = "R_abc=="\n  category = "Announcements"\n  categoryID = "DIC_xyz"\n';
+    expect(importSettings({ 'hugo.toml': config }).comments).toEqual(expected);
+  });
+
+  it('sets no comments when the site has none', () => {
+    expect(importSettings({ 'hugo.toml': 'title = "T"\n' }).comments).toBeUndefined();
+  });
+});

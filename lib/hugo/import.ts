@@ -8,7 +8,7 @@ import { THEME_KEYS } from '../content/theme-vocabulary';
 import { readContentIndex } from '../content/posts';
 import { isLang, languages, type Lang } from '../site-config';
 import { hugoSite, readHugoConfig, type HugoLanguage, type HugoSite } from './config';
-import { renderHookSettings, siteIdentitySettings, writeImportedSettings, type ImportedSettings } from './settings';
+import { giscusSettings, renderHookSettings, siteIdentitySettings, writeImportedSettings, type ImportedSettings } from './settings';
 import { SITE_SETTINGS_FILE, siteSettings } from '../site-settings';
 
 
@@ -337,6 +337,7 @@ export function importHugoSite(options: ImportOptions): ImportReport {
     report.settings = writeImportedSettings(options.settingsFile, {
       ...renderHookSettings(options.siteDir, report.theme),
       ...siteIdentitySettings(site, siteLang, sections),
+      ...giscusSettings(options.siteDir, report.theme, site.params),
       hugo: { section: sections[0] ?? 'blog', permalink: sections[0] ? site.permalinks[sections[0]] : undefined, disablePathToLower: site.disablePathToLower },
     }, options.overwrite ?? false);
     // The check below reads the posts as the site will: with the settings just written, when

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, type HugoSite } from './config';
 import type { Lang } from '../site-config';
@@ -162,4 +162,53 @@ export function importedMenuUrl(url: string, lang: Lang, languageOf: (segment: s
   // A post of the section the posts came from (`/posts/my-post/`) is a blog post here.
   if (postSections.includes(segments[0] ?? '')) return `/${target}/blog/${segments.slice(1).join('/')}${rest}`;
   return `/${target}/${segments.join('/')}${rest}`;
+}
+
+/**
+ * The giscus comments of a Hugo site, as settings: from its params (`giscus`, or `comments.giscus`
+ * as Stack and others write them), else from the `data-*` attributes of a template of the site or
+ * its theme that loads giscus (`layouts/partials/giscus.html` and the like).
+ */
+export function giscusSettings(siteDir: string, themes: readonly string[], params: Record<string, unknown>): Settings {
+  const fromParams = [params.giscus, isMap(params.comments) ? params.comments.giscus : undefined].find(isMap);
+  const read = (values: Record<string, unknown>, ...names: string[]) =>
+    names.map((name) => values[name]).find((value): value is string => typeof value === 'string' && value.trim() !== '')?.trim();
+  let found: Record<string, string | undefined> | undefined;
+  if (fromParams) {
+    found = {
+      repo: read(fromParams, 'repo'),
+      repoId: read(fromParams, 'repoid', 'repo_id'),
+      category: read(fromParams, 'category'),
+      categoryId: read(fromParams, 'categoryid', 'category_id'),
+      mapping: read(fromParams, 'mapping'),
+    };
+  } else {
+    const template = giscusTemplate(siteDir, themes);
+    const attribute = (name: string) => template?.match(new RegExp(`data-${name}\\s*=\\s*["']([^"'{}]+)["']`))?.[1]?.trim();
+    if (template) found = { repo: attribute('repo'), repoId: attribute('repo-id'), category: attribute('category'), categoryId: attribute('category-id'), mapping: attribute('mapping') };
+  }
+  if (!found?.repo || !found.repoId || !found.category || !found.categoryId) return {};
+  const mapping = ['pathname', 'url', 'title', 'og:title'].includes(found.mapping ?? '') ? found.mapping : 'pathname';
+  return { comments: { repo: found.repo, repoId: found.repoId, category: found.category, categoryId: found.categoryId, mapping } };
+}
+
+/** The first template under the site's (then its theme's) layouts/ that loads giscus. */
+function giscusTemplate(siteDir: string, themes: readonly string[]): string | undefined {
+  for (const root of [siteDir, ...themes.map((theme) => path.join(siteDir, 'themes', theme))]) {
+    const layouts = path.join(root, 'layouts');
+    if (!existsSync(layouts)) continue;
+    const stack = [layouts];
+    while (stack.length) {
+      const dir = stack.pop() as string;
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) stack.push(full);
+        else if (entry.name.endsWith('.html')) {
+          const text = readFileSync(full, 'utf8');
+          if (text.includes('giscus.app/client.js')) return text;
+        }
+      }
+    }
+  }
+  return undefined;
 }
