@@ -22,6 +22,18 @@ export function SiteFooter({ lang, links }: SiteFooterProps) {
             </ul>
           </nav>
         ) : null}
+        {siteConfig.social.length ? (
+          <ul className="mt-4 flex flex-wrap gap-x-5 gap-y-2" aria-label={ui(lang).elsewhere}>
+            {siteConfig.social.map((profile) => (
+              <li key={profile.url}>
+                <a href={profile.url} rel="me" className="inline-block py-1 underline-offset-4 hover:text-accent hover:underline">
+                  {profile.name}
+                </a>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {siteConfig.copyright[lang] ? <p className="mt-4">{siteConfig.copyright[lang]}</p> : null}
       </div>
     </footer>
   );

@@ -33,6 +33,8 @@ export type UiStrings = {
   skipToContent: string;
   /** The footer's list of standalone pages (about, contact...). */
   sitePages: string;
+  /** The footer's list of the author's profiles on other sites. */
+  elsewhere: string;
   primaryNav: string;
   pagination: string;
   subscribe: string;
@@ -87,6 +89,10 @@ export type SiteConfig = {
   allowMdxJavaScript: boolean;
   /** Comments under posts: off until giscus is configured (site.config.json `comments`). */
   comments: GiscusConfig | undefined;
+  /** The author's profiles elsewhere (site.config.json `site.social`). */
+  social: ReadonlyArray<{ name: string; url: string }>;
+  /** The footer's copyright line per language (site.config.json `site.copyright`). */
+  copyright: Partial<Record<Lang, string>>;
   /** Where a post's or page's file is edited (site.config.json `site.editUrl`), without the file's path. */
   editUrl: string | undefined;
   /** The header's and the footer's links per language, by weight (site.config.json `menus`). */
@@ -123,6 +129,8 @@ export const siteConfig: SiteConfig = {
   },
   author: site.author ?? 'Blog Author',
   editUrl: site.editUrl?.replace(/\/+$/, ''),
+  social: site.social,
+  copyright: perLanguage('site.copyright', site.copyright),
   menus: { main: byWeight(menus.main, 'menus.main'), footer: byWeight(menus.footer, 'menus.footer') },
   allowMdxJavaScript: false,
   comments: siteSettings.comments as GiscusConfig | undefined,
@@ -149,6 +157,7 @@ export const siteConfig: SiteConfig = {
       noPosts: 'No posts yet.',
       skipToContent: 'Skip to content',
       sitePages: 'About this site',
+      elsewhere: 'Elsewhere',
       primaryNav: 'Main navigation',
       pagination: 'Pagination',
       subscribe: 'Subscribe via RSS',
@@ -198,6 +207,7 @@ export const siteConfig: SiteConfig = {
       noPosts: '还没有文章。',
       skipToContent: '跳到正文',
       sitePages: '关于本站',
+      elsewhere: '其他平台',
       primaryNav: '主导航',
       pagination: '分页',
       subscribe: '通过 RSS 订阅',

@@ -40,8 +40,12 @@ export const siteSettingsSchema = z.strictObject({
        * path: `https://github.com/you/blog/edit/main`. Posts and pages then link "Edit this page".
        */
       editUrl: z.url().optional(),
+      /** The author's profiles elsewhere, linked from every footer. */
+      social: z.array(z.strictObject({ name: z.string().min(1), url: z.string().min(1) })).default([]),
+      /** The footer's copyright line, per language (`© 2017-2024 Ada`). */
+      copyright: perLanguage(z.string().min(1)).default({}),
     })
-    .default({ title: {}, description: {} }),
+    .default({ title: {}, description: {}, social: [], copyright: {} }),
   /** Comments under posts in GitHub Discussions through giscus, with the values https://giscus.app gives; none without them. */
   comments: z
     .strictObject({

@@ -64,7 +64,7 @@ test.describe('a Hugo site imported as is', () => {
     await expect(page).toHaveURL(/\/zh\/about$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('关于这本笔记');
     // The contact page was written in English only.
-    await expect(page.getByRole('contentinfo').getByRole('link')).toHaveText(['关于这本笔记']);
+    await expect(page.getByRole('contentinfo').getByRole('navigation').getByRole('link')).toHaveText(['关于这本笔记']);
     expect((await page.request.get('/zh/contact')).status()).toBe(404);
   });
 
@@ -79,6 +79,9 @@ test.describe('a Hugo site imported as is', () => {
     await expect(page).toHaveURL(/\/en\/about$/);
     await page.getByRole('banner').getByRole('navigation').getByRole('link', { name: 'Posts' }).click();
     await expect(page).toHaveURL(/\/en$/);
+    const footer = page.getByRole('contentinfo');
+    await expect(footer).toContainText('© 2024 The Fixture Team');
+    await expect(footer.getByRole('link', { name: 'GitHub' })).toHaveAttribute('href', 'https://github.com/example');
     await page.goto('/zh');
     await expect(page.getByRole('banner').getByRole('link').first()).toHaveText('测试笔记');
     await expect(page.getByRole('banner').getByRole('navigation').getByRole('link')).toHaveText(['首页', '分类', '标签', '归档']);

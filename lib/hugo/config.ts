@@ -117,6 +117,8 @@ export type HugoMenuEntry = { name: string; url?: string; pageRef?: string; weig
 /** The parts of a Hugo config the importer uses, typed. Keys are Hugo's, lowercased. */
 export type HugoSite = {
   title?: string;
+  /** The root `copyright` key (themes read `.Site.Copyright`). */
+  copyright?: string;
   baseUrl?: string;
   theme: string[];
   defaultContentLanguage: string;
@@ -173,6 +175,7 @@ export function hugoSite(config: HugoConfig): HugoSite {
   ) as Record<string, string>;
   return {
     title: text(config.title),
+    copyright: text(config.copyright),
     baseUrl: text(config.baseurl),
     theme: list(config.theme),
     defaultContentLanguage,

@@ -122,10 +122,17 @@ export function siteIdentitySettings(site: HugoSite, siteLang: (hugoCode: string
     footer[lang] = menuOf('footer');
   }
   const author = site.params.author;
+  const copyright: Settings = {};
+  for (const language of site.languages) {
+    const lang = siteLang(language.code);
+    if (lang && !language.disabled) copyright[lang] = plainText(text(language.params.copyright) ?? text(site.params.copyright) ?? site.copyright);
+  }
   return {
     site: {
       title,
       description,
+      copyright,
+      social: socialProfiles(site),
       author: text(author) ?? (isMap(author) ? text(author.name) : undefined),
       baseUrl: site.baseUrl && /^https?:\/\/[^/]/.test(site.baseUrl) ? site.baseUrl.replace(/\/+$/, '') : undefined,
     },
@@ -211,4 +218,36 @@ function giscusTemplate(siteDir: string, themes: readonly string[]): string | un
     }
   }
   return undefined;
+}
+
+/** The author's profiles as themes list them: `params.social` (educenter, beautifulhugo), `params.socialIcons` (PaperMod), `menu.social` (Stack). */
+function socialProfiles(site: HugoSite): Array<{ name: string; url: string }> | undefined {
+  const lists = [site.params.social, site.params.socialicons, site.menus.social];
+  for (const list of lists) {
+    if (!Array.isArray(list)) continue;
+    const profiles = list.flatMap((entry) => {
+      if (!isMap(entry)) return [];
+      const name = [entry.name, entry.title].find((value): value is string => typeof value === 'string' && value.trim() !== '')?.trim();
+      const url = [entry.url, entry.link].find((value): value is string => typeof value === 'string' && value.trim() !== '')?.trim();
+      // A profile is on another site; a link to this one (its feed) is no profile.
+      return name && url && /^([a-z][a-z\d+.-]*:|\/\/)/i.test(url) ? [{ name, url }] : [];
+    });
+    if (profiles.length) return profiles;
+  }
+  return undefined;
+}
+
+/** Text as a reader sees it: tags dropped, the entities Hugo sites write in a copyright line decoded. */
+function plainText(html: string | undefined): string | undefined {
+  if (!html) return undefined;
+  const named: Record<string, string> = { copy: '©', reg: '®', trade: '™', amp: '&', lt: '<', gt: '>', quot: '"', nbsp: ' ', ndash: '–', mdash: '—', middot: '·' };
+  const text = html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[\da-f]+|#\d+|[a-z]+);/gi, (entity, body: string) => {
+      if (body.startsWith('#x') || body.startsWith('#X')) return String.fromCodePoint(parseInt(body.slice(2), 16));
+      if (body.startsWith('#')) return String.fromCodePoint(Number(body.slice(1)));
+      return named[body.toLowerCase()] ?? entity;
+    })
+    .trim();
+  return text || undefined;
 }
