@@ -1,9 +1,10 @@
 import Link from 'next/link';
 import type { MenuEntry } from '@/lib/site-settings';
+import { isOtherSiteUrl } from '@/lib/urls';
 
 /** A menu's link: a page of this site through the router, another site as a plain link. */
 export function MenuLink({ entry, className }: { entry: MenuEntry; className: string }) {
-  if (/^([a-z][a-z\d+.-]*:|\/\/)/i.test(entry.url)) {
+  if (isOtherSiteUrl(entry.url)) {
     return (
       <a href={entry.url} className={className}>
         {entry.name}

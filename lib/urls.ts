@@ -5,6 +5,11 @@ export function absoluteUrl(path: string): string {
   return new URL(path, siteConfig.baseUrl).href;
 }
 
+/** Whether a link leads to another site: it has a scheme (`https:`, `mailto:`) or is protocol-relative. */
+export function isOtherSiteUrl(url: string): boolean {
+  return /^([a-z][a-z\d+.-]*:|\/\/)/i.test(url.trim());
+}
+
 export type Taxonomy = 'categories' | 'tags';
 export const taxonomies: readonly Taxonomy[] = ['categories', 'tags'];
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { missingOgCharacters } from '../og/font';
 import { languages, siteConfig, type Lang } from '../site-config';
 import { SITE_SETTINGS_FILE } from '../site-settings';
-import { archivePath, entryAssetPath, entryPath, homePath, taxonomies, taxonomyPath, termPath } from '../urls';
+import { archivePath, entryAssetPath, entryPath, homePath, isOtherSiteUrl, taxonomies, taxonomyPath, termPath } from '../urls';
 import { writtenLine } from './body';
 import { toleratedDefects, type ContentProblem } from './errors';
 import { fieldLine, frontMatterSchema } from './front-matter';
@@ -89,7 +89,7 @@ function menuProblems(paths: ReadonlySet<string>): ContentProblem[] {
   for (const kind of ['main', 'footer'] as const) {
     for (const [lang, entries] of Object.entries(siteConfig.menus[kind])) {
       for (const entry of entries ?? []) {
-        if (!entry.url.startsWith('/') || entry.url.startsWith('//')) continue;
+        if (isOtherSiteUrl(entry.url) || !entry.url.startsWith('/')) continue;
         const target = safeDecode(normalizePath(entry.url));
         if (paths.has(target) || paths.has(rootRedirect(target))) continue;
         problems.push({
@@ -180,7 +180,7 @@ export function checkContent(options: ContentOptions): CheckReport {
     const file = post.source.displayPath;
     const pageUrl = `${entryPath(post)}/`;
     for (const { url, line } of facts.links) {
-      if (/^[a-z][a-z\d+.-]*:/i.test(url) || url.startsWith('//')) continue;
+      if (isOtherSiteUrl(url)) continue;
       const [target = '', anchor] = url.split('#');
       if (!target) {
         if (anchor && !facts.ids.has(safeDecode(anchor))) {

@@ -3,6 +3,7 @@ import { CORE_SCHEMA, YAMLException, load } from 'js-yaml';
 import { TomlError, parse as parseToml } from 'smol-toml';
 import { z } from 'zod';
 import { parseAuthorDate } from './dates';
+import { goBool } from './go-bool';
 import { THEME_KEYS, type ThemeKey } from './theme-vocabulary';
 import type { ContentProblem } from './errors';
 
@@ -212,18 +213,13 @@ function asBlock(data: unknown, body: string, bodyLine: number, file: string): S
   return { ok: true, value: { data: Object.fromEntries(entries), body, bodyLine } };
 }
 
+/** What a post that Hugo builds without a title or a date is given instead (see parsePostSource). */
+export type MissingValues = { title: string; date: string };
+
 /**
  * Splits and validates a post. `inherited` holds the `cascade` values of the `_index.md` files
  * above the post; the post's own values win.
  */
-const GO_BOOLEANS = new Map<string, boolean>([
-  ...['1', 't', 'T', 'TRUE', 'true', 'True'].map((value): [string, boolean] => [value, true]),
-  ...['0', 'f', 'F', 'FALSE', 'false', 'False'].map((value): [string, boolean] => [value, false]),
-]);
-
-/** What a post that Hugo builds without a title or a date is given instead (see parsePostSource). */
-export type MissingValues = { title: string; date: string };
-
 export function parsePostSource(
   raw: string,
   file: string,
@@ -245,7 +241,7 @@ export function parsePostSource(
   if (typeof merged.draft === 'string' || typeof merged.draft === 'number') {
     // Hugo reads draft with Go's strconv.ParseBool (cast.ToBool): anything else is false.
     const written = String(merged.draft).trim();
-    const parsed = GO_BOOLEANS.get(written);
+    const parsed = goBool(written);
     merged.draft = parsed ?? false;
     if (parsed === undefined) {
       filled.push({

@@ -10,6 +10,8 @@
 // - Stack and others: `thumbnail` (or `image`, read as it is), the image above the post.
 // - Hugo's own example and many sites: `notoc: true`; jimmysong.io's theme: `mobile_toc`, the phone's table of contents.
 
+import { goBool } from './go-bool';
+
 /** The front-matter keys read here, as the schema spells them. */
 export const THEME_KEYS = ['subtitle', 'bigimg', 'cover', 'featured_image', 'featuredImage', 'thumbnail', 'notoc', 'toc', 'ShowToc', 'showTableOfContents', 'mobile_toc'] as const;
 
@@ -29,13 +31,6 @@ export type ThemeVocabulary = {
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 
-/** Hugo's truth for a front-matter flag: booleans, and the strings Go's ParseBool reads. */
-function flag(value: unknown): boolean | undefined {
-  if (typeof value === 'boolean') return value;
-  if (typeof value === 'string' && /^(1|t|true)$/i.test(value.trim())) return true;
-  if (typeof value === 'string' && /^(0|f|false)$/i.test(value.trim())) return false;
-  return undefined;
-}
 
 export function themeVocabulary(values: Partial<Record<ThemeKey, unknown>>): ThemeVocabulary {
   const unreadable: ThemeVocabulary['unreadable'] = [];
@@ -59,7 +54,7 @@ export function themeVocabulary(values: Partial<Record<ThemeKey, unknown>>): The
   if (values.cover !== undefined) {
     const cover = values.cover && typeof values.cover === 'object' ? (values.cover as Record<string, unknown>) : undefined;
     const src = text(cover?.image) ?? text(values.cover);
-    if (src && flag(cover?.hidden) !== true && flag(cover?.hiddenInSingle ?? cover?.hiddeninsingle) !== true) {
+    if (src && goBool(cover?.hidden) !== true && goBool(cover?.hiddenInSingle ?? cover?.hiddeninsingle) !== true) {
       hero = { src, caption: text(cover?.caption), alt: text(cover?.alt), field: 'cover' };
     } else if (!src) unread('cover', 'an image, e.g. cover: {image: "cover.jpg", caption: "Credit"}');
   }
@@ -73,9 +68,9 @@ export function themeVocabulary(values: Partial<Record<ThemeKey, unknown>>): The
   const subtitle = text(values.subtitle);
   if (values.subtitle !== undefined && !subtitle && typeof values.subtitle !== 'string') unread('subtitle', 'text, e.g. subtitle: "Translated by Ada"');
 
-  const off = (value: unknown) => flag(value) === false;
+  const off = (value: unknown) => goBool(value) === false;
   const tocObject = values.toc && typeof values.toc === 'object' ? (values.toc as Record<string, unknown>) : undefined;
-  const noToc = flag(values.notoc) === true || off(values.toc) || off(tocObject?.enable) || off(values.ShowToc) || off(values.showTableOfContents);
+  const noToc = goBool(values.notoc) === true || off(values.toc) || off(tocObject?.enable) || off(values.ShowToc) || off(values.showTableOfContents);
   return {
     banner,
     hero,

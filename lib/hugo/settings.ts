@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, type HugoSite } from './config';
 import type { Lang } from '../site-config';
+import { isOtherSiteUrl } from '../urls';
 import { parseSiteSettings, type SiteSettings, type SiteSettingsInput } from '../site-settings';
 
 export type ImportedSettings = {
@@ -159,7 +160,7 @@ function menuEntries(value: unknown): Array<{ name: string; url: string; weight:
  * segment that is one of the Hugo site's language codes.
  */
 export function importedMenuUrl(url: string, lang: Lang, languageOf: (segment: string) => Lang | undefined, postSections: readonly string[]): string {
-  if (/^([a-z][a-z\d+.-]*:|\/\/|#)/i.test(url)) return url;
+  if (isOtherSiteUrl(url) || url.startsWith('#')) return url;
   const [pathPart = '', rest = ''] = url.split(/(?=[?#])/);
   const segments = pathPart.split('/').filter(Boolean);
   const named = segments[0] ? languageOf(segments[0]) : undefined;
@@ -230,7 +231,7 @@ function socialProfiles(site: HugoSite): Array<{ name: string; url: string }> | 
       const name = [entry.name, entry.title].find((value): value is string => typeof value === 'string' && value.trim() !== '')?.trim();
       const url = [entry.url, entry.link].find((value): value is string => typeof value === 'string' && value.trim() !== '')?.trim();
       // A profile is on another site; a link to this one (its feed) is no profile.
-      return name && url && /^([a-z][a-z\d+.-]*:|\/\/)/i.test(url) ? [{ name, url }] : [];
+      return name && url && isOtherSiteUrl(url) ? [{ name, url }] : [];
     });
     if (profiles.length) return profiles;
   }
