@@ -166,7 +166,7 @@ export function SearchDialog({ files, strings, onClose }: SearchDialogProps) {
                 <span className="block font-medium text-ink-strong">
                   <Marked parts={title} />
                 </span>
-                <span className="block text-xs text-ink-faint">{document.dateLabel}</span>
+                {document.dateLabel ? <span className="block text-xs text-ink-faint">{document.dateLabel}</span> : null}
                 <span className="mt-1 line-clamp-2 block text-sm text-ink-muted">
                   <Marked parts={snippet} />
                 </span>

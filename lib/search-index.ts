@@ -1,21 +1,24 @@
 import 'server-only';
 import { CACHE_SEARCH_FILES } from '@/lib/cache-control';
-import { getPosts, type Post } from '@/lib/content';
+import { getPages, getPosts, type Post } from '@/lib/content';
 import { formatAuthorDate, isoCalendarDate } from '@/lib/content/dates';
 import type { SearchIndexFile, SearchTextFile } from './search';
 import { langParam } from './route-params';
 import { ui, type Lang } from './site-config';
-import { postPath } from './urls';
+import { entryPath } from './urls';
 
-/** A language's search index of its visible posts, from what the content layer read of each; the body texts are in `buildSearchTexts`. */
+/**
+ * A language's search index of its visible posts and pages, from what the content layer read of
+ * each; the body texts are in `buildSearchTexts`. A page shows no date (it is dated by its file).
+ */
 export function buildSearchIndex(lang: Lang, posts: readonly Post[]): SearchIndexFile {
   return {
     lang,
     documents: posts.map((post) => ({
-      url: postPath(lang, post.slug),
+      url: entryPath(post),
       title: post.title,
       date: isoCalendarDate(post.date),
-      dateLabel: formatAuthorDate(post.date, ui(lang).locale),
+      dateLabel: post.kind === 'page' ? '' : formatAuthorDate(post.date, ui(lang).locale),
       summary: post.summary,
       terms: [...post.categories, ...post.tags].map((term) => term.name),
       headings: post.toc.map((entry) => entry.text),
@@ -23,15 +26,15 @@ export function buildSearchIndex(lang: Lang, posts: readonly Post[]): SearchInde
   };
 }
 
-/** The body text of each visible post of a language, by the URL its index document has. */
+/** The body text of each visible post and page of a language, by the URL its index document has. */
 export function buildSearchTexts(lang: Lang, posts: readonly Post[]): SearchTextFile {
-  return { lang, texts: Object.fromEntries(posts.map((post) => [postPath(lang, post.slug), post.text])) };
+  return { lang, texts: Object.fromEntries(posts.map((post) => [entryPath(post), post.text])) };
 }
 
 /** The route handler of either file, one per language (`generateStaticParams = languageParams`). */
 export function searchFile(build: (lang: Lang, posts: readonly Post[]) => SearchIndexFile | SearchTextFile) {
   return async (_request: Request, { params }: { params: Promise<{ lang: string }> }) => {
     const lang = langParam((await params).lang);
-    return Response.json(build(lang, getPosts(lang)), { headers: { 'Cache-Control': CACHE_SEARCH_FILES } });
+    return Response.json(build(lang, [...getPosts(lang), ...getPages(lang)]), { headers: { 'Cache-Control': CACHE_SEARCH_FILES } });
   };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { excerpt, highlight, search, withTexts, type SearchDocument, type SearchIndex } from '@/lib/search';
 import { buildSearchIndex, buildSearchTexts } from '@/lib/search-index';
-import { load, post } from './fixtures';
+import path from 'node:path';
+import { load, makeSite, post } from './fixtures';
 
 const doc = (fields: Partial<SearchDocument>): SearchDocument => ({
   url: '/x',
@@ -113,5 +114,16 @@ describe('highlighting', () => {
   it('marks the original characters when folding changes their length', () => {
     expect(marked(highlight('…the ﬁle system', ['file']))).toEqual(['ﬁle']);
     expect(marked(highlight('ＫＵＢＥＲＮＥＴＥＳ 集群', ['kubernetes', '集群']))).toEqual(['ＫＵＢＥＲＮＥＴＥＳ', '集群']);
+  });
+});
+
+describe('the search index of standalone pages', () => {
+  it('holds a page at its own URL, without a date, and finds it by its text', () => {
+    const root = makeSite({ 'content/en/about.md': post('title: About', '## Who writes it\n\nPlatform engineers who run meshes.') });
+    const content = load({}, { pagesDir: path.join(root, 'content') });
+    const indexFile = buildSearchIndex('en', content.pages.en);
+    const textFile = buildSearchTexts('en', content.pages.en);
+    expect(indexFile.documents).toEqual([expect.objectContaining({ url: '/en/about', title: 'About', dateLabel: '', headings: ['Who writes it'] })]);
+    expect(urls(search(withTexts(indexFile, textFile), 'meshes'))).toEqual(['/en/about']);
   });
 });
