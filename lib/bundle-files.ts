@@ -34,8 +34,3 @@ export async function bundleFileResponse(file: string | undefined): Promise<Resp
     },
   });
 }
-
-/** `{ lang, <name>, asset }` of every file of the given entries' bundles. */
-export function bundleFileParams<K extends string>(entries: ReadonlyArray<{ lang: string; slug: string; source: { assets: string[] } }>, name: K) {
-  return entries.flatMap((entry) => entry.source.assets.map((asset) => ({ lang: entry.lang, [name]: entry.slug, asset: asset.split('/') }) as { lang: string; asset: string[] } & Record<K, string>));
-}

@@ -52,10 +52,6 @@ export function imageVariantPath(fileName: string): string {
   return `/_img/${fileName}`;
 }
 
-export function postAssetPath(lang: Lang, slug: string, assetPath: string): string {
-  return `${postPath(lang, slug)}/${assetPath.split('/').map(encodeURIComponent).join('/')}`;
-}
-
 /** A standalone page (`content/en/about.md`): `/en/about`. */
 export function pagePath(lang: Lang, slug: string): string {
   return `/${lang}/${encodeURIComponent(slug)}`;

@@ -137,7 +137,8 @@ export type HugoSite = {
   markup: Record<string, unknown>;
 };
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+/** A config value as trimmed text, or undefined when it is not text or is blank. */
+export const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 const flag = (value: unknown): boolean => value === true || value === 'true';
 const map = (value: unknown): Record<string, unknown> => (isMap(value) ? value : {});
 const list = (value: unknown): string[] =>

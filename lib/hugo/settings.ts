@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, type HugoSite } from './config';
+import { isMap, text, type HugoSite } from './config';
 import type { Lang } from '../site-config';
 import { isOtherSiteUrl } from '../urls';
 import { parseSiteSettings, type SiteSettings, type SiteSettingsInput } from '../site-settings';
@@ -106,7 +106,6 @@ export function siteIdentitySettings(site: HugoSite, siteLang: (hugoCode: string
   const description: Settings = {};
   const main: Settings = {};
   const footer: Settings = {};
-  const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
   const codes = new Set(site.languages.map((language) => language.code));
   const languageOf = (segment: string) => (codes.has(segment.toLowerCase()) ? siteLang(segment) : undefined);
   for (const language of site.languages) {
@@ -179,8 +178,7 @@ export function importedMenuUrl(url: string, lang: Lang, languageOf: (segment: s
  */
 export function giscusSettings(siteDir: string, themes: readonly string[], params: Record<string, unknown>): Settings {
   const fromParams = [params.giscus, isMap(params.comments) ? params.comments.giscus : undefined].find(isMap);
-  const read = (values: Record<string, unknown>, ...names: string[]) =>
-    names.map((name) => values[name]).find((value): value is string => typeof value === 'string' && value.trim() !== '')?.trim();
+  const read = (values: Record<string, unknown>, ...names: string[]) => names.map((name) => text(values[name])).find(Boolean);
   let found: Record<string, string | undefined> | undefined;
   if (fromParams) {
     found = {
@@ -212,8 +210,8 @@ function giscusTemplate(siteDir: string, themes: readonly string[]): string | un
         const full = path.join(dir, entry.name);
         if (entry.isDirectory()) stack.push(full);
         else if (entry.name.endsWith('.html')) {
-          const text = readFileSync(full, 'utf8');
-          if (text.includes('giscus.app/client.js')) return text;
+          const template = readFileSync(full, 'utf8');
+          if (template.includes('giscus.app/client.js')) return template;
         }
       }
     }
@@ -228,8 +226,8 @@ function socialProfiles(site: HugoSite): Array<{ name: string; url: string }> | 
     if (!Array.isArray(list)) continue;
     const profiles = list.flatMap((entry) => {
       if (!isMap(entry)) return [];
-      const name = [entry.name, entry.title].find((value): value is string => typeof value === 'string' && value.trim() !== '')?.trim();
-      const url = [entry.url, entry.link].find((value): value is string => typeof value === 'string' && value.trim() !== '')?.trim();
+      const name = text(entry.name) ?? text(entry.title);
+      const url = text(entry.url) ?? text(entry.link);
       // A profile is on another site; a link to this one (its feed) is no profile.
       return name && url && isOtherSiteUrl(url) ? [{ name, url }] : [];
     });
@@ -242,7 +240,7 @@ function socialProfiles(site: HugoSite): Array<{ name: string; url: string }> | 
 function plainText(html: string | undefined): string | undefined {
   if (!html) return undefined;
   const named: Record<string, string> = { copy: '©', reg: '®', trade: '™', amp: '&', lt: '<', gt: '>', quot: '"', nbsp: ' ', ndash: '–', mdash: '—', middot: '·' };
-  const text = html
+  const plain = html
     .replace(/<[^>]*>/g, '')
     .replace(/&(#x[\da-f]+|#\d+|[a-z]+);/gi, (entity, body: string) => {
       if (body.startsWith('#x') || body.startsWith('#X')) return String.fromCodePoint(parseInt(body.slice(2), 16));
@@ -250,5 +248,5 @@ function plainText(html: string | undefined): string | undefined {
       return named[body.toLowerCase()] ?? entity;
     })
     .trim();
-  return text || undefined;
+  return plain || undefined;
 }

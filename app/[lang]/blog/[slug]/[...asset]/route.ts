@@ -1,4 +1,4 @@
-import { bundleFileParams, bundleFileResponse } from '@/lib/bundle-files';
+import { bundleFileResponse } from '@/lib/bundle-files';
 import { getBundleFile, getPost, getPosts } from '@/lib/content';
 import { langParam, segmentParam } from '@/lib/route-params';
 import { languages } from '@/lib/site-config';
@@ -8,7 +8,7 @@ export const dynamic = 'force-static';
 export const dynamicParams = false;
 
 export function generateStaticParams() {
-  return bundleFileParams(languages.flatMap(getPosts), 'slug');
+  return languages.flatMap((lang) => getPosts(lang).flatMap((post) => post.source.assets.map((asset) => ({ lang, slug: post.slug, asset: asset.split('/') }))));
 }
 
 export async function GET(_request: Request, { params }: RouteContext<'/[lang]/blog/[slug]/[...asset]'>) {
