@@ -1,8 +1,8 @@
 import type { MetadataRoute } from 'next';
-import { countPostPages, countTermPages, getPages, getPosts, getTerms } from '@/lib/content';
+import { countPostPages, countSectionPages, countTermPages, getEntries, getPosts, getSectionItems, getSections, getTerms } from '@/lib/content';
 import { entryAlternates } from '@/lib/i18n';
 import { defaultLang, languages, ui, type Lang } from '@/lib/site-config';
-import { absoluteUrl as absolute, archivePath, entryPath, homePath, taxonomies, taxonomyPath, termPath } from '@/lib/urls';
+import { absoluteUrl as absolute, archivePath, entryPath, homePath, sectionPath, taxonomies, taxonomyPath, termPath } from '@/lib/urls';
 
 export const dynamic = 'force-static';
 
@@ -16,7 +16,7 @@ function languageAlternates(pathIn: Partial<Record<Lang, string>>): MetadataRout
   return { languages: entries };
 }
 
-/** Every public page, from the content layer's published posts and standalone pages only. */
+/** Every public page, from the content layer's published posts, pages and section items only. */
 export default function sitemap(): MetadataRoute.Sitemap {
   const entries: MetadataRoute.Sitemap = [];
   for (const lang of languages) {
@@ -30,7 +30,15 @@ export default function sitemap(): MetadataRoute.Sitemap {
       lastModified: newest,
       alternates: languageAlternates(Object.fromEntries(languages.map((other) => [other, archivePath(other)]))),
     });
-    for (const post of [...posts, ...getPages(lang)]) {
+    for (const section of getSections()) {
+      const items = getSectionItems(lang, section.name);
+      if (!items.length) continue;
+      const withItems = Object.fromEntries(languages.filter((other) => getSectionItems(other, section.name).length).map((other) => [other, sectionPath(other, section)]));
+      const newestItem = items[0] ? (items[0].lastmod ?? items[0].date).instant : undefined;
+      entries.push({ url: absolute(sectionPath(lang, section)), lastModified: section.dated ? newestItem : undefined, alternates: languageAlternates(withItems) });
+      for (let page = 2; page <= countSectionPages(lang, section.name); page++) entries.push({ url: absolute(sectionPath(lang, section, page)) });
+    }
+    for (const post of getEntries(lang)) {
       const translations = { ...entryAlternates(post), [lang]: entryPath(post) };
       entries.push({
         url: absolute(entryPath(post)),

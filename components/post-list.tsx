@@ -1,16 +1,17 @@
 import Link from 'next/link';
 import type { Post } from '@/lib/content';
 import { ui, type Lang } from '@/lib/site-config';
-import { postPath } from '@/lib/urls';
+import { entryPath, sectionNamed } from '@/lib/urls';
 import { PostDate } from './post-date';
 import { PostImage } from './post-image';
 import { StatusBadge } from './status-badge';
 import { TermChips } from './term-chips';
 
-type PostListProps = { lang: Lang; posts: readonly Post[] };
+type PostListProps = { lang: Lang; posts: readonly Post[]; emptyText?: string };
 
-export function PostList({ lang, posts }: PostListProps) {
-  if (!posts.length) return <p className="text-ink-faint">{ui(lang).noPosts}</p>;
+/** Posts, or a section's items, with their pictures, dates and summaries. */
+export function PostList({ lang, posts, emptyText = ui(lang).noPosts }: PostListProps) {
+  if (!posts.length) return <p className="text-ink-faint">{emptyText}</p>;
   return (
     <ol className="divide-y divide-line" data-testid="post-list">
       {posts.map((post) => (
@@ -23,7 +24,8 @@ export function PostList({ lang, posts }: PostListProps) {
 }
 
 function PostListEntry({ lang, post }: { lang: Lang; post: Post }) {
-  const href = postPath(lang, post.slug);
+  const href = entryPath(post);
+  const dated = post.kind === 'post' || Boolean(sectionNamed(post.section)?.dated);
   return (
     <article className="flex flex-col gap-5 py-7 sm:flex-row">
       {post.image ? (
@@ -38,8 +40,12 @@ function PostListEntry({ lang, post }: { lang: Lang; post: Post }) {
       ) : null}
       <div className="min-w-0 flex-1">
         <div className="flex flex-wrap items-center gap-2 text-sm text-ink-faint">
-          <PostDate date={post.date} lang={lang} />
-          <span aria-hidden>·</span>
+          {dated ? (
+            <>
+              <PostDate date={post.date} lang={lang} />
+              <span aria-hidden>·</span>
+            </>
+          ) : null}
           <span>{ui(lang).readingTime(post.reading.minutes)}</span>
           <StatusBadge status={post.status} lang={lang} />
         </div>

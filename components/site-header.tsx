@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { siteConfig, ui, type Lang, type UiStrings } from '@/lib/site-config';
-import { archivePath, homePath, searchIndexPath, searchTextPath, taxonomyPath } from '@/lib/urls';
+import { archivePath, homePath, searchIndexPath, searchTextPath, sectionPath, taxonomyPath } from '@/lib/urls';
 import type { LanguageAlternates } from '@/lib/i18n';
 import type { MenuEntry } from '@/lib/site-settings';
 import { LanguageSwitcher } from './language-switcher';
@@ -18,6 +18,7 @@ function defaultMenu(lang: Lang, strings: UiStrings): MenuEntry[] {
     { name: strings.categories, url: taxonomyPath(lang, 'categories'), weight: 0 },
     { name: strings.tags, url: taxonomyPath(lang, 'tags'), weight: 0 },
     { name: strings.archive, url: archivePath(lang), weight: 0 },
+    ...siteConfig.sections.map((section) => ({ name: section.title[lang], url: sectionPath(lang, section), weight: 0 })),
   ];
 }
 

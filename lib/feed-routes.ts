@@ -1,11 +1,11 @@
 import 'server-only';
-import { getPosts, getTerm, getTermPosts, getTerms } from '@/lib/content';
+import { getPosts, getSectionAt, getSectionItems, getSections, getTerm, getTermPosts, getTerms } from '@/lib/content';
 import { feedResponse } from './feeds';
-import { langParam, segmentParam } from './route-params';
-import { languages, siteConfig, ui } from './site-config';
-import { homePath, termPath, type FeedFormat, type Taxonomy } from './urls';
+import { EXPORT_PLACEHOLDER, langParam, segmentParam, staticParams } from './route-params';
+import { defaultLang, languages, siteConfig, ui } from './site-config';
+import { homePath, sectionPath, termPath, type FeedFormat, type Taxonomy } from './urls';
 
-// The handlers behind the feed route files: a language's feed, and a category's or tag's feed.
+// The handlers behind the feed route files: a language's feed, a category's or tag's, and a section's.
 
 export function languageFeed(format: FeedFormat) {
   return async (_request: Request, { params }: { params: Promise<{ lang: string }> }) => {
@@ -41,6 +41,30 @@ export function termFeed(taxonomy: Taxonomy, format: FeedFormat) {
         description: siteConfig.description[lang],
         listPath: termPath(lang, taxonomy, term.slug),
         posts: getTermPosts(lang, taxonomy, term.slug),
+      },
+      format,
+    );
+  };
+}
+
+export function sectionFeedParams() {
+  const params = languages.flatMap((lang) => getSections().filter((section) => section.feeds).map((section) => ({ lang, name: section.segment })));
+  return staticParams(params, { lang: defaultLang, name: EXPORT_PLACEHOLDER });
+}
+
+export function sectionFeed(format: FeedFormat) {
+  return async (_request: Request, { params }: { params: Promise<{ lang: string; name: string }> }) => {
+    const values = await params;
+    const lang = langParam(values.lang);
+    const section = getSectionAt(segmentParam(values.name));
+    if (!section?.feeds) return new Response('Not found', { status: 404 });
+    return feedResponse(
+      {
+        lang,
+        title: `${section.title[lang]} · ${siteConfig.title[lang]}`,
+        description: section.description[lang] ?? siteConfig.description[lang],
+        listPath: sectionPath(lang, section),
+        posts: getSectionItems(lang, section.name),
       },
       format,
     );

@@ -10,7 +10,7 @@ import { mdxToPlainHast, postHast } from '@/lib/content/hast';
 import { cacheEntryName, readStamped, writeStamped } from '@/lib/disk-cache';
 import { rehypeBundleFiles } from '@/lib/content/markdown';
 import { siteConfig, ui, type Lang } from './site-config';
-import { absoluteUrl as absolute, FEED_FILES, feedPaths, entryAssetPath, postPath, termPath, type FeedFormat } from './urls';
+import { absoluteUrl as absolute, FEED_FILES, feedPaths, entryAssetPath, entryPath, termPath, type FeedFormat } from './urls';
 
 /** How many of the newest posts a feed carries. */
 const FEED_LENGTH = 20;
@@ -98,7 +98,7 @@ function feedData({ lang, title, description, listPath, posts }: FeedSpec): Feed
   const entries = posts.slice(0, FEED_LENGTH).map((post): FeedEntry => {
     const extension = post.image ? path.extname(new URL(post.image.src, 'http://x').pathname).slice(1).toLowerCase() : '';
     return {
-      url: absolute(postPath(post.lang, post.slug)),
+      url: absolute(entryPath(post)),
       title: post.title,
       summary: post.summary,
       html: postFeedHtml(post),

@@ -46,7 +46,7 @@ export function entryAlternates(entry: Pick<Post, 'kind' | 'translations'>): Lan
   const alternates: LanguageAlternates = {};
   for (const lang of languages) {
     const slug = entry.translations[lang];
-    if (slug) alternates[lang] = entryPath({ kind: entry.kind, lang, slug });
+    if (slug) alternates[lang] = entryPath({ ...entry, lang, slug });
   }
   return alternates;
 }

@@ -1,6 +1,9 @@
 import { notFound } from 'next/navigation';
 import { getPost, getPosts, type Post } from '@/lib/content';
 import { isLang, languages, type Lang } from './site-config';
+import { EXPORT_PLACEHOLDER } from './urls';
+
+export { EXPORT_PLACEHOLDER };
 
 /**
  * Route segments arrive decoded, except non-ASCII ones in some Next.js code paths, which arrive
@@ -45,4 +48,9 @@ export function postParams(): Array<{ lang: Lang; slug: string }> {
 export async function postFromParams(params: Promise<{ lang: string; slug: string }>): Promise<Post> {
   const { lang, slug } = await params;
   return getPost(langParam(lang), segmentParam(slug)) ?? notFound();
+}
+
+/** A dynamic route's params; in a static export, a placeholder when there are none. */
+export function staticParams<T extends Record<string, string | string[]>>(params: T[], placeholder: T): T[] {
+  return params.length || process.env.BLOG_STATIC_EXPORT !== '1' ? params : [placeholder];
 }

@@ -1,15 +1,15 @@
 import 'server-only';
 import { CACHE_SEARCH_FILES } from '@/lib/cache-control';
-import { getPages, getPosts, type Post } from '@/lib/content';
+import { getEntries, type Post } from '@/lib/content';
 import { formatAuthorDate, isoCalendarDate } from '@/lib/content/dates';
 import type { SearchIndexFile, SearchTextFile } from './search';
 import { langParam } from './route-params';
 import { ui, type Lang } from './site-config';
-import { entryPath } from './urls';
+import { entryPath, sectionNamed } from './urls';
 
 /**
  * A language's search index of its visible posts and pages, from what the content layer read of
- * each; the body texts are in `buildSearchTexts`. A page shows no date (it is dated by its file).
+ * each; the body texts are in `buildSearchTexts`. A page, or an undated section's item, shows no date.
  */
 export function buildSearchIndex(lang: Lang, posts: readonly Post[]): SearchIndexFile {
   return {
@@ -18,7 +18,7 @@ export function buildSearchIndex(lang: Lang, posts: readonly Post[]): SearchInde
       url: entryPath(post),
       title: post.title,
       date: isoCalendarDate(post.date),
-      dateLabel: post.kind === 'page' ? '' : formatAuthorDate(post.date, ui(lang).locale),
+      dateLabel: post.kind === 'post' || sectionNamed(post.section)?.dated ? formatAuthorDate(post.date, ui(lang).locale) : '',
       summary: post.summary,
       terms: [...post.categories, ...post.tags].map((term) => term.name),
       headings: post.toc.map((entry) => entry.text),
@@ -35,6 +35,6 @@ export function buildSearchTexts(lang: Lang, posts: readonly Post[]): SearchText
 export function searchFile(build: (lang: Lang, posts: readonly Post[]) => SearchIndexFile | SearchTextFile) {
   return async (_request: Request, { params }: { params: Promise<{ lang: string }> }) => {
     const lang = langParam((await params).lang);
-    return Response.json(build(lang, [...getPosts(lang), ...getPages(lang)]), { headers: { 'Cache-Control': CACHE_SEARCH_FILES } });
+    return Response.json(build(lang, getEntries(lang)), { headers: { 'Cache-Control': CACHE_SEARCH_FILES } });
   };
 }

@@ -1,4 +1,4 @@
-import { SITE_SETTINGS_FILE, siteSettings, type MenuEntry } from './site-settings';
+import { SITE_SETTINGS_FILE, siteSettings, type MenuEntry, type SectionSettings } from './site-settings';
 
 export const languages = ['en', 'zh'] as const;
 export type Lang = (typeof languages)[number];
@@ -30,6 +30,10 @@ export type UiStrings = {
   notFoundBody: string;
   backHome: string;
   noPosts: string;
+  /** A section with no items in this language. */
+  noItems: string;
+  /** The call to a section item's external page (a notice's `link`), naming its site. */
+  continueAt: (host: string) => string;
   skipToContent: string;
   /** The footer's list of standalone pages (about, contact...). */
   sitePages: string;
@@ -76,6 +80,19 @@ export type GiscusConfig = {
   mapping: 'pathname' | 'url' | 'title' | 'og:title';
 };
 
+/** A section of items besides the blog (site.config.json `sections`), with its titles filled in. */
+export type SectionConfig = {
+  /** The folder under `content/<lang>/`. */
+  name: string;
+  /** The URL segment: `/<lang>/<segment>/<slug>`. */
+  segment: string;
+  title: Record<Lang, string>;
+  description: Partial<Record<Lang, string>>;
+  /** Newest first with dates, scheduled and expired as posts; else by title. */
+  dated: boolean;
+  feeds: boolean;
+};
+
 export type SiteConfig = {
   /** Absolute origin used for canonical URLs and alternates; override with SITE_URL. */
   baseUrl: string;
@@ -97,6 +114,8 @@ export type SiteConfig = {
   editUrl: string | undefined;
   /** The header's and the footer's links per language, by weight (site.config.json `menus`). */
   menus: Record<'main' | 'footer', Partial<Record<Lang, MenuEntry[]>>>;
+  /** Sections of items besides the blog (site.config.json `sections`). */
+  sections: SectionConfig[];
   ui: Record<Lang, UiStrings>;
 };
 
@@ -110,6 +129,35 @@ function perLanguage<T>(field: string, values: Record<string, T>): Partial<Recor
 
 const byWeight = (menus: Record<string, MenuEntry[]>, field: string) =>
   Object.fromEntries(Object.entries(perLanguage(field, menus)).map(([lang, entries]) => [lang, [...(entries ?? [])].sort((a, b) => a.weight - b.weight)]));
+
+/** The declared sections, each name and URL segment once, titled in every language (else by its name). */
+function sectionConfigs(sections: readonly SectionSettings[]): SectionConfig[] {
+  const seen = new Set<string>();
+  return sections.map((section, index) => {
+    const segment = section.segment ?? section.name;
+    for (const [field, value] of [['name', section.name], ['segment', segment]] as const) {
+      if (seen.has(`${field}:${value}`)) throw new Error(`${SITE_SETTINGS_FILE}: sections.${index}.${field}: "${value}" is used by another section: give each section its own`);
+      seen.add(`${field}:${value}`);
+    }
+    const titles = perLanguage(`sections.${index}.title`, section.title);
+    const fallback = section.name.charAt(0).toUpperCase() + section.name.slice(1);
+    return {
+      name: section.name,
+      segment,
+      title: Object.fromEntries(languages.map((lang) => [lang, titles[lang] ?? fallback])) as Record<Lang, string>,
+      description: perLanguage(`sections.${index}.description`, section.description),
+      dated: section.dated,
+      feeds: section.feeds,
+    };
+  });
+}
+
+let sectionsRead: { from: readonly SectionSettings[]; configs: SectionConfig[] } | undefined;
+
+function currentSections(): SectionConfig[] {
+  if (sectionsRead?.from !== siteSettings.sections) sectionsRead = { from: siteSettings.sections, configs: sectionConfigs(siteSettings.sections) };
+  return sectionsRead.configs;
+}
 
 const { site, menus } = siteSettings;
 
@@ -132,6 +180,10 @@ export const siteConfig: SiteConfig = {
   social: site.social,
   copyright: perLanguage('site.copyright', site.copyright),
   menus: { main: byWeight(menus.main, 'menus.main'), footer: byWeight(menus.footer, 'menus.footer') },
+  // Read through a getter: the importer completes the settings and then checks the content with them.
+  get sections() {
+    return currentSections();
+  },
   allowMdxJavaScript: false,
   comments: siteSettings.comments as GiscusConfig | undefined,
   ui: {
@@ -155,6 +207,8 @@ export const siteConfig: SiteConfig = {
       notFoundBody: 'The page you asked for does not exist or has moved.',
       backHome: 'Back to the home page',
       noPosts: 'No posts yet.',
+      noItems: 'Nothing here yet.',
+      continueAt: (host) => `Continue at ${host}`,
       skipToContent: 'Skip to content',
       sitePages: 'About this site',
       elsewhere: 'Elsewhere',
@@ -205,6 +259,8 @@ export const siteConfig: SiteConfig = {
       notFoundBody: '你要找的页面不存在或已被移动。',
       backHome: '返回首页',
       noPosts: '还没有文章。',
+      noItems: '暂无内容。',
+      continueAt: (host) => `前往 ${host} 查看详情`,
       skipToContent: '跳到正文',
       sitePages: '关于本站',
       elsewhere: '其他平台',

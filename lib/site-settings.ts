@@ -14,6 +14,27 @@ const menuEntry = z.strictObject({ name: z.string().min(1), url: z.string().min(
 
 export type MenuEntry = z.infer<typeof menuEntry>;
 
+/**
+ * A section of items besides the blog (`notice`, `event`): written in `content/<lang>/<name>/`
+ * as files or bundles, listed at `/<lang>/<segment>`, each item at `/<lang>/<segment>/<slug>`.
+ */
+const section = z.strictObject({
+  /** The folder under `content/<lang>/`, as Hugo named the section. */
+  name: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be a folder name in lower case (letters, digits, - and _)'),
+  /** The URL segment, when it differs from the name. */
+  segment: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be lower-case letters, digits, - and _').optional(),
+  /** The list's heading, per language (else the name). */
+  title: perLanguage(z.string().min(1)).default({}),
+  /** The list's description, per language. */
+  description: perLanguage(z.string().min(1)).default({}),
+  /** Items are dated: newest first, with their dates, scheduled and expired as posts are. Else by title. */
+  dated: z.boolean().default(true),
+  /** The section has its own RSS, Atom and JSON feeds. */
+  feeds: z.boolean().default(true),
+});
+
+export type SectionSettings = z.infer<typeof section>;
+
 export const siteSettingsSchema = z.strictObject({
   /** Defects that Hugo tolerates (a key written twice, a missing image, an alias claimed twice) fail the build. */
   strict: z.boolean().default(false),
@@ -61,6 +82,8 @@ export const siteSettingsSchema = z.strictObject({
   menus: z
     .strictObject({ main: perLanguage(z.array(menuEntry)).default({}), footer: perLanguage(z.array(menuEntry)).default({}) })
     .default({ main: {}, footer: {} }),
+  /** Sections of items besides the blog, in the order the menu lists them. */
+  sections: z.array(section).default([]),
   /** Where the posts lived on the Hugo site, so its old URLs lead to the new ones. */
   hugo: z
     .strictObject({

@@ -1,11 +1,11 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CACHE_FOREVER, CACHE_SEARCH_FILES } from './cache-control';
 import type { Content } from './content/load';
 import type { MovedUrl } from './content/redirects';
 import { escapeHtml } from './content/shortcodes';
 import { defaultLang, languages, siteConfig, ui } from './site-config';
-import { absoluteUrl, FEED_FILES, homePath, imageVariantPath, OG_IMAGE_FILE, OG_IMAGE_ROUTE, searchIndexPath, searchTextPath, taxonomies, termPath } from './urls';
+import { absoluteUrl, EXPORT_PLACEHOLDER, FEED_FILES, homePath, imageVariantPath, OG_IMAGE_FILE, OG_IMAGE_ROUTE, searchIndexPath, searchTextPath, sectionPath, taxonomies, termPath } from './urls';
 
 /** Hugo's alias page: a meta refresh, a canonical link for search engines, and a link for people. */
 export function redirectPage(to: string): string {
@@ -92,6 +92,11 @@ export function writeHugoFeedCopies(outDir: string, content: Content): number {
       copy(feed, `${prefix}/index.xml`);
       copy(feed, `${prefix}/blog/index.xml`);
     }
+    for (const section of siteConfig.sections) {
+      if (!section.feeds) continue;
+      const sectionFeed = `${sectionPath(lang, section)}/${FEED_FILES.rss.file}`;
+      for (const prefix of prefixes) copy(sectionFeed, `${prefix}/${section.name}/index.xml`);
+    }
     for (const taxonomy of taxonomies) {
       for (const term of content.terms[lang][taxonomy]) {
         const termFeed = `${termPath(lang, taxonomy, term.slug)}/${FEED_FILES.rss.file}`;
@@ -100,6 +105,17 @@ export function writeHugoFeedCopies(outDir: string, content: Content): number {
     }
   }
   return written;
+}
+
+/**
+ * Deletes what the placeholders of routes without pages wrote (see staticParams): answers 404
+ * that no link leads to and no host should serve.
+ */
+export function removeExportPlaceholders(outDir: string): number {
+  const found = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((file) => path.basename(file).startsWith(EXPORT_PLACEHOLDER));
+  // Deepest first: a placeholder folder may hold another placeholder.
+  for (const file of found.sort((a, b) => b.length - a.length)) rmSync(path.join(outDir, file), { recursive: true, force: true });
+  return found.length;
 }
 
 /**

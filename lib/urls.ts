@@ -1,4 +1,4 @@
-import { siteConfig, type Lang } from './site-config';
+import { siteConfig, type Lang, type SectionConfig } from './site-config';
 
 /** A site path as the full URL readers, feeds and search engines see (`SITE_URL` + path). */
 export function absoluteUrl(path: string): string {
@@ -57,13 +57,31 @@ export function pagePath(lang: Lang, slug: string): string {
   return `/${lang}/${encodeURIComponent(slug)}`;
 }
 
-/** Where a post or a standalone page is served. */
-export function entryPath(entry: { kind: 'post' | 'page'; lang: Lang; slug: string }): string {
-  return entry.kind === 'page' ? pagePath(entry.lang, entry.slug) : postPath(entry.lang, entry.slug);
+/** The declared section of that name (site.config.json `sections`), or undefined. */
+export function sectionNamed(name: string | undefined): SectionConfig | undefined {
+  return siteConfig.sections.find((section) => section.name === name);
 }
 
-/** Where a file of a post's or a page's bundle is served: beside it, as Hugo serves it. */
-export function entryAssetPath(entry: { kind: 'post' | 'page'; lang: Lang; slug: string }, assetPath: string): string {
+/** A section's list (`/en/notice`, then `/en/notice/page/2`). */
+export function sectionPath(lang: Lang, section: Pick<SectionConfig, 'segment'>, page = 1): string {
+  const base = `/${lang}/${section.segment}`;
+  return page > 1 ? `${base}/page/${page}` : base;
+}
+
+/** What entryPath needs to know of a post, a page or a section's item. */
+export type EntryAddress = { kind: 'post' | 'page' | 'item'; lang: Lang; slug: string; section?: string };
+
+/** Where a post, a standalone page or a section's item (`/en/notice/kubecon`) is served. */
+export function entryPath(entry: EntryAddress): string {
+  if (entry.kind === 'page') return pagePath(entry.lang, entry.slug);
+  if (entry.kind === 'post') return postPath(entry.lang, entry.slug);
+  const section = sectionNamed(entry.section);
+  if (!section) throw new Error(`no section "${entry.section}" is declared in site.config.json`);
+  return `${sectionPath(entry.lang, section)}/${encodeURIComponent(entry.slug)}`;
+}
+
+/** Where a file of a post's, a page's or an item's bundle is served: beside it, as Hugo serves it. */
+export function entryAssetPath(entry: EntryAddress, assetPath: string): string {
   return `${entryPath(entry)}/${assetPath.split('/').map(encodeURIComponent).join('/')}`;
 }
 
@@ -97,3 +115,11 @@ export function feedPaths(listPath: string): Record<FeedFormat, string> {
     json: `${listPath}/${FEED_FILES.json.file}`,
   };
 }
+
+/**
+ * The segment value of a dynamic route's placeholder in a static export. `output: 'export'`
+ * refuses a dynamic route whose generateStaticParams gives nothing (a site without sections, or
+ * without bundle files), so there it gives this one, which answers 404 and which the export
+ * script deletes (see removeExportPlaceholders).
+ */
+export const EXPORT_PLACEHOLDER = '__no-such-page__';

@@ -12,9 +12,10 @@ import path from 'node:path';
 import { defaultContentOptions, loadContent } from '../lib/content/load';
 import { staticRedirects } from '../lib/content/redirects';
 import { OG_IMAGE_FILE } from '../lib/urls';
-import { headersFile, redirectsFile, renameOgImages, writeHugoFeedCopies, writeRedirectPages } from '../lib/static-export';
+import { headersFile, redirectsFile, removeExportPlaceholders, renameOgImages, writeHugoFeedCopies, writeRedirectPages } from '../lib/static-export';
 
 const outDir = path.resolve('out');
+removeExportPlaceholders(outDir);
 const content = loadContent({ ...defaultContentOptions(), includeUnpublished: false });
 const moved = staticRedirects(content);
 const written = writeRedirectPages(outDir, moved);

@@ -52,8 +52,21 @@ test.describe('static export', () => {
     await expect(page).toHaveURL(/\/zh\/blog\/open-source-community-lessons$/);
   });
 
+  test('a section works without a server: its list pages, an item with its image, its feed and its Hugo URLs', async ({ page, request }) => {
+    await page.goto('/en/notice/page/2');
+    await expect(page.getByTestId('post-list').getByRole('heading')).toHaveText(['The blog has a new address', 'Talk: eBPF for the rest of us']);
+    await page.goto('/en/notice');
+    await page.getByTestId('post-list').getByRole('link', { name: 'Our community project wins an award' }).click();
+    await expect(page).toHaveURL(/\/en\/notice\/community-award$/);
+    await expect.poll(() => page.getByTestId('section-item').getByRole('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    expect(await (await request.get('/notice/index.xml')).text()).toBe(await (await request.get('/zh/notice/feed.xml')).text());
+    await page.goto('/notice/mesh-day-2026-talk/');
+    await expect(page).toHaveURL(/\/zh\/notice\/mesh-day-2026-talk$/);
+    await expect(page.getByTestId('item-link')).toHaveAttribute('href', 'https://example.org/meshday/2026/retries');
+  });
+
   test('unknown pages and unpublished posts answer 404', async ({ request }) => {
-    for (const path of ['/en/blog/nope', '/en/blog/ambient-mesh-benchmarks', '/zh/blog/wasm-component-model-preview']) {
+    for (const path of ['/en/blog/nope', '/en/blog/ambient-mesh-benchmarks', '/zh/blog/wasm-component-model-preview', '/en/notice/ambassador-draft', '/en/notice/nope']) {
       const response = await request.get(path);
       expect(response.status(), path).toBe(404);
       expect(await response.text()).toContain('Page not found');

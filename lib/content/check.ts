@@ -3,11 +3,11 @@ import path from 'node:path';
 import { missingOgCharacters } from '../og/font';
 import { languages, siteConfig, type Lang } from '../site-config';
 import { SITE_SETTINGS_FILE } from '../site-settings';
-import { archivePath, entryAssetPath, entryPath, homePath, isOtherSiteUrl, taxonomies, taxonomyPath, termPath } from '../urls';
+import { archivePath, entryAssetPath, entryPath, feedPaths, homePath, isOtherSiteUrl, sectionPath, taxonomies, taxonomyPath, termPath } from '../urls';
 import { writtenLine } from './body';
 import { toleratedDefects, type ContentProblem } from './errors';
 import { fieldLine, frontMatterSchema } from './front-matter';
-import { readContent, type Content, type ContentOptions, type Post } from './load';
+import { entriesOf, readContent, type Content, type ContentOptions, type Post } from './load';
 import { postBodyFacts } from './load-cache';
 import { collectTerms } from './terms';
 import { hugoRootRedirects, movedPages, movedPosts, movedSectionPages, movedTerms, normalizePath } from './redirects';
@@ -68,9 +68,15 @@ function sitePaths(content: Content, postsDir: string): Set<string> {
     add(archivePath(lang));
     const pageCount = (count: number) => Math.max(1, Math.ceil(count / siteConfig.postsPerPage));
     for (let page = 2; page <= pageCount(content.posts[lang].length); page++) add(homePath(lang, page));
-    for (const entry of [...content.posts[lang], ...content.pages[lang]]) {
+    for (const entry of entriesOf(content, lang)) {
       add(entryPath(entry));
       for (const asset of entry.source.assets) add(entryAssetPath(entry, asset));
+    }
+    for (const section of siteConfig.sections) {
+      const items = content.sections[lang][section.name] ?? [];
+      if (!items.length) continue;
+      for (let page = 1; page <= pageCount(items.length); page++) add(sectionPath(lang, section, page));
+      if (section.feeds) Object.values(feedPaths(sectionPath(lang, section))).forEach(add);
     }
     for (const taxonomy of taxonomies) {
       add(taxonomyPath(lang, taxonomy));
@@ -128,6 +134,9 @@ export function checkContent(options: ContentOptions): CheckReport {
     ...all,
     posts: Object.fromEntries(languages.map((lang) => [lang, publishedPosts(lang)])) as Content['posts'],
     pages: Object.fromEntries(languages.map((lang) => [lang, all.pages[lang].filter((page) => page.status === 'published')])) as Content['pages'],
+    sections: Object.fromEntries(
+      languages.map((lang) => [lang, Object.fromEntries(Object.entries(all.sections[lang]).map(([name, items]) => [name, items.filter((item) => item.status === 'published')]))]),
+    ) as Content['sections'],
     terms: Object.fromEntries(
       languages.map((lang) => [
         lang,
@@ -140,7 +149,7 @@ export function checkContent(options: ContentOptions): CheckReport {
   warnings.push(...menuProblems(paths));
   const unpublishedPaths = new Map<string, Post>();
   for (const lang of languages) {
-    for (const entry of [...all.posts[lang], ...all.pages[lang]]) {
+    for (const entry of entriesOf(all, lang)) {
       if (entry.status !== 'published') unpublishedPaths.set(safeDecode(entryPath(entry)), entry);
     }
   }
@@ -148,7 +157,7 @@ export function checkContent(options: ContentOptions): CheckReport {
   const factsByPath = new Map<string, BodyFacts>();
   const factsByPost = new Map<Post, BodyFacts>();
   for (const lang of languages) {
-    for (const post of [...all.posts[lang], ...all.pages[lang]]) {
+    for (const post of entriesOf(all, lang)) {
       const file = post.source.displayPath;
       const raw = readFileSync(post.source.file, 'utf8');
       for (const key of post.frontMatterKeys) {

@@ -71,6 +71,8 @@ export const frontMatterSchema = z.looseObject({
   translationKey: optionalText('translationKey: "my-post"'),
   author: nameList('author: "Jane Doe"'),
   type: optionalText('type: "post"'),
+  /** A section item's external page (a notice's event or release). */
+  link: optionalText('link: "https://example.org/conference"'),
   // The themes' own words for the header photo, the hero, the subtitle and the table of contents,
   // read in any shape the themes accept (see theme-vocabulary.ts).
   ...(Object.fromEntries(THEME_KEYS.map((key) => [key, z.unknown().optional()])) as Record<ThemeKey, z.ZodOptional<z.ZodUnknown>>),

@@ -2,12 +2,12 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { siteConfig, type Lang } from '@/lib/site-config';
+import { siteConfig, type Lang, type SectionConfig } from '@/lib/site-config';
 import type { Taxonomy } from '@/lib/urls';
 import { ContentError, formatProblem, toleratedDefects, type ContentProblem } from './errors';
 import { parseVariantFileName, variantFileName, variantWidths, VARIANT_FORMATS, type VariantFormat } from './image-variants';
 import { fileOfVariantKey, localImageFacts, resolveImage, type ResolvedImage } from './images';
-import { defaultContentOptions, loadContent, readContentLazily, type Content, type ContentOptions, type Post } from './load';
+import { defaultContentOptions, entriesOf, loadContent, readContentLazily, type Content, type ContentOptions, type Post } from './load';
 import { watchedContentVersion } from './version';
 import type { Term } from './terms';
 
@@ -158,6 +158,11 @@ export function countTermPages(lang: Lang, taxonomy: Taxonomy, slug: string): nu
   return paginate(getTermPosts(lang, taxonomy, slug), 1)?.totalPages ?? 1;
 }
 
+/** Every visible post, standalone page and section item of a language. */
+export function getEntries(lang: Lang): Post[] {
+  return entriesOf(content(), lang);
+}
+
 /** A language's visible standalone pages (`content/<lang>/`), by title. */
 export function getPages(lang: Lang): Post[] {
   return content().pages[lang];
@@ -168,7 +173,38 @@ export function getPage(lang: Lang, slug: string): Post | undefined {
   return getPages(lang).find((page) => page.slug === wanted);
 }
 
-/** Absolute path of a file in a visible post's or page's bundle, or undefined. */
+/**
+ * The declared sections, in the config's order. Every language lists each of them (a language
+ * without items says so), so a menu link to a section never leads nowhere.
+ */
+export function getSections(): SectionConfig[] {
+  return siteConfig.sections;
+}
+
+/** The section listed at `/<lang>/<segment>`, or undefined. */
+export function getSectionAt(segment: string): SectionConfig | undefined {
+  return getSections().find((section) => section.segment === segment);
+}
+
+/** A language's visible items of a declared section: newest first, or by title in an undated section. */
+export function getSectionItems(lang: Lang, section: string): Post[] {
+  return content().sections[lang][section] ?? [];
+}
+
+export function getSectionItem(lang: Lang, section: string, slug: string): Post | undefined {
+  const wanted = slug.normalize('NFC');
+  return getSectionItems(lang, section).find((item) => item.slug === wanted);
+}
+
+export function getSectionPage(lang: Lang, section: string, page: number): PageOf<Post> | undefined {
+  return paginate(getSectionItems(lang, section), page);
+}
+
+export function countSectionPages(lang: Lang, section: string): number {
+  return paginate(getSectionItems(lang, section), 1)?.totalPages ?? 1;
+}
+
+/** Absolute path of a file in a visible post's, page's or item's bundle, or undefined. */
 export function getBundleFile(entry: Post | undefined, assetPath: string): string | undefined {
   const wanted = assetPath.normalize('NFC');
   if (!entry?.source.bundleDir || !entry.source.assets.includes(wanted)) return undefined;
@@ -250,7 +286,7 @@ function imageVariantSources(): Map<string, VariantSource> {
   const defaultBanner = getDefaultBanner();
   if (defaultBanner.kind === 'local') add(defaultBanner.file);
   for (const lang of Object.keys(of.posts) as Lang[]) {
-    for (const post of [...of.posts[lang], ...of.pages[lang]]) {
+    for (const post of entriesOf(of, lang)) {
       for (const image of [post.image, post.banner]) if (image?.kind === 'local') add(image.file);
       post.bodyImageFiles.forEach(add);
     }

@@ -10,6 +10,7 @@ export {
   checkSlug,
   compareNewestFirst,
   defaultContentOptions,
+  entriesOf,
   isVisible,
   publishStatus,
   type Content,

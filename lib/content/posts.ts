@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
-import { languages, type Lang } from '../site-config';
-import { entryAssetPath, taxonomies, type Taxonomy } from '../urls';
+import { languages, siteConfig, type Lang, type SectionConfig } from '../site-config';
+import { entryAssetPath, isOtherSiteUrl, sectionNamed, taxonomies, type Taxonomy } from '../urls';
 import { Cascade } from './cascade';
 import type { AuthorDate } from './dates';
 import { discoverPostSources, type PostSource } from './discover';
@@ -21,13 +21,20 @@ export type PostStatus = 'published' | 'draft' | 'scheduled' | 'expired';
 
 export type TermLink = { slug: string; name: string };
 
-/** A blog post (`posts/`), or a standalone page (`content/`, such as an about page). */
-export type EntryKind = 'post' | 'page';
+/**
+ * A blog post (`posts/`), a standalone page (`content/<lang>/about.md`), or an item of a section
+ * declared in site.config.json (`content/<lang>/notice/kubecon.md`).
+ */
+export type EntryKind = 'post' | 'page' | 'item';
 
 export type Post = {
   kind: EntryKind;
+  /** The section an item belongs to, by name. */
+  section?: string;
   lang: Lang;
   slug: string;
+  /** An item's external page (`link`: the event, the release), shown as a call to go there. */
+  link?: string;
   title: string;
   description?: string;
   /** Plain text for lists and meta descriptions. */
@@ -95,6 +102,8 @@ export type Content = {
   posts: Record<Lang, Post[]>;
   /** The standalone pages of each language, by title. */
   pages: Record<Lang, Post[]>;
+  /** Each language's items of each declared section, by section name: newest first, or by title in an undated section. */
+  sections: Record<Lang, Record<string, Post[]>>;
   /**
    * Things that do not stop the build but that the author should fix (e.g. unknown shortcodes),
    * and the defects Hugo tolerates (marked `tolerated`), resolved as Hugo resolves them.
@@ -127,8 +136,14 @@ export function compareNewestFirst(a: Post, b: Post): number {
   return b.date.instant.getTime() - a.date.instant.getTime() || a.slug.localeCompare(b.slug);
 }
 
+/** Whether an entry is dated by its author: posts and the items of dated sections are. */
+function isDated(kind: EntryKind, section: SectionConfig | undefined): boolean {
+  return kind === 'post' || (kind === 'item' && Boolean(section?.dated));
+}
+
 function readPost(
   kind: EntryKind,
+  section: SectionConfig | undefined,
   source: PostSource,
   options: ContentOptions,
   cascade: Cascade,
@@ -149,8 +164,9 @@ function readPost(
     return undefined;
   }
   const { frontMatter, keys, body, bodyLine } = parsed.value;
-  // A page needs no date: without one it is dated by its file, which is no defect.
-  defects.push(...parsed.value.defects.filter((defect) => kind === 'post' || !(defect.field === 'date' && defect.tolerated)));
+  // A page (or an undated section's item) needs no date: without one it is dated by its file, which is no defect.
+  const dated = isDated(kind, section);
+  defects.push(...parsed.value.defects.filter((defect) => dated || !(defect.field === 'date' && defect.tolerated)));
   const file = source.displayPath;
   const problemCount = problems.length;
 
@@ -164,7 +180,7 @@ function readPost(
   const imageContext: ImageContext = {
     bundleDir: source.bundleDir,
     publicDir: options.publicDir,
-    bundleUrl: (relativePath) => entryAssetPath({ kind, lang: source.lang, slug }, relativePath),
+    bundleUrl: (relativePath) => entryAssetPath({ kind, section: section?.name, lang: source.lang, slug }, relativePath),
   };
   const resolveField = (field: string, reference: string | undefined): ResolvedImage | undefined => {
     if (!reference) return undefined;
@@ -185,7 +201,13 @@ function readPost(
   const image = useThemeHero && theme.hero ? resolveField(theme.hero.field, theme.hero.src) : resolveField('image', frontMatter.image);
   const banner = useThemeBanner && theme.banner ? resolveField(theme.banner.field, theme.banner.src) : resolveField('bg_image', frontMatter.bg_image);
 
+  const termsListed = kind === 'post';
   for (const taxonomy of ['categories', 'tags'] as const) {
+    if (!termsListed && frontMatter[taxonomy].length) {
+      const what = kind === 'page' ? 'pages' : `the items of section "${section?.name}"`;
+      defects.push({ file, field: taxonomy, line: fieldLine(raw, taxonomy), message: `only blog posts are listed under ${taxonomy}, so ${what} are not: remove the field, or move the file into posts/`, tolerated: true });
+      continue;
+    }
     for (const name of frontMatter[taxonomy]) {
       if (!termSlug(name)) {
         problems.push({
@@ -201,8 +223,10 @@ function readPost(
 
   return {
     kind,
+    section: section?.name,
     lang: source.lang,
     slug,
+    link: itemLink(frontMatter.link, { file, raw, defects }),
     title: frontMatter.title,
     description: frontMatter.description,
     // Filled in once every post is known, after shortcodes are expanded.
@@ -213,9 +237,9 @@ function readPost(
     date: frontMatter.date,
     lastmod: frontMatter.lastmod,
     // A page without a date of its own is dated by its file, which never schedules it.
-    status: publishStatus(kind === 'page' && !writesADate(keys) ? { ...frontMatter, date: undefined } : frontMatter, options.now),
-    categories: frontMatter.categories.map((name) => ({ slug: termSlug(name), name })),
-    tags: frontMatter.tags.map((name) => ({ slug: termSlug(name), name })),
+    status: publishStatus(!dated && !writesADate(keys) ? { ...frontMatter, date: undefined } : frontMatter, options.now),
+    categories: termsListed ? frontMatter.categories.map((name) => ({ slug: termSlug(name), name })) : [],
+    tags: termsListed ? frontMatter.tags.map((name) => ({ slug: termSlug(name), name })) : [],
     image,
     imageCaption: useThemeHero && image ? theme.hero?.caption : undefined,
     banner,
@@ -234,6 +258,18 @@ function readPost(
     shortcodes: {},
     frontMatterKeys: keys,
   };
+}
+
+/**
+ * An item's `link`: a full URL or a path of this site. Anything else (Hugo sites carry `https:/
+ * /host` and the like) is a broken link on the Hugo site too: the page is built without it.
+ */
+function itemLink(link: string | undefined, at: { file: string; raw: string; defects: ContentProblem[] }): string | undefined {
+  if (!link) return undefined;
+  if (link.startsWith('/') && !link.startsWith('//')) return link;
+  if (isOtherSiteUrl(link) && URL.canParse(link.startsWith('//') ? `https:${link}` : link) && !/\s/.test(link)) return link;
+  at.defects.push({ file: at.file, field: 'link', line: fieldLine(at.raw, 'link'), message: `"${link}" is not a full URL (https://...) or a path of this site: fix it (the page is built without the link)`, tolerated: true });
+  return undefined;
 }
 
 /** Whether the author dated the file (Hugo's date, publishDate or lastmod, in any case). */
@@ -323,13 +359,13 @@ export function readPostIndex(options: ContentOptions): PostIndex {
   const defects: ContentProblem[] = [];
   const sources = discoverPostSources(options.postsDir, problems);
   const cascade = new Cascade(options.postsDir);
-  const posts = sources.flatMap((source) => readPost('post', source, options, cascade, problems, defects) ?? []);
-  const pages = readPages(options, problems, defects);
-  for (const entries of [posts, pages]) {
+  const posts = sources.flatMap((source) => readPost('post', undefined, source, options, cascade, problems, defects) ?? []);
+  const { pages, items } = readContentFolder(options, problems, defects);
+  for (const entries of [posts, pages, ...siteConfig.sections.map((section) => items.filter((item) => item.section === section.name))]) {
     findDuplicates(entries, 'slug', problems);
     findDuplicates(entries, 'translationKey', problems);
   }
-  return { posts: [...posts, ...pages], problems, defects };
+  return { posts: [...posts, ...pages, ...items], problems, defects };
 }
 
 /**
@@ -338,37 +374,62 @@ export function readPostIndex(options: ContentOptions): PostIndex {
  */
 const SITE_SEGMENTS = new Set(['blog', 'page', 'archive', ...taxonomies, 'atom.xml', 'feed.xml', 'feed.json', 'search.json', 'search-text.json', 'opengraph-image', 'opengraph-image.png']);
 
+/** The names a section's own URLs use after its segment (`/en/notice/page/2`, `/en/notice/feed.xml`). */
+const SECTION_SEGMENTS = new Set(['page', 'atom.xml', 'feed.xml', 'feed.json', 'opengraph-image', 'opengraph-image.png']);
+
 /**
- * Standalone pages: `content/<lang>/<name>.md(x)` or `content/<lang>/<name>/index.md(x)`, at
- * `/<lang>/<name>`. A page's folder holds no other files yet: nothing would serve them (a static
- * export cannot have a route for a page's files while no page has any).
+ * The `content/` folder: standalone pages, `content/<lang>/<name>.md(x)` or
+ * `content/<lang>/<name>/index.md(x)` at `/<lang>/<name>`, and the items of each declared section,
+ * `content/<lang>/<section>/...` at `/<lang>/<segment>/<slug>`. A page's folder holds no other
+ * files yet (nothing would serve them); an item's bundle files are served beside it.
  */
-function readPages(options: ContentOptions, problems: ContentProblem[], defects: ContentProblem[]): Post[] {
+function readContentFolder(options: ContentOptions, problems: ContentProblem[], defects: ContentProblem[]): { pages: Post[]; items: Post[] } {
   const { pagesDir } = options;
-  if (!pagesDir || !existsSync(pagesDir)) return [];
+  if (!pagesDir || !existsSync(pagesDir)) return { pages: [], items: [] };
   const cascade = new Cascade(pagesDir);
-  return discoverPostSources(pagesDir, problems).flatMap((source) => {
-    if (source.folders.length) {
-      problems.push({
-        file: source.displayPath,
-        message: `pages live directly in a language folder (content/${source.lang}/<name>.md or content/${source.lang}/<name>/index.md): move it there`,
-      });
-      return [];
+  const pages: Post[] = [];
+  const items: Post[] = [];
+  for (const source of discoverPostSources(pagesDir, problems)) {
+    const [folder] = source.folders;
+    if (folder !== undefined) {
+      const section = sectionNamed(folder);
+      if (!section) {
+        problems.push({
+          file: source.displayPath,
+          message: `content/${source.lang}/${folder}/ is not a declared section: add { "name": "${folder}" } to "sections" in site.config.json, or move the page to content/${source.lang}/<name>.md`,
+        });
+        continue;
+      }
+      const item = readPost('item', section, source, options, cascade, problems, defects);
+      if (item && SECTION_SEGMENTS.has(item.slug)) {
+        problems.push({ file: source.displayPath, message: `the item "${item.slug}" would be hidden by the section's own /${source.lang}/${section.segment}/${item.slug}: give it another file name or slug` });
+      } else if (item) items.push(item);
+      continue;
     }
     if (source.assets.length) {
       problems.push({
         file: source.displayPath,
         message: `a page cannot have files of its own yet (${source.assets.slice(0, 3).join(', ')}): move them under public/ and link them by their full path (/images/...)`,
       });
-      return [];
+      continue;
     }
-    const page = readPost('page', source, options, cascade, problems, defects);
-    if (page && SITE_SEGMENTS.has(page.slug)) {
-      problems.push({ file: source.displayPath, message: `the page "${page.slug}" would be hidden by the site's own /${source.lang}/${page.slug}: give it another file name or slug` });
-      return [];
-    }
-    return page ?? [];
-  });
+    const page = readPost('page', undefined, source, options, cascade, problems, defects);
+    const takenBy = page && (SITE_SEGMENTS.has(page.slug) ? "the site's own" : siteConfig.sections.some((section) => section.segment === page.slug) ? 'the section list at' : undefined);
+    if (page && takenBy) {
+      problems.push({ file: source.displayPath, message: `the page "${page.slug}" would be hidden by ${takenBy} /${source.lang}/${page.slug}: give it another file name or slug` });
+    } else if (page) pages.push(page);
+  }
+  return { pages, items };
+}
+
+/** Every post, page and section item of a language in a Content. */
+export function entriesOf(content: Pick<Content, 'posts' | 'pages' | 'sections'>, lang: Lang): Post[] {
+  return [...content.posts[lang], ...content.pages[lang], ...Object.values(content.sections[lang]).flat()];
+}
+
+/** A section's items: newest first when the section is dated, else by title. */
+function sortItems(items: Post[], section: SectionConfig): Post[] {
+  return section.dated ? items.sort(compareNewestFirst) : items.sort((a, b) => a.title.localeCompare(b.title) || a.slug.localeCompare(b.slug));
 }
 
 /**
@@ -378,21 +439,25 @@ function readPages(options: ContentOptions, problems: ContentProblem[], defects:
 export function indexContent(entries: readonly Post[], warnings: ContentProblem[]): Content {
   const posts = entries.filter((entry) => entry.kind === 'post');
   const pages = entries.filter((entry) => entry.kind === 'page');
+  const itemsBySection = siteConfig.sections.map((section) => ({ section, items: entries.filter((entry) => entry.kind === 'item' && entry.section === section.name) }));
   linkTranslations(posts);
   linkTranslations(pages);
+  for (const { items } of itemsBySection) linkTranslations(items);
   const byLang = {} as Record<Lang, Post[]>;
   const pagesByLang = {} as Record<Lang, Post[]>;
+  const sectionsByLang = {} as Content['sections'];
   const terms = {} as Content['terms'];
   for (const lang of languages) {
     const postsOfLang = posts.filter((post) => post.lang === lang).sort(compareNewestFirst);
     byLang[lang] = postsOfLang;
     pagesByLang[lang] = pages.filter((page) => page.lang === lang).sort((a, b) => a.title.localeCompare(b.title));
+    sectionsByLang[lang] = Object.fromEntries(itemsBySection.map(({ section, items }) => [section.name, sortItems(items.filter((item) => item.lang === lang), section)]));
     terms[lang] = {
       categories: canonicalizeTerms(postsOfLang, 'categories'),
       tags: canonicalizeTerms(postsOfLang, 'tags'),
     };
   }
-  return { posts: byLang, pages: pagesByLang, terms, warnings };
+  return { posts: byLang, pages: pagesByLang, sections: sectionsByLang, terms, warnings };
 }
 
 /** The visible posts and their terms from front matter alone (for next.config.ts's redirects). */

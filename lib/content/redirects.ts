@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defaultLang, isLang, languages, siteConfig, type Lang } from '../site-config';
 import { siteSettings } from '../site-settings';
-import { homePath, pagePath, postPath, taxonomies, taxonomyPath, termPath } from '../urls';
+import { entryPath, feedPaths, homePath, postPath, sectionPath, taxonomies, taxonomyPath, termPath } from '../urls';
 import { displayPath } from './discover';
 import { ContentError, formatProblem, type ContentProblem } from './errors';
-import { fieldLine, splitFrontMatter } from './front-matter';
+import { splitFrontMatter } from './front-matter';
 import { defaultContentOptions, readContentIndex, readPostIndex, type Content, type ContentOptions, type Post } from './posts';
 import { hugoTermPath, hugoUrlize } from './terms';
 
@@ -206,6 +206,11 @@ export function hugoRootRedirects(lang: Lang = defaultLang): RedirectRule[] {
       ...(section === 'blog' ? [] : languages.map((l) => rule(`/${l}/${section}/:path*`, `/${l}/blog/:path*`))),
       rule(`/${section}/:path*`, `/${lang}/blog/:path*`),
     ]),
+    // A section's list and items (`/notice/`, `/notice/kubecon/`, `/en/notice/page/2/`).
+    ...siteConfig.sections.flatMap((section) => [
+      rule(`/${section.name}/:path*`, `${sectionPath(lang, section)}/:path*`),
+      ...(section.segment === section.name ? [] : languages.map((l) => rule(`/${l}/${section.name}/:path*`, `${sectionPath(l, section)}/:path*`))),
+    ]),
     rule('/categories/:path*', `/${lang}/categories/:path*`),
     rule('/tags/:path*', `/${lang}/tags/:path*`),
     rule('/page/:number(\\d+)', `/${lang}/page/:number`),
@@ -229,6 +234,9 @@ function hugoFeedRedirects(lang: Lang): RedirectRule[] {
     add(`${prefix}/index.xml`, `/${target}/feed.xml`);
     for (const section of oldSections()) add(`${prefix}/${section}/index.xml`, `/${target}/feed.xml`);
     add(`${prefix}/:taxonomy(categories|tags)/:term/index.xml`, `/${target}/:taxonomy/:term/feed.xml`);
+    for (const section of siteConfig.sections) {
+      add(`${prefix}/${section.name}/index.xml`, section.feeds ? feedPaths(sectionPath(target as Lang, section)).rss : `/${target}/feed.xml`);
+    }
     // A taxonomy's own feed (of its terms) has no counterpart: the language's feed carries the posts.
     add(`${prefix}/:taxonomy(categories|tags)/index.xml`, `/${target}/feed.xml`);
   }
@@ -263,16 +271,18 @@ export function siteRedirects(content: Content, sectionPages: readonly MovedUrl[
 }
 
 /**
- * The old URLs of the standalone pages: their aliases, and Hugo's URL of a default-language page
- * at the site root (`/about/`), unless a post or an alias already claims it.
+ * The old URLs of the standalone pages and the sections' items: their aliases (and `url`), and
+ * Hugo's URL of a default-language page at the site root (`/about/`), unless a post or an alias
+ * already claims it. (A default-language item's root URL, `/notice/kubecon/`, is one of
+ * hugoRootRedirects's rules.)
  */
 export function movedPages(content: Content): MovedUrl[] {
   const moved: MovedUrl[] = [];
   for (const lang of languages) {
-    for (const page of content.pages[lang]) {
-      const to = pagePath(lang, page.slug);
-      for (const alias of page.aliases) moved.push({ from: normalizePath(alias), to, origin: `alias of ${page.source.displayPath}` });
-      if (lang === defaultLang) moved.push({ from: `/${encodeURIComponent(page.slug)}`, to, origin: 'Hugo default-language URL' });
+    for (const entry of [...content.pages[lang], ...Object.values(content.sections[lang]).flat()]) {
+      const to = entryPath(entry);
+      for (const alias of entry.aliases) moved.push({ from: normalizePath(alias), to, origin: `alias of ${entry.source.displayPath}` });
+      if (lang === defaultLang && entry.kind === 'page') moved.push({ from: `/${encodeURIComponent(entry.slug)}`, to, origin: 'Hugo default-language URL' });
     }
   }
   return moved;
@@ -303,6 +313,19 @@ export function staticRedirects(content: Content, postsDir = defaultContentOptio
       hugo(`/${lang}/${section}`, homePath(lang));
       if (section === 'blog') continue;
       for (const post of content.posts[lang]) hugo(`/${lang}/${section}/${encodeURIComponent(post.slug)}`, postPath(lang, post.slug));
+    }
+  }
+  for (const section of siteConfig.sections) {
+    const items = content.sections[defaultLang][section.name] ?? [];
+    hugo(`/${section.name}`, sectionPath(defaultLang, section));
+    for (const item of items) hugo(`/${section.name}/${encodeURIComponent(item.slug)}`, entryPath(item));
+    const pages = Math.ceil(items.length / siteConfig.postsPerPage);
+    for (let page = 2; page <= pages; page++) hugo(`/${section.name}/page/${page}`, sectionPath(defaultLang, section, page));
+    for (const lang of languages) {
+      hugo(`${sectionPath(lang, section)}/page/1`, sectionPath(lang, section));
+      if (section.segment === section.name) continue;
+      hugo(`/${lang}/${section.name}`, sectionPath(lang, section));
+      for (const item of content.sections[lang][section.name] ?? []) hugo(`/${lang}/${section.name}/${encodeURIComponent(item.slug)}`, entryPath(item));
     }
   }
   for (const taxonomy of taxonomies) {

@@ -1,20 +1,36 @@
 import { EditLink } from '@/components/edit-link';
+import { HeroImage } from '@/components/hero-image';
+import { ItemLink } from '@/components/item-link';
 import { PageBanner } from '@/components/page-banner';
 import { PostBody } from '@/components/post-body';
+import { PostDate } from '@/components/post-date';
 import { SiteHeader } from '@/components/site-header';
 import { StatusBadge } from '@/components/status-badge';
 import { TableOfContents } from '@/components/table-of-contents';
 import type { Post } from '@/lib/content';
 import { entryAlternates } from '@/lib/i18n';
+import type { SectionConfig } from '@/lib/site-config';
+import { sectionPath } from '@/lib/urls';
 
-type PageArticleProps = { page: Post };
+/** A standalone page, or an item of a section with the section it belongs to. */
+type PageArticleProps = { page: Post; section?: SectionConfig };
 
-/** A standalone page (`content/<lang>/about.md`): its title over the banner, its body, its headings beside it. */
-export function PageArticle({ page }: PageArticleProps) {
+/**
+ * A standalone page (`content/<lang>/about.md`) or a section's item (a notice): its title over the
+ * banner (an item's with its section and date), its body, its headings beside it, and an item's
+ * clear call to its external page when it has a `link`.
+ */
+export function PageArticle({ page, section }: PageArticleProps) {
   return (
     <>
       <SiteHeader lang={page.lang} alternates={entryAlternates(page)} />
       <PageBanner title={page.title} subtitle={page.subtitle} background={page.banner} credit={page.bannerCredit}>
+        {section ? (
+          <a href={sectionPath(page.lang, section)} className="text-sky-200 underline-offset-4 hover:underline">
+            {section.title[page.lang]}
+          </a>
+        ) : null}
+        {section?.dated ? <PostDate date={page.date} lang={page.lang} /> : null}
         {page.status === 'published' ? null : <StatusBadge status={page.status} lang={page.lang} />}
       </PageBanner>
       <main
@@ -23,8 +39,10 @@ export function PageArticle({ page }: PageArticleProps) {
       >
         <div className="min-w-0">
           {page.tocShown.inline ? <TableOfContents lang={page.lang} entries={page.toc} variant="inline" /> : null}
-          <article data-testid="standalone-page">
+          <article data-testid={section ? 'section-item' : 'standalone-page'}>
+            <HeroImage entry={page} />
             <PostBody post={page} />
+            {page.link ? <ItemLink lang={page.lang} href={page.link} /> : null}
             <EditLink lang={page.lang} file={page.source.displayPath} />
           </article>
         </div>

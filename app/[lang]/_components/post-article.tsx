@@ -4,7 +4,7 @@ import { JsonLd } from '@/components/json-ld';
 import { PageBanner } from '@/components/page-banner';
 import { PostBody } from '@/components/post-body';
 import { PostDate } from '@/components/post-date';
-import { PostImage } from '@/components/post-image';
+import { HeroImage } from '@/components/hero-image';
 import { PostNavigation } from '@/components/post-navigation';
 import { TableOfContents } from '@/components/table-of-contents';
 import { SiteHeader } from '@/components/site-header';
@@ -44,20 +44,7 @@ export function PostArticle({ post }: PostArticleProps) {
         <div className="min-w-0">
           {post.tocShown.inline ? <TableOfContents lang={post.lang} entries={post.toc} variant="inline" /> : null}
           <article>
-            {post.image && post.imageCaption ? (
-              <figure className="mb-10" data-testid="hero-figure">
-                <PostImage image={post.image} alt={post.title} sizes="(min-width: 768px) 720px, 100vw" preload className="h-auto w-full rounded-xl shadow-sm" />
-                <figcaption className="mt-2 text-center text-sm text-ink-faint">{post.imageCaption}</figcaption>
-              </figure>
-            ) : post.image ? (
-              <PostImage
-                image={post.image}
-                alt={post.title}
-                sizes="(min-width: 768px) 720px, 100vw"
-                preload
-                className="mb-10 h-auto w-full rounded-xl shadow-sm"
-              />
-            ) : null}
+            <HeroImage entry={post} />
             <PostBody post={post} />
             <footer className="mt-12 border-t border-line pt-6">
               <TermChips lang={post.lang} taxonomy="tags" terms={post.tags} label={strings.tags} />

@@ -13,23 +13,27 @@ type PostListPageProps = {
   posts: PageOf<Post>;
   hrefFor: (page: number) => string;
   alternates: LanguageAlternates;
-  /** The list's RSS feed. */
-  feedPath: string;
+  /** The list's RSS feed, where it has one. */
+  feedPath?: string;
+  /** Shown when the list is empty. */
+  emptyText?: string;
 };
 
-/** A paginated list of posts under a page-title banner: the home pages and term pages. */
-export function PostListPage({ lang, title, subtitle, posts, hrefFor, alternates, feedPath }: PostListPageProps) {
+/** A paginated list of posts under a page-title banner: the home pages, term pages and section lists. */
+export function PostListPage({ lang, title, subtitle, posts, hrefFor, alternates, feedPath, emptyText }: PostListPageProps) {
   return (
     <>
       <SiteHeader lang={lang} alternates={alternates} />
       <PageBanner title={title}>
         {subtitle ? <p>{subtitle}</p> : null}
-        <a href={feedPath} className="text-sm text-sky-200 underline-offset-4 hover:underline" type="application/rss+xml">
-          {ui(lang).subscribe}
-        </a>
+        {feedPath ? (
+          <a href={feedPath} className="text-sm text-sky-200 underline-offset-4 hover:underline" type="application/rss+xml">
+            {ui(lang).subscribe}
+          </a>
+        ) : null}
       </PageBanner>
       <main id="main" className="mx-auto max-w-5xl px-4 py-6">
-        <PostList lang={lang} posts={posts.items} />
+        <PostList lang={lang} posts={posts.items} emptyText={emptyText} />
         <Pagination lang={lang} page={posts.page} totalPages={posts.totalPages} hrefFor={hrefFor} />
       </main>
     </>
