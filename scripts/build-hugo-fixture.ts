@@ -26,7 +26,7 @@ const report = importHugoSite({
   publicDir: path.join(site, 'public'),
   settingsFile: path.join(site, SITE_SETTINGS_FILE),
 });
-console.log(`Imported ${JSON.stringify(report.postsByLang)} posts, ${JSON.stringify(report.pagesByLang)} pages, ${report.translationPairs} translation pairs.`);
+console.log(`Imported ${JSON.stringify(report.postsByLang)} posts, ${JSON.stringify(report.pagesByLang)} pages, ${JSON.stringify(report.sectionsByLang)} section items, ${report.translationPairs} translation pairs.`);
 for (const problem of [...report.errors, ...report.defects, ...report.warnings]) console.log(`  ${formatProblem(problem)}`);
 if (report.errors.length || report.conflicts.length || report.unaccounted.length) throw new Error('the fixture Hugo site did not import cleanly');
 // This user turned comments on and said where their files are edited, in the settings the import

@@ -4,7 +4,9 @@
  *   npm run import:hugo -- <path-to-hugo-site> [--section blog] [--overwrite] [--all]
  *
  * Posts of each language's content section go to posts/<lang>/ (bundles, subfolders and _index.md
- * cascades included; TOML and JSON front matter become YAML), static/ goes to public/. Then every
+ * cascades included; TOML and JSON front matter become YAML), standalone pages to content/<lang>/,
+ * the items of the other sections (notice/, event/...) to content/<lang>/<section>/ with the
+ * sections declared in site.config.json, and static/ goes to public/. Then every
  * post is checked, and what could not be converted is listed as file:line. Every file of content/
  * and static/ is accounted for: imported (and where to), or skipped with the reason (`--all`
  * lists each one); a content file that is neither makes the import fail.
@@ -45,6 +47,10 @@ try {
   console.log(`Imported posts: ${perLanguage || 'none'}`);
   const pagesPerLanguage = Object.entries(report.pagesByLang).map(([lang, count]) => `${lang}: ${count}`).join(', ');
   console.log(`Imported pages (content/<lang>/): ${pagesPerLanguage || 'none'}`);
+  const itemsPerLanguage = Object.entries(report.sectionsByLang)
+    .map(([lang, counts]) => `${lang}: ${Object.entries(counts).map(([section, count]) => `${section} ${count}`).join(', ')}`)
+    .join('; ');
+  console.log(`Imported section items (content/<lang>/<section>/): ${itemsPerLanguage || 'none'}`);
   console.log(`Translations paired: ${report.translationPairs}`);
   console.log(`Static files copied: ${report.staticFiles}`);
   if (report.sharedResources) console.log(`Bundle files shared with translations that lacked them: ${report.sharedResources}`);

@@ -139,7 +139,7 @@ describe('import:hugo', () => {
     expect(outcome('static/img/x.png')).toMatchObject({ into: 'public' });
     expect(outcome('content/en/_index.md')?.skipped).toMatch(/home page/);
     expect(outcome('content/en/about.md')).toMatchObject({ into: expect.stringMatching(/content\/en$/), to: expect.stringMatching(/content\/en\/about\.md$/) });
-    expect(outcome('content/en/notice/n.md')?.skipped).toMatch(/section "notice" is not imported/);
+    expect(outcome('content/en/notice/n.md')).toMatchObject({ into: expect.stringMatching(/content\/en\/notice$/), to: expect.stringMatching(/content\/en\/notice\/n\.md$/) });
     expect(outcome('content/zh/blog/b.md')?.skipped).toMatch(/language zh is disabled/);
     expect(outcome('content/fr/blog/c.md')?.skipped).toMatch(/content\/fr is claimed by no language/);
     expect(report.files).toHaveLength(7);
@@ -191,7 +191,6 @@ describe('import:hugo: pages outside the blog', () => {
       'content/about/_index.zh.md': '+++\ntitle = "关于我"\n+++\n\n我是谁。\n',
       'content/about/portrait.png': TINY_PNG,
       'content/contact.md': '---\ntitle: Contact\n---\n\nWrite to me.\n',
-      'content/notice/one.md': '---\ntitle: A notice\ndate: 2020-01-01\n---\n\nNews.\n',
       'content/tags/_index.md': '---\ntitle: Tag cloud\nlayout: tags\n---\n',
       'content/search/_index.md': '---\ntitle: Search results\nlayout: search\n---\n',
     });
@@ -203,9 +202,7 @@ describe('import:hugo: pages outside the blog', () => {
     const portrait = report.files.find((file) => file.file === 'content/about/portrait.png');
     expect(portrait?.skipped).toMatch(/pages cannot have files of their own yet/);
     expect(readFileSync(path.join(target, 'content/en/contact.md'), 'utf8')).toContain('Write to me.');
-    // A section with items of its own is not a page.
     const skipped = (file: string) => report.files.find((entry) => entry.file === file)?.skipped;
-    expect(skipped('content/notice/one.md')).toMatch(/section "notice" is not imported/);
     // Hugo's taxonomy list, and a page the theme drew without any text of its own, are not pages.
     expect(skipped('content/tags/_index.md')).toMatch(/list page of the taxonomy "tags"/);
     expect(skipped('content/search/_index.md')).toMatch(/no text of its own, drawn by the theme's "search" layout/);

@@ -84,7 +84,29 @@ test.describe('a Hugo site imported as is', () => {
     await expect(footer.getByRole('link', { name: 'GitHub' })).toHaveAttribute('href', 'https://github.com/example');
     await page.goto('/zh');
     await expect(page.getByRole('banner').getByRole('link').first()).toHaveText('测试笔记');
-    await expect(page.getByRole('banner').getByRole('navigation').getByRole('link')).toHaveText(['首页', '分类', '标签', '归档']);
+    // The default menu lists the section the import brought, as Hugo's Chinese menu did not.
+    await expect(page.getByRole('banner').getByRole('navigation').getByRole('link')).toHaveText(['首页', '分类', '标签', '归档', '通知']);
+  });
+
+  test("the notice section comes across with its Hugo URLs, its link, and what Hugo hid", async ({ page, request }) => {
+    await page.goto('/en/blog/hugo-url-post');
+    await page.getByRole('main').locator('a[href^="/en/notice/"]').first().click();
+    await expect(page).toHaveURL(/\/en\/notice\/fixture-conference-2024$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('See You at the Fixture Conference');
+    await expect(page.getByTestId('item-link')).toHaveAttribute('href', 'https://example.org/conference');
+    await page.getByTestId('page-banner').getByRole('link', { name: 'Notices' }).click();
+    await expect(page.getByTestId('page-banner').getByText('Talks, releases and dates worth knowing about.')).toBeVisible();
+    // The draft and the expired meetup are not listed; the bundle's image came along.
+    await expect(page.getByTestId('post-list').getByRole('heading')).toHaveText(['See You at the Fixture Conference', 'The Migration Handbook Is Out']);
+    await expect(page.getByTestId('post-list')).not.toContainText('Autumn Meetup 2019');
+    await expect(page.getByTestId('post-list')).not.toContainText('We Are Moving Offices');
+    expect((await request.get('/en/notice/handbook-released/photo.png')).headers()['content-type']).toBe('image/png');
+    // Chinese is the default language: Hugo served its notices at the root.
+    const old = await request.get('/notice/shanghai-meetup-2021/', { maxRedirects: 0 });
+    expect(old.status()).toBe(308);
+    await page.goto('/notice/shanghai-meetup-2021/');
+    await expect(page).toHaveURL(/\/zh\/notice\/shanghai-meetup-2021$/);
+    await expect(page.getByTestId('item-link')).toHaveText(/example\.org/);
   });
 
   test("a theme's header photo with its credit, the subtitle, and the TOC it switched off (beautifulhugo)", async ({ page }) => {

@@ -7,8 +7,8 @@ import { frontMatterSchema, splitFrontMatter } from '../content/front-matter';
 import { THEME_KEYS } from '../content/theme-vocabulary';
 import { readContentIndex } from '../content/posts';
 import { isLang, languages, type Lang } from '../site-config';
-import { hugoSite, readHugoConfig, type HugoLanguage, type HugoSite } from './config';
-import { giscusSettings, renderHookSettings, siteIdentitySettings, writeImportedSettings, type ImportedSettings } from './settings';
+import { hugoSite, readHugoConfig, text, type HugoLanguage, type HugoSite } from './config';
+import { giscusSettings, renderHookSettings, sectionSettings, siteIdentitySettings, writeImportedSettings, type ImportedSection, type ImportedSettings } from './settings';
 import { SITE_SETTINGS_FILE, siteSettings } from '../site-settings';
 
 
@@ -16,7 +16,7 @@ export type ImportOptions = {
   /** The Hugo site's root folder (where hugo.toml, config.toml or config/_default/ is). */
   siteDir: string;
   postsDir: string;
-  /** Where standalone pages go (`content/<lang>/about.md`); by default `content` beside postsDir. */
+  /** Where standalone pages (`content/<lang>/about.md`) and the other sections' items (`content/<lang>/notice/`) go; by default `content` beside postsDir. */
   pagesDir?: string;
   publicDir: string;
   /** The site's settings file (site.config.json), which the import completes. */
@@ -32,7 +32,7 @@ export type FileOutcome = {
   /** Relative to the Hugo site. */
   file: string;
   to?: string;
-  /** Where it went, for the summary: `posts/en`, `public`. */
+  /** Where it went, for the summary: `posts/en`, `content/en/notice`, `site.config.json sections`, `public`. */
   into?: string;
   skipped?: string;
 };
@@ -41,6 +41,8 @@ export type ImportReport = {
   postsByLang: Record<string, number>;
   /** Standalone pages (about, contact...), from a top-level file or a section that holds only its `_index.md`. */
   pagesByLang: Record<string, number>;
+  /** Items of the other content sections (`notice`, `event`), per language, per section: `{ en: { notice: 4 } }`. */
+  sectionsByLang: Record<string, Record<string, number>>;
   translationPairs: number;
   staticFiles: number;
   shortcodes: Record<string, number>;
@@ -114,6 +116,14 @@ type LanguageSource =
   | { mode: 'folder'; language: HugoLanguage; dir: string }
   | { mode: 'suffix'; language: HugoLanguage; dir: string; isDefault: boolean };
 
+/** A language this site holds, with its content files and the page bundles among them. */
+type ReadableLanguage = { source: LanguageSource; lang: Lang; files: string[]; bundles: ReadonlySet<string> };
+
+/** A file's path in its language's content as the site names it: without the `.<lang>` of the suffix scheme. */
+function withoutLanguage(source: LanguageSource, relative: string): string {
+  return source.mode === 'suffix' ? splitLanguageSuffix(relative).file : relative;
+}
+
 /** Where each Hugo language keeps its content: `contentDir`, else `content/<lang>`, else `.<lang>.md` suffixes. */
 export function languageSources(siteDir: string, site: HugoSite): LanguageSource[] {
   const contentRoot = path.join(siteDir, site.contentDir);
@@ -158,6 +168,7 @@ export function importHugoSite(options: ImportOptions): ImportReport {
   const report: ImportReport = {
     postsByLang: {},
     pagesByLang: {},
+    sectionsByLang: {},
     translationPairs: 0,
     staticFiles: 0,
     shortcodes: {},
@@ -192,6 +203,9 @@ export function importHugoSite(options: ImportOptions): ImportReport {
     return true;
   };
 
+  // First every language's files, so that a section with items in any language is one everywhere
+  // (a translation that holds only the section's `_index.md` is its title, not a page).
+  const readable: ReadableLanguage[] = [];
   for (const source of sources) {
     const { language } = source;
     if (!existsSync(source.dir)) continue;
@@ -208,6 +222,23 @@ export function importHugoSite(options: ImportOptions): ImportReport {
       skipAll(`language ${language.code} is not one of this site's languages (${languages.join(', ')})`);
       continue;
     }
+    const bundles = leafBundles(files.map((relative) => withoutLanguage(source, relative)));
+    readable.push({ source, lang, files, bundles });
+  }
+  const taxonomyLists = new Set(['tags', 'categories', ...Object.values(site.taxonomies)]);
+  const itemSections = sectionsWithItems(readable, new Set([...sections, ...taxonomyLists]));
+  /** What each section of items is, gathered over the languages: the settings written below. */
+  const foundSections = new Map<string, ImportedSection & { folder: string }>();
+  const foundSection = (name: string, folder: string) => {
+    const known = foundSections.get(name);
+    if (known) return known;
+    const found: ImportedSection & { folder: string } = { title: {}, description: {}, dated: false, folder };
+    foundSections.set(name, found);
+    return found;
+  };
+
+  for (const { source, lang, files, bundles } of readable) {
+    const { language } = source;
     const languageIndex = ['_index.md', `_index.${language.code}.md`].map((name) => path.join(source.dir, name)).find((file) => existsSync(file));
     if (source.mode === 'folder' && languageIndex && sections.length) {
       const split = splitFrontMatter(readFileSync(languageIndex, 'utf8'), languageIndex);
@@ -219,8 +250,7 @@ export function importHugoSite(options: ImportOptions): ImportReport {
         });
       }
     }
-    const taxonomyLists = new Set(Object.values(site.taxonomies));
-    const pages = pageSections(files, [...sections, ...taxonomyLists]);
+    const pages = pageSections(files, [...sections, ...taxonomyLists, ...itemSections]);
     /** Copies a page's Markdown (front matter as YAML) or one of its bundle's files. */
     const importPage = (from: string, to: string) => {
       const into = path.relative(process.cwd(), path.join(pagesDir, lang));
@@ -239,6 +269,67 @@ export function importHugoSite(options: ImportOptions): ImportReport {
       if (copy(from, to, () => converted.text)) {
         record(from, { to }, into);
         report.pagesByLang[lang] = (report.pagesByLang[lang] ?? 0) + 1;
+      }
+    };
+    /**
+     * Copies a file of a section of items to the same place under content/<lang>/: an item (its
+     * front matter as YAML) or its bundle's files. The section's `_index.md` is its title and
+     * description in the settings, and is copied too only when it cascades values to the items.
+     */
+    const importSectionFile = (from: string, relative: string, section: string) => {
+      const to = path.join(pagesDir, lang, relative);
+      const into = path.relative(process.cwd(), path.join(pagesDir, lang, section));
+      const place = sectionFile(relative, bundles);
+      if (place.kind === 'resource') {
+        if (copy(from, to)) record(from, { to }, into);
+        return;
+      }
+      if (place.kind === 'loose' || place.kind === 'bundled-page' || place.kind === 'top-index') {
+        record(from, { skipped: sectionFileReason(place, section) });
+        return;
+      }
+      const raw = readFileSync(from, 'utf8');
+      const converted = toYamlFrontMatter(raw, from);
+      const split = splitFrontMatter(converted.text, path.relative(process.cwd(), from));
+      const data = split.ok ? split.value.data : {};
+      /** A list page's cascade reaches the items below it, as the blog's `_index.md` does the posts. */
+      const copyCascade = () => {
+        if (data.cascade === undefined) return;
+        if (converted.from) report.converted[converted.from]++;
+        if (copy(from, to, () => converted.text)) record(from, { to }, into);
+      };
+      if (place.kind === 'sublist') {
+        copyCascade();
+        record(from, { skipped: `the list page of ${section}/${place.dir}/: the items of "${section}" are listed in one list here, these included` });
+        return;
+      }
+      const found = foundSection(section, path.join(source.dir, section));
+      if (place.kind === 'list') {
+        // Its values are read here, not by the build: what cannot be read is said now.
+        if (!split.ok) report.warnings.push(...split.problems);
+        found.title[lang] = frontMatterText(data, 'title');
+        found.description[lang] = frontMatterText(data, 'description');
+        if (split.ok && split.value.body.trim()) {
+          report.warnings.push({
+            file: path.relative(process.cwd(), from),
+            message: `its text is not shown: the list of "${section}" has a title and a description only (site.config.json sections); move the text into the description or a page`,
+          });
+        }
+        if (options.settingsFile) record(from, { to: options.settingsFile }, 'site.config.json sections');
+        else record(from, { skipped: `the list page of "${section}": its title and description are settings (sections in site.config.json), which this import does not write` });
+        copyCascade();
+        return;
+      }
+      for (const match of raw.matchAll(SHORTCODE)) {
+        const name = match[1] ?? '';
+        if (!name.startsWith('/')) report.shortcodes[name] = (report.shortcodes[name] ?? 0) + 1;
+      }
+      if (HUGO_DATE_KEYS.some((key) => frontMatterValue(data, key) !== undefined)) found.dated = true;
+      if (converted.from) report.converted[converted.from]++;
+      if (copy(from, to, () => converted.text)) {
+        record(from, { to }, into);
+        const counts = (report.sectionsByLang[lang] ??= {});
+        counts[section] = (counts[section] ?? 0) + 1;
       }
     };
     for (const relative of files) {
@@ -261,7 +352,9 @@ export function importHugoSite(options: ImportOptions): ImportReport {
         continue;
       }
       if (!sections.includes(section)) {
-        record(from, { skipped: `section "${section}" is not imported: the posts come from "${sections.join('", "') || 'blog'}" (--section ${section} imports it as posts)` });
+        const unfit = unfitSectionReason(section, itemSections, sections, path.relative(options.siteDir, path.join(source.dir, section)));
+        if (unfit) record(from, { skipped: unfit });
+        else importSectionFile(from, withoutLanguage(source, relative), section);
         continue;
       }
       const target = source.mode === 'suffix' ? splitLanguageSuffix(inside.join('/')).file : inside.join('/');
@@ -286,7 +379,19 @@ export function importHugoSite(options: ImportOptions): ImportReport {
     }
   }
 
-  report.sharedResources = shareBundleResources(options.postsDir, Object.keys(report.postsByLang).filter(isLang), options.overwrite ?? false);
+  const overwrite = options.overwrite ?? false;
+  report.sharedResources = shareBundleResources((lang) => path.join(options.postsDir, lang), Object.keys(report.postsByLang).filter(isLang), overwrite);
+  for (const [name, found] of foundSections) {
+    const langs = Object.keys(report.sectionsByLang).filter((lang): lang is Lang => isLang(lang) && Boolean(report.sectionsByLang[lang]?.[name]));
+    report.sharedResources += shareBundleResources((lang) => path.join(pagesDir, lang, name), langs, overwrite);
+    const permalink = site.permalinks[name];
+    if (permalink) {
+      report.warnings.push({
+        file: path.relative(process.cwd(), found.folder),
+        message: `Hugo served these items at "${permalink}" (permalinks.${name}), not at /${name}/<slug>/: only the latter lead to the new pages by themselves; give each item an alias for its old URL`,
+      });
+    }
+  }
 
   // Content no configured language claims: another language's folder, or a folder beside them.
   const contentRoot = path.join(options.siteDir, site.contentDir);
@@ -338,8 +443,9 @@ export function importHugoSite(options: ImportOptions): ImportReport {
       ...renderHookSettings(options.siteDir, report.theme),
       ...siteIdentitySettings(site, siteLang, sections),
       ...giscusSettings(options.siteDir, report.theme, site.params),
+      ...sectionSettings(foundSections),
       hugo: { section: sections[0] ?? 'blog', permalink: sections[0] ? site.permalinks[sections[0]] : undefined, disablePathToLower: site.disablePathToLower },
-    }, options.overwrite ?? false);
+    }, overwrite);
     // The check below reads the posts as the site will: with the settings just written, when
     // they are this project's own (the import's usual case).
     if (report.settings.settings && path.resolve(options.settingsFile) === path.resolve(SITE_SETTINGS_FILE)) {
@@ -347,7 +453,7 @@ export function importHugoSite(options: ImportOptions): ImportReport {
     }
   }
 
-  const contentOptions = { postsDir: options.postsDir, publicDir: options.publicDir, now: new Date(), includeUnpublished: true, diskCache: true };
+  const contentOptions = { postsDir: options.postsDir, pagesDir, publicDir: options.publicDir, now: new Date(), includeUnpublished: true, diskCache: true };
   // Pairs come from front matter alone; the check below reads the bodies once.
   const { content } = readContentIndex(contentOptions);
   const languagesByKey = new Map<string, number>();
@@ -394,13 +500,14 @@ function rootFileReason(relative: string): string {
 /**
  * The sections of a language's content that are standalone pages, as Hugo builds `about/_index.md`
  * (or the bundle `about/index.md`) with nothing else to list: their one Markdown file is the page,
- * and the other files are its own.
+ * and the other files are its own. `notPages` are the sections that are something else (the posts',
+ * the taxonomies', those with items in some language).
  */
-function pageSections(files: readonly string[], postSections: readonly string[]): Set<string> {
+function pageSections(files: readonly string[], notPages: readonly string[]): Set<string> {
   const bySection = new Map<string, string[]>();
   for (const relative of files) {
     const [section, ...inside] = relative.split('/');
-    if (!section || !inside.length || postSections.includes(section)) continue;
+    if (!section || !inside.length || notPages.includes(section)) continue;
     bySection.set(section, [...(bySection.get(section) ?? []), inside.join('/')]);
   }
   const pages = new Set<string>();
@@ -412,16 +519,116 @@ function pageSections(files: readonly string[], postSections: readonly string[])
   return pages;
 }
 
+/** A section's name here is its folder's, and must be a URL segment as the settings accept it. */
+const SECTION_NAME = /^[a-z0-9][a-z0-9_-]*$/;
+
+/** First segments of a language's URLs that the site's own pages hold: no section can have them. */
+const SITE_SEGMENTS = ['blog', 'page', 'archive'];
+
+/** Front-matter keys whose value Hugo takes for a page's date, by default (`[frontmatter] date`). */
+const HUGO_DATE_KEYS = ['date', 'publishdate', 'lastmod'];
+
+const BUNDLE_INDEX = /^index\.(md|markdown|mdx)$/i;
+
+/** A front-matter value by its key in any case, as Hugo reads `Title` and `title` alike. */
+function frontMatterValue(data: Record<string, unknown>, key: string): unknown {
+  const found = Object.keys(data).find((name) => name.toLowerCase() === key);
+  return found === undefined ? undefined : data[found];
+}
+
+function frontMatterText(data: Record<string, unknown>, key: string): string | undefined {
+  return text(frontMatterValue(data, key));
+}
+
+/**
+ * The leaf bundles among a language's files (paths without the language suffix): the folders
+ * below a section that hold an `index.md`, whose other files are the page's own.
+ */
+function leafBundles(files: readonly string[]): Set<string> {
+  const bundles = new Set<string>();
+  for (const file of files) {
+    const dir = path.posix.dirname(file);
+    if (BUNDLE_INDEX.test(path.posix.basename(file)) && dir.includes('/')) bundles.add(dir);
+  }
+  return bundles;
+}
+
+/** What a file of a section of items is, as Hugo reads the folder. */
+type SectionFile =
+  /** The section's `_index.md`: its list page. */
+  | { kind: 'list' }
+  /** A subfolder's `_index.md` (a branch bundle): the list of part of the section. */
+  | { kind: 'sublist'; dir: string }
+  /** A regular page: `<slug>.md`, or a bundle's `<slug>/index.md`, at any depth. */
+  | { kind: 'item' }
+  /** A file of an item's bundle. */
+  | { kind: 'resource' }
+  /** Markdown inside an item's bundle, which Hugo publishes as no page of its own. */
+  | { kind: 'bundled-page'; bundle: string }
+  /** An `index.md` at the top of the section, which makes the whole folder one page in Hugo. */
+  | { kind: 'top-index' }
+  /** Any other file outside the items' bundles. */
+  | { kind: 'loose' };
+
+/** What a file is, by its path in the language's content (`notice/kubecon/index.md`, suffix dropped). */
+function sectionFile(relative: string, bundles: ReadonlySet<string>): SectionFile {
+  const parts = relative.split('/');
+  const name = parts[parts.length - 1] ?? '';
+  // The outermost bundle: Hugo reads no bundle inside another.
+  let bundle: string | undefined;
+  for (let length = 2; length < parts.length && !bundle; length++) {
+    const dir = parts.slice(0, length).join('/');
+    if (bundles.has(dir)) bundle = dir;
+  }
+  if (!MARKDOWN.test(name)) return bundle ? { kind: 'resource' } : { kind: 'loose' };
+  if (bundle) return relative === `${bundle}/${name}` && BUNDLE_INDEX.test(name) ? { kind: 'item' } : { kind: 'bundled-page', bundle };
+  if (name.startsWith('_index.')) return parts.length === 2 ? { kind: 'list' } : { kind: 'sublist', dir: parts.slice(1, -1).join('/') };
+  return parts.length === 2 && BUNDLE_INDEX.test(name) ? { kind: 'top-index' } : { kind: 'item' };
+}
+
+/** Why a file of a section of items is not copied. */
+function sectionFileReason(place: SectionFile, section: string): string {
+  if (place.kind === 'bundled-page') return `Markdown inside the bundle ${place.bundle}/, which Hugo publishes as no page of its own`;
+  if (place.kind === 'top-index') return `an index.md at the top of the section "${section}", which Hugo shows as one page with everything else its own: rename it _index.md to make it the section's list, or move it into a folder of its own`;
+  return `a file of the section "${section}" outside the items' bundles (folders with an index.md): nothing serves it here; move it into the bundle that shows it, or under static/`;
+}
+
+/** The sections that hold at least one item in some language, besides those excluded (the posts', the taxonomies'). */
+function sectionsWithItems(readable: readonly ReadableLanguage[], excluded: ReadonlySet<string>): Set<string> {
+  const found = new Set<string>();
+  for (const { source, files, bundles } of readable) {
+    for (const relative of files) {
+      const [section, ...inside] = relative.split('/');
+      if (!section || !inside.length || excluded.has(section) || found.has(section)) continue;
+      if (sectionFile(withoutLanguage(source, relative), bundles).kind === 'item') found.add(section);
+    }
+  }
+  return found;
+}
+
+/** Why a section (neither the posts' nor a page) cannot be a section of items here; undefined when it can. */
+function unfitSectionReason(section: string, itemSections: ReadonlySet<string>, postSections: readonly string[], folder: string): string | undefined {
+  if (!itemSections.has(section)) return `${folder}/ holds no page to list in any language: nothing here would show its files (move them under static/ to keep serving them)`;
+  if (!SECTION_NAME.test(section)) {
+    const suggested = section.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^[-_]+|-+$/g, '') || 'items';
+    return `${folder}/ cannot be a section: its name must be lower-case letters, digits, - and _ (it is the URL's); rename the folder (e.g. "${suggested}") in every language and import again`;
+  }
+  if (SITE_SEGMENTS.includes(section)) {
+    return `${folder}/ cannot be a section: /<lang>/${section} is the site's own (the posts come from "${postSections.join('", "') || 'blog'}"); rename the folder, or import it as posts (--section ${section})`;
+  }
+  return undefined;
+}
+
 /**
  * Hugo serves a bundle's files to each of its translations (the bundle at the same path in the
  * other language's content): an English post may show an image that only its Chinese bundle has.
  * Here each bundle serves its own files, so such a file is copied into the translations that name
- * it and lack it.
+ * it and lack it. `rootOf` is where a language's posts (or a section's items) are.
  */
-function shareBundleResources(postsDir: string, langs: readonly Lang[], overwrite: boolean): number {
+function shareBundleResources(rootOf: (lang: Lang) => string, langs: readonly Lang[], overwrite: boolean): number {
   let copied = 0;
   for (const lang of langs) {
-    const root = path.join(postsDir, lang);
+    const root = rootOf(lang);
     if (!existsSync(root)) continue;
     for (const relative of walk(root)) {
       const dir = path.posix.dirname(relative);
@@ -430,10 +637,10 @@ function shareBundleResources(postsDir: string, langs: readonly Lang[], overwrit
       if (!bundle) continue;
       const inBundle = relative.slice(bundle.length + 1);
       for (const other of langs) {
-        const index = path.join(postsDir, other, bundle, 'index.md');
+        const index = path.join(rootOf(other), bundle, 'index.md');
         // Only what the translation shows: its text names the file.
         if (other === lang || !existsSync(index) || !readFileSync(index, 'utf8').includes(inBundle)) continue;
-        const to = path.join(postsDir, other, relative);
+        const to = path.join(rootOf(other), relative);
         if (existsSync(to) && !overwrite) continue;
         mkdirSync(path.dirname(to), { recursive: true });
         copyFileSync(path.join(root, relative), to);

@@ -67,6 +67,12 @@ function holdsAValue(value: unknown): boolean {
 
 
 /**
+ * Settings that are lists of entries named by `name`, which the author and the import both add to:
+ * they are completed entry by entry, where other lists (a menu) are one value.
+ */
+const NAMED_LISTS = new Set(['sections']);
+
+/**
  * Completes the settings file with what the import learned: a value the author already set to
  * something else is kept (and reported) unless `overwrite`. The result must still be valid.
  */
@@ -77,6 +83,10 @@ export function writeImportedSettings(file: string, imported: Settings, overwrit
     for (const [key, value] of Object.entries(values)) {
       if (value === undefined) continue;
       const name = `${prefix}${key}`;
+      if (NAMED_LISTS.has(name) && Array.isArray(value)) {
+        target[key] = mergeNamed(target[key], value.filter(isMap), name);
+        continue;
+      }
       if (isMap(value)) {
         if (!holdsAValue(value)) continue;
         const child = isMap(target[key]) ? (target[key] as Settings) : {};
@@ -94,10 +104,53 @@ export function writeImportedSettings(file: string, imported: Settings, overwrit
       }
     }
   };
+  /** A list's entries, each by its name: one the author has (set otherwise) is kept, a new one is added. */
+  const mergeNamed = (list: unknown, entries: Settings[], name: string): unknown[] => {
+    const merged = Array.isArray(list) ? [...(list as unknown[])] : [];
+    for (const entry of entries) {
+      const at = merged.findIndex((other) => isMap(other) && other.name === entry.name);
+      const shown = `${name}.${String(entry.name)} = ${JSON.stringify(entry)}`;
+      if (at >= 0 && JSON.stringify(merged[at]) === JSON.stringify(entry)) continue;
+      if (at < 0) merged.push(entry);
+      else if (overwrite) merged[at] = entry;
+      else {
+        outcome.kept.push(`${name}.${String(entry.name)} = ${JSON.stringify(merged[at])} (the Hugo site says ${JSON.stringify(entry)}; --overwrite takes it)`);
+        continue;
+      }
+      outcome.written.push(shown);
+    }
+    return merged;
+  };
   merge(current, imported, '');
   const settings = parseSiteSettings(current, file);
   writeFileSync(file, `${JSON.stringify(current, null, 2)}\n`);
   return { ...outcome, settings };
+}
+
+/** A Hugo section of items (`notice`), as the import found it in every language. */
+export type ImportedSection = {
+  /** From each language's `_index.md` of the section. */
+  title: Partial<Record<Lang, string>>;
+  description: Partial<Record<Lang, string>>;
+  /** Some item has a date (`date`, `publishDate` or `lastmod`, as Hugo reads them). */
+  dated: boolean;
+};
+
+/**
+ * The sections of items as settings, by name: each with its titles and descriptions where a
+ * language's `_index.md` gave them, and its feeds, which Hugo's default outputs give every section.
+ */
+export function sectionSettings(found: ReadonlyMap<string, ImportedSection>): Settings {
+  if (!found.size) return {};
+  // A language without a value is left out, and so is a map without any (the site titles the section by its name).
+  const defined = (values: Partial<Record<Lang, string>>) => {
+    const entries = Object.entries(values).filter(([, value]) => value !== undefined);
+    return entries.length ? Object.fromEntries(entries) : undefined;
+  };
+  const sections = [...found]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, section]) => ({ name, title: defined(section.title), description: defined(section.description), dated: section.dated, feeds: true }));
+  return { sections };
 }
 
 /** Who the site is and its menus, as the Hugo config says, per language of this site. */
