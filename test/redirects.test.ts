@@ -157,9 +157,16 @@ describe('old URLs of standalone pages', () => {
     });
     const content = load({}, { pagesDir: path.join(root, 'content') });
     // This site's default language is Chinese: Hugo served its pages at the root.
+    // Hugo also gave a page made from a section's _index.md a feed: the language's feed replaces it.
     expect(movedPages(content).map(({ from, to }) => [from, to])).toEqual([
-      ['/about-me', '/en/about'],
+      ['/en/about/index.xml', '/en/feed.xml'],
+      ['/zh/about/index.xml', '/zh/feed.xml'],
       ['/about', '/zh/about'],
+      ['/about/index.xml', '/zh/feed.xml'],
+    ]);
+    expect(movedPosts(content).moved.map(({ from, to }) => [from, to])).toEqual([
+      ['/en/about-me', '/en/about'],
+      ['/about-me', '/en/about'],
     ]);
   });
 });

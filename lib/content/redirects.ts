@@ -6,7 +6,7 @@ import { entryPath, feedPaths, homePath, postPath, sectionPath, taxonomies, taxo
 import { displayPath } from './discover';
 import { ContentError, formatProblem, type ContentProblem } from './errors';
 import { splitFrontMatter } from './front-matter';
-import { defaultContentOptions, readContentIndex, readPostIndex, type Content, type ContentOptions, type Post } from './posts';
+import { defaultContentOptions, entriesOf, readContentIndex, readPostIndex, type Content, type ContentOptions, type Post } from './posts';
 import { hugoTermPath, hugoUrlize } from './terms';
 
 /** An old URL that now lives elsewhere: a permanent (308) redirect. */
@@ -91,7 +91,7 @@ function hugoAliasOrder(a: Post, b: Post): number {
 }
 
 /**
- * Every alias (and Hugo `url`) of a visible post, as old URLs of that post. An old URL claimed by
+ * Every alias (and Hugo `url`) of a visible post, page or section item, as its old URLs. An old URL claimed by
  * two posts, or that is a live page's address, is a defect Hugo builds anyway (`tolerated`): the
  * live page keeps its address, and a shared alias goes where Hugo sent it.
  */
@@ -99,7 +99,7 @@ export function movedPosts(content: Content): { moved: MovedUrl[]; problems: Con
   const problems: ContentProblem[] = [];
   const livePaths = new Map<string, Post>();
   for (const lang of languages) {
-    for (const post of content.posts[lang]) livePaths.set(safeDecode(postPath(lang, post.slug)), post);
+    for (const entry of entriesOf(content, lang)) livePaths.set(safeDecode(entryPath(entry)), entry);
   }
 
   type Claim = { from: string; alias: string; post: Post };
@@ -108,8 +108,8 @@ export function movedPosts(content: Content): { moved: MovedUrl[]; problems: Con
   const primary = new Map<string, Claim[]>();
   const secondary: Fallback[] = [];
   for (const lang of languages) {
-    for (const post of content.posts[lang]) {
-      const permalink = hugoPermalinkPath(post);
+    for (const post of entriesOf(content, lang)) {
+      const permalink = post.kind === 'post' ? hugoPermalinkPath(post) : undefined;
       if (permalink) secondary.push({ from: permalink, post });
       for (const alias of post.aliases) {
         const paths = aliasPaths(alias, lang);
@@ -139,7 +139,7 @@ export function movedPosts(content: Content): { moved: MovedUrl[]; problems: Con
     const [winner, ...others] = [...claims].sort((a, b) => hugoAliasOrder(a.post, b.post));
     if (!winner) continue;
     claimed.add(key);
-    moved.push({ from: winner.from, to: postPath(winner.post.lang, winner.post.slug), origin: `alias of ${winner.post.source.displayPath}` });
+    moved.push({ from: winner.from, to: entryPath(winner.post), origin: `alias of ${winner.post.source.displayPath}` });
     for (const other of others) {
       problems.push({
         file: other.post.source.displayPath,
@@ -154,7 +154,7 @@ export function movedPosts(content: Content): { moved: MovedUrl[]; problems: Con
     if (claimed.has(safeDecode(from)) || livePaths.has(safeDecode(from))) continue;
     claimed.add(safeDecode(from));
     const origin = alias === undefined ? `Hugo permalink of ${post.source.displayPath}` : `alias of ${post.source.displayPath}`;
-    moved.push({ from, to: postPath(post.lang, post.slug), origin });
+    moved.push({ from, to: entryPath(post), origin });
   }
   return { moved, problems };
 }
@@ -271,18 +271,22 @@ export function siteRedirects(content: Content, sectionPages: readonly MovedUrl[
 }
 
 /**
- * The old URLs of the standalone pages and the sections' items: their aliases (and `url`), and
- * Hugo's URL of a default-language page at the site root (`/about/`), unless a post or an alias
- * already claims it. (A default-language item's root URL, `/notice/kubecon/`, is one of
- * hugoRootRedirects's rules.)
+ * Hugo's URL of each default-language page at the site root (`/about/`), unless a post or an
+ * alias already claims it, and the feed Hugo gave a page made from a section's `_index.md`
+ * (`/about/index.xml`, `/en/about/index.xml`), which the language's feed replaces. (Pages'
+ * aliases are movedPosts's, as every entry's; a default-language item's root URL,
+ * `/notice/kubecon/`, is one of hugoRootRedirects's rules.)
  */
 export function movedPages(content: Content): MovedUrl[] {
   const moved: MovedUrl[] = [];
   for (const lang of languages) {
-    for (const entry of [...content.pages[lang], ...Object.values(content.sections[lang]).flat()]) {
-      const to = entryPath(entry);
-      for (const alias of entry.aliases) moved.push({ from: normalizePath(alias), to, origin: `alias of ${entry.source.displayPath}` });
-      if (lang === defaultLang && entry.kind === 'page') moved.push({ from: `/${encodeURIComponent(entry.slug)}`, to, origin: 'Hugo default-language URL' });
+    const feed = feedPaths(homePath(lang)).rss;
+    for (const page of content.pages[lang]) {
+      const name = encodeURIComponent(page.slug);
+      moved.push({ from: `/${lang}/${name}/index.xml`, to: feed, origin: 'Hugo feed of a page' });
+      if (lang !== defaultLang) continue;
+      moved.push({ from: `/${name}`, to: entryPath(page), origin: 'Hugo default-language URL' });
+      moved.push({ from: `/${name}/index.xml`, to: feed, origin: 'Hugo feed of a page' });
     }
   }
   return moved;
