@@ -60,6 +60,9 @@ export type UiStrings = {
   searchNoResults: string;
   searchResultCount: { one: string; other: string };
   close: string;
+  /** The announcement bar's name for assistive technology, and its dismiss control. */
+  announcement: string;
+  dismissAnnouncement: string;
   relatedPosts: string;
   editThisPage: string;
   newerPost: string;
@@ -116,6 +119,8 @@ export type SiteConfig = {
   menus: Record<'main' | 'footer', Partial<Record<Lang, MenuEntry[]>>>;
   /** Sections of items besides the blog (site.config.json `sections`). */
   sections: SectionConfig[];
+  /** The section whose newest item the announcement bar shows (site.config.json `announcement`). */
+  announcementSection: string | undefined;
   ui: Record<Lang, UiStrings>;
 };
 
@@ -152,6 +157,13 @@ function sectionConfigs(sections: readonly SectionSettings[]): SectionConfig[] {
   });
 }
 
+function announcementSection(name: string | undefined): string | undefined {
+  if (name !== undefined && !currentSections().some((section) => section.name === name)) {
+    throw new Error(`${SITE_SETTINGS_FILE}: announcement.section: "${name}" is not one of the sections (${currentSections().map((section) => section.name).join(', ') || 'none declared'}): name a section, or remove the announcement`);
+  }
+  return name;
+}
+
 let sectionsRead: { from: readonly SectionSettings[]; configs: SectionConfig[] } | undefined;
 
 function currentSections(): SectionConfig[] {
@@ -180,6 +192,7 @@ export const siteConfig: SiteConfig = {
   social: site.social,
   copyright: perLanguage('site.copyright', site.copyright),
   menus: { main: byWeight(menus.main, 'menus.main'), footer: byWeight(menus.footer, 'menus.footer') },
+  announcementSection: announcementSection(siteSettings.announcement?.section),
   // Read through a getter: the importer completes the settings and then checks the content with them.
   get sections() {
     return currentSections();
@@ -231,6 +244,8 @@ export const siteConfig: SiteConfig = {
       searchNoResults: 'No posts match “{query}”.',
       searchResultCount: { one: '1 result', other: '{count} results' },
       close: 'Close',
+      announcement: 'Announcement',
+      dismissAnnouncement: 'Dismiss the announcement',
       relatedPosts: 'Related posts',
       editThisPage: 'Edit this page',
       newerPost: 'Newer post',
@@ -283,6 +298,8 @@ export const siteConfig: SiteConfig = {
       searchNoResults: '没有与“{query}”匹配的文章。',
       searchResultCount: { one: '{count} 个结果', other: '{count} 个结果' },
       close: '关闭',
+      announcement: '公告',
+      dismissAnnouncement: '关闭公告',
       relatedPosts: '相关文章',
       editThisPage: '编辑本页',
       newerPost: '较新一篇',

@@ -84,6 +84,8 @@ export const siteSettingsSchema = z.strictObject({
     .default({ main: {}, footer: {} }),
   /** Sections of items besides the blog, in the order the menu lists them. */
   sections: z.array(section).default([]),
+  /** A bar above every page showing the newest item of a section (`{ "section": "notice" }`) until the reader dismisses it. */
+  announcement: z.strictObject({ section: z.string().min(1) }).optional(),
   /** Where the posts lived on the Hugo site, so its old URLs lead to the new ones. */
   hugo: z
     .strictObject({

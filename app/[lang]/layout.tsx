@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import '../globals.css';
+import { AnnouncementBar } from '@/components/announcement-bar';
 import { DevContentStatus } from '@/components/dev-content-status';
 import { SiteFooter } from '@/components/site-footer';
 import { ThemeScript } from '@/components/theme-script';
-import { getPages } from '@/lib/content';
+import { getPages, getSectionItems } from '@/lib/content';
 import { metadataBase } from '@/lib/metadata';
 import { languageSocialMetadata } from '@/lib/structured-data';
 import { defaultLang, isLang, siteConfig, ui } from '@/lib/site-config';
@@ -29,6 +30,7 @@ export default async function RootLayout({ children, params }: LayoutProps<'/[la
   // Every page refuses unknown languages itself (dynamicParams = false); only the catch-all 404
   // route renders under one, and it needs a document to show its bilingual message in.
   const lang = isLang(value) ? value : defaultLang;
+  const announced = siteConfig.announcementSection ? getSectionItems(lang, siteConfig.announcementSection)[0] : undefined;
   return (
     // The theme script sets data-theme on <html> before React hydrates.
     <html lang={ui(lang).locale} suppressHydrationWarning>
@@ -42,6 +44,7 @@ export default async function RootLayout({ children, params }: LayoutProps<'/[la
         >
           {ui(lang).skipToContent}
         </a>
+        {announced ? <AnnouncementBar lang={lang} item={announced} /> : null}
         <div className="flex-1">{children}</div>
         <SiteFooter
           lang={lang}

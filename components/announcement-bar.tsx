@@ -1,0 +1,37 @@
+import Link from 'next/link';
+import type { Post } from '@/lib/content';
+import { ui, type Lang } from '@/lib/site-config';
+import { entryPath } from '@/lib/urls';
+import { ANNOUNCEMENT_STORAGE_KEY } from './announcement-storage';
+import { DismissAnnouncement } from './dismiss-announcement';
+
+type AnnouncementBarProps = { lang: Lang; item: Post };
+
+/**
+ * The newest item of the announcement section, above every page, until the reader dismisses it.
+ * A reader who dismissed this item never sees the bar paint: the script right after it hides it
+ * before the browser goes on. A newer item shows again.
+ */
+export function AnnouncementBar({ lang, item }: AnnouncementBarProps) {
+  // One announcement in every language: dismissing it dismisses its translations too.
+  const id = `${item.section}/${item.translationKey}`;
+  const href = entryPath(item);
+  // `<` escaped: a translation key is the author's text, and must not end the script.
+  const literal = (value: string) => JSON.stringify(value).replace(/</g, '\\u003c');
+  const hideIfDismissed = `try{if(localStorage.getItem(${literal(ANNOUNCEMENT_STORAGE_KEY)})===${literal(id)})document.currentScript.previousElementSibling.hidden=true}catch(e){}`;
+  return (
+    <>
+      <aside aria-label={ui(lang).announcement} data-announcement={id} className="border-b border-accent-line bg-accent-soft" suppressHydrationWarning>
+        <div className="mx-auto flex max-w-5xl items-center gap-3 px-4 py-2 text-sm">
+          <p className="min-w-0 flex-1 truncate">
+            <Link href={href} className="font-medium text-accent hover:underline">
+              {item.title}
+            </Link>
+          </p>
+          <DismissAnnouncement id={id} label={ui(lang).dismissAnnouncement} />
+        </div>
+      </aside>
+      <script dangerouslySetInnerHTML={{ __html: hideIfDismissed }} />
+    </>
+  );
+}
