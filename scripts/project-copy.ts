@@ -8,7 +8,7 @@ const PROJECT_FILES = ['app', 'assets', 'components', 'lib', 'public', 'site.con
 /**
  * A fresh copy of this project at `dir` with an empty posts/ (and no content/), for building a
  * site from other posts without touching this project's .next. The sample site's sections go with
- * its content: the copy's site.config.json declares none. Turbopack wants node_modules inside the
+ * its content: the copy's site.config.json declares none, and announces none. Turbopack wants node_modules inside the
  * project root: hard links make that instant.
  */
 export function copyProject(project: string, dir: string): void {
@@ -16,7 +16,7 @@ export function copyProject(project: string, dir: string): void {
   mkdirSync(path.join(dir, 'posts'), { recursive: true });
   for (const name of PROJECT_FILES) cpSync(path.join(project, name), path.join(dir, name), { recursive: true });
   const settingsFile = path.join(dir, 'site.config.json');
-  const { sections: _sampleSections, ...settings } = JSON.parse(readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
+  const { sections: _sampleSections, announcement: _sampleAnnouncement, ...settings } = JSON.parse(readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
   writeFileSync(settingsFile, `${JSON.stringify(settings, null, 2)}\n`);
   const link = spawnSync('cp', ['-al', path.join(project, 'node_modules'), path.join(dir, 'node_modules')], { stdio: 'inherit' });
   if (link.status !== 0) throw new Error(`could not link node_modules into ${dir}`);
