@@ -12,13 +12,29 @@ function isTypingInto(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 }
 
-/** Opens search from the header, or from anywhere on the page with `/`. */
+/**
+ * The query a link asks search for: `?q=` (Hugo themes' search pages, whose old URLs lead here)
+ * or `?s=`. Read in the browser only.
+ */
+function linkedQuery(): string {
+  const params = new URLSearchParams(window.location.search);
+  return (params.get('q') ?? params.get('s') ?? '').trim();
+}
+
+/** Opens search from the header, from anywhere on the page with `/`, or from a link with `?q=`. */
 export function SearchButton({ files, strings }: SearchButtonProps) {
   // Each opening has its number: a dialog closed with Escape tells us so a moment later (the
   // dialog's close event), and that must not close one the reader opened again meanwhile.
   const [opening, setOpening] = useState(0);
+  const [initialQuery, setInitialQuery] = useState('');
   const openings = useRef(0);
   const open = () => setOpening(++openings.current);
+  useEffect(() => {
+    const query = linkedQuery();
+    if (!query) return;
+    setInitialQuery(query);
+    setOpening(++openings.current);
+  }, []);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || isTypingInto(event.target)) return;
@@ -49,7 +65,7 @@ export function SearchButton({ files, strings }: SearchButtonProps) {
       </button>
       {opening ? (
         <Suspense fallback={null}>
-          <SearchDialog key={opening} files={files} strings={strings} onClose={() => setOpening((current) => (current === opening ? 0 : current))} />
+          <SearchDialog key={opening} files={files} strings={strings} initialQuery={opening === 1 ? initialQuery : ''} onClose={() => setOpening((current) => (current === opening ? 0 : current))} />
         </Suspense>
       ) : null}
     </>

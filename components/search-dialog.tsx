@@ -22,7 +22,7 @@ export type SearchStrings = Pick<
 /** The language's index and its posts' text (see SearchIndexFile). */
 export type SearchFiles = { index: string; text: string };
 
-type SearchDialogProps = { files: SearchFiles; strings: SearchStrings; onClose: () => void };
+type SearchDialogProps = { files: SearchFiles; strings: SearchStrings; onClose: () => void; initialQuery?: string };
 
 type Loading<T> = T | 'loading' | 'failed';
 
@@ -70,14 +70,14 @@ function Marked({ parts }: { parts: Highlighted }) {
   );
 }
 
-export function SearchDialog({ files, strings, onClose }: SearchDialogProps) {
+export function SearchDialog({ files, strings, onClose, initialQuery = '' }: SearchDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const router = useRouter();
   // Both files are asked for at once; results from titles, tags, headings and summaries show as
   // soon as the small index is here, and the body text completes them when it arrives.
   const indexFile = useFile<SearchIndexFile>(files.index);
   const textFile = useFile<SearchTextFile>(files.text);
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(initialQuery);
 
   useEffect(() => {
     dialog.current?.showModal();

@@ -13,6 +13,17 @@ const dialog = (page: Page) => page.getByRole('dialog');
 const results = (page: Page) => dialog(page).getByTestId('search-results').getByRole('link');
 
 test.describe('search', () => {
+  test("a link with ?q= opens search with its query; Hugo's search page leads there", async ({ page }) => {
+    await page.goto('/search/?q=巴士系');
+    await expect(page).toHaveURL(/\/zh\?q=/);
+    await expect(dialog(page).getByRole('searchbox')).toHaveValue('巴士系');
+    await expect(results(page).first()).toContainText('运营开源社区五年');
+    await page.keyboard.press('Escape');
+    await expect(dialog(page)).toBeHidden();
+    await page.getByRole('button', { name: '搜索' }).click();
+    await expect(dialog(page).getByRole('searchbox')).toHaveValue('');
+  });
+
   test('"/" right after Escape opens search again, though the closed dialog reports its closing later', async ({ page }) => {
     await page.goto('/en/archive');
     await page.locator('body').press('/');

@@ -83,6 +83,13 @@ export type GiscusConfig = {
   mapping: 'pathname' | 'url' | 'title' | 'og:title';
 };
 
+/**
+ * The first segments of a language's URLs that the site itself uses (`/en/archive`, the feeds, the
+ * search files; `/en/search` is where Hugo themes' search pages redirect): no page or section can
+ * take one, which the site's own URL would shadow.
+ */
+export const SITE_SEGMENTS: ReadonlySet<string> = new Set(['blog', 'page', 'archive', 'search', 'categories', 'tags', 'atom.xml', 'feed.xml', 'feed.json', 'search.json', 'search-text.json', 'opengraph-image', 'opengraph-image.png']);
+
 /** A section of items besides the blog (site.config.json `sections`), with its titles filled in. */
 export type SectionConfig = {
   /** The folder under `content/<lang>/`. */
@@ -140,6 +147,7 @@ function sectionConfigs(sections: readonly SectionSettings[]): SectionConfig[] {
   const seen = new Set<string>();
   return sections.map((section, index) => {
     const segment = section.segment ?? section.name;
+    if (SITE_SEGMENTS.has(segment)) throw new Error(`${SITE_SETTINGS_FILE}: sections.${index}: "${segment}" is a URL the site uses itself (/<lang>/${segment}): give the section another "segment"`);
     for (const [field, value] of [['name', section.name], ['segment', segment]] as const) {
       if (seen.has(`${field}:${value}`)) throw new Error(`${SITE_SETTINGS_FILE}: sections.${index}.${field}: "${value}" is used by another section: give each section its own`);
       seen.add(`${field}:${value}`);

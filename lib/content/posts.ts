@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
-import { languages, siteConfig, type Lang, type SectionConfig } from '../site-config';
-import { entryAssetPath, isOtherSiteUrl, sectionNamed, taxonomies, type Taxonomy } from '../urls';
+import { languages, siteConfig, SITE_SEGMENTS, type Lang, type SectionConfig } from '../site-config';
+import { entryAssetPath, isOtherSiteUrl, sectionNamed, type Taxonomy } from '../urls';
 import { Cascade } from './cascade';
 import type { AuthorDate } from './dates';
 import { discoverPostSources, type PostSource } from './discover';
@@ -367,12 +367,6 @@ export function readPostIndex(options: ContentOptions): PostIndex {
   }
   return { posts: [...posts, ...pages, ...items], problems, defects };
 }
-
-/**
- * The first segments of a language's URLs that the site itself uses: a page cannot have one of
- * these names, which the site's own page would shadow.
- */
-const SITE_SEGMENTS = new Set(['blog', 'page', 'archive', ...taxonomies, 'atom.xml', 'feed.xml', 'feed.json', 'search.json', 'search-text.json', 'opengraph-image', 'opengraph-image.png']);
 
 /** The names a section's own URLs use after its segment (`/en/notice/page/2`, `/en/notice/feed.xml`). */
 const SECTION_SEGMENTS = new Set(['page', 'atom.xml', 'feed.xml', 'feed.json', 'opengraph-image', 'opengraph-image.png']);

@@ -211,6 +211,10 @@ export function hugoRootRedirects(lang: Lang = defaultLang): RedirectRule[] {
       rule(`/${section.name}/:path*`, `${sectionPath(lang, section)}/:path*`),
       ...(section.segment === section.name ? [] : languages.map((l) => rule(`/${l}/${section.name}/:path*`, `${sectionPath(l, section)}/:path*`))),
     ]),
+    // Hugo themes' search page (`/search/?q=istio`): search here is a dialog on every page, which
+    // opens with the query of the link (the query string goes along with the redirect).
+    rule('/search', `/${lang}`),
+    ...languages.map((l) => rule(`/${l}/search`, `/${l}`)),
     rule('/categories/:path*', `/${lang}/categories/:path*`),
     rule('/tags/:path*', `/${lang}/tags/:path*`),
     rule('/page/:number(\\d+)', `/${lang}/page/:number`),
@@ -239,6 +243,7 @@ function hugoFeedRedirects(lang: Lang): RedirectRule[] {
     }
     // A taxonomy's own feed (of its terms) has no counterpart: the language's feed carries the posts.
     add(`${prefix}/:taxonomy(categories|tags)/index.xml`, `/${target}/feed.xml`);
+    add(`${prefix}/search/index.xml`, `/${target}/feed.xml`);
   }
   return rules;
 }

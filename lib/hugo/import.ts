@@ -6,7 +6,7 @@ import type { ContentProblem } from '../content/errors';
 import { frontMatterSchema, splitFrontMatter } from '../content/front-matter';
 import { THEME_KEYS } from '../content/theme-vocabulary';
 import { readContentIndex } from '../content/posts';
-import { isLang, languages, type Lang } from '../site-config';
+import { isLang, languages, SITE_SEGMENTS, type Lang } from '../site-config';
 import { hugoSite, readHugoConfig, text, type HugoLanguage, type HugoSite } from './config';
 import { giscusSettings, renderHookSettings, sectionSettings, siteIdentitySettings, writeImportedSettings, type ImportedSection, type ImportedSettings } from './settings';
 import { SITE_SETTINGS_FILE, siteSettings } from '../site-settings';
@@ -522,8 +522,6 @@ function pageSections(files: readonly string[], notPages: readonly string[]): Se
 /** A section's name here is its folder's, and must be a URL segment as the settings accept it. */
 const SECTION_NAME = /^[a-z0-9][a-z0-9_-]*$/;
 
-/** First segments of a language's URLs that the site's own pages hold: no section can have them. */
-const SITE_SEGMENTS = ['blog', 'page', 'archive'];
 
 /** Front-matter keys whose value Hugo takes for a page's date, by default (`[frontmatter] date`). */
 const HUGO_DATE_KEYS = ['date', 'publishdate', 'lastmod'];
@@ -613,7 +611,7 @@ function unfitSectionReason(section: string, itemSections: ReadonlySet<string>, 
     const suggested = section.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^[-_]+|-+$/g, '') || 'items';
     return `${folder}/ cannot be a section: its name must be lower-case letters, digits, - and _ (it is the URL's); rename the folder (e.g. "${suggested}") in every language and import again`;
   }
-  if (SITE_SEGMENTS.includes(section)) {
+  if (SITE_SEGMENTS.has(section)) {
     return `${folder}/ cannot be a section: /<lang>/${section} is the site's own (the posts come from "${postSections.join('", "') || 'blog'}"); rename the folder, or import it as posts (--section ${section})`;
   }
   return undefined;
