@@ -101,6 +101,8 @@ export type SectionConfig = {
   /** Newest first with dates, scheduled and expired as posts; else by title. */
   dated: boolean;
   feeds: boolean;
+  /** Its items' categories and tags are listed with the posts'. */
+  taxonomies: boolean;
 };
 
 export type SiteConfig = {
@@ -161,6 +163,7 @@ function sectionConfigs(sections: readonly SectionSettings[]): SectionConfig[] {
       description: perLanguage(`sections.${index}.description`, section.description),
       dated: section.dated,
       feeds: section.feeds,
+      taxonomies: section.taxonomies,
     };
   });
 }

@@ -31,6 +31,8 @@ const section = z.strictObject({
   dated: z.boolean().default(true),
   /** The section has its own RSS, Atom and JSON feeds. */
   feeds: z.boolean().default(true),
+  /** Its items have categories and tags, listed with the posts on the term pages and in their feeds (only posts have them otherwise). */
+  taxonomies: z.boolean().default(false),
 });
 
 export type SectionSettings = z.infer<typeof section>;

@@ -73,7 +73,7 @@ describe('import:hugo: the fixture site\'s notice section', () => {
   it("declares the section in site.config.json from each language's _index.md, which is not copied as an item", () => {
     expect(written.sections).toEqual([NOTICE]);
     expect(report.settings.written).toContain(`sections.notice = ${JSON.stringify(NOTICE)}`);
-    expect(parseSiteSettings(written, 'site.config.json').sections).toEqual([NOTICE]);
+    expect(parseSiteSettings(written, 'site.config.json').sections).toEqual([{ ...NOTICE, taxonomies: false }]);
     for (const lang of ['en', 'zh']) {
       expect(existsSync(path.join(target, `content/${lang}/notice/_index.md`))).toBe(false);
       expect(outcomeOf(report, `content/${lang}/notice/_index.md`)).toMatchObject({ into: 'site.config.json sections', to: expect.stringMatching(/site\.config\.json$/) });
@@ -126,7 +126,7 @@ describe('import:hugo: sections of every shape', () => {
       'content/event/talk/notes.md': '---\ntitle: Notes\n---\n\nSpeaker notes.\n',
       'content/event/poster.pdf': 'not really a PDF',
       'content/event/2021/_index.md': '---\ntitle: 2021\ncascade:\n  image: /img/2021.png\n---\n',
-      'content/event/2021/autumn.md': '---\ntitle: Autumn\ndate: 2021-10-01\n---\n\nAutumn.\n',
+      'content/event/2021/autumn.md': '---\ntitle: Autumn\ndate: 2021-10-01\ntags: community\n---\n\nAutumn.\n',
       'content/event/2020/_index.md': '---\ntitle: 2020\n---\n',
       'content/event/2020/winter.md': '---\ntitle: Winter\ndate: 2020-12-01\n---\n\nWinter.\n',
       // Only the Chinese side has items: the English _index.md is the title, not a page.
@@ -149,7 +149,8 @@ describe('import:hugo: sections of every shape', () => {
 
     expect(written.sections).toEqual([
       { name: 'book', title: { en: 'Books', zh: '书' }, description: { en: 'What we read' }, dated: false, feeds: true },
-      { name: 'event', title: { en: 'Events' }, dated: true, feeds: true },
+      // An item with tags: Hugo listed it on the tag's page, as the site will.
+      { name: 'event', title: { en: 'Events' }, dated: true, feeds: true, taxonomies: true },
     ]);
     expect(outcomeOf(report, 'content/book/_index.md')).toMatchObject({ into: 'site.config.json sections' });
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { checkContent } from '@/lib/content/check';
 import { formatProblem } from '@/lib/content/errors';
-import { readContent } from '@/lib/content/load';
+import { readContent, termedEntries } from '@/lib/content/load';
 import { hugoRootRedirects, movedPosts, staticRedirects } from '@/lib/content/redirects';
 import { siteConfig } from '@/lib/site-config';
 import { entryAssetPath, entryPath } from '@/lib/urls';
@@ -17,6 +17,7 @@ vi.mock('@/lib/site-settings', async (importOriginal) => {
       sections: [
         { name: 'notice', title: { en: 'Notices', zh: '通知' } },
         { name: 'book', segment: 'books', dated: false, feeds: false },
+        { name: 'event', taxonomies: true },
       ],
     }),
   };
@@ -34,6 +35,7 @@ describe('sections of items besides the blog', () => {
     expect(siteConfig.sections.map((section) => [section.segment, section.title.en, section.title.zh])).toEqual([
       ['notice', 'Notices', '通知'],
       ['books', 'Book', 'Book'],
+      ['event', 'Event', 'Event'],
     ]);
   });
 
@@ -78,7 +80,7 @@ describe('sections of items besides the blog', () => {
 
   it('name what they cannot place: an undeclared folder, an item hiding the list\'s own URLs, a page hiding a section, terms, a broken link', () => {
     const { options } = withSections({
-      'content/en/event/meetup.md': notice('title: Meetup\ndate: 2024-01-01'),
+      'content/en/gallery/meetup.md': notice('title: Meetup\ndate: 2024-01-01'),
       'content/en/notice/page.md': notice('title: Page\ndate: 2024-01-01'),
       'content/en/notice/tagged.md': notice('title: Tagged\ndate: 2024-01-01\ntags: [istio]\nlink: "https:/ /example.org"'),
       'content/en/books.md': post('title: Books'),
@@ -86,14 +88,28 @@ describe('sections of items besides the blog', () => {
     const { content, problems } = readContent(options);
     expect(problems.map(formatProblem)).toEqual([
       expect.stringMatching(/content\/en\/books\.md: the page "books" would be hidden by the section list at \/en\/books/),
-      expect.stringMatching(/content\/en\/event\/meetup\.md: content\/en\/event\/ is not a declared section: add \{ "name": "event" \}/),
+      expect.stringMatching(/content\/en\/gallery\/meetup\.md: content\/en\/gallery\/ is not a declared section: add \{ "name": "gallery" \}/),
       expect.stringMatching(/content\/en\/notice\/page\.md: the item "page" would be hidden by the section's own \/en\/notice\/page/),
     ]);
     expect(content.warnings.map(formatProblem)).toEqual([
-      expect.stringMatching(/notice\/tagged\.md:5: tags: only blog posts are listed under tags, so the items of section "notice" are not/),
+      expect.stringMatching(/notice\/tagged\.md:5: tags: only blog posts are listed under tags, so the items of section "notice" are not: remove the field, or set "taxonomies": true on the section "notice"/),
       expect.stringMatching(/notice\/tagged\.md:6: link: "https:\/ \/example\.org" is not a full URL .*the page is built without the link/),
     ]);
     expect(content.sections.en.notice?.map((item) => [item.slug, item.link, item.tags])).toEqual([['tagged', undefined, []]]);
+  });
+
+  it('list the terms of a section that opts in, with the posts, newest first', () => {
+    const { options } = withSections({
+      'posts/en/a.md': post('title: A\ndate: 2024-01-01\ntags: [Istio]'),
+      'content/en/event/istiocon.md': post('title: IstioCon\ndate: 2024-06-01\ntags: [Istio, Events]\ncategories: [Community]'),
+      'content/en/notice/quiet.md': notice('title: Quiet\ndate: 2024-07-01'),
+    });
+    const { content, problems } = readContent(options);
+    expect(problems).toEqual([]);
+    expect(content.warnings).toEqual([]);
+    expect(content.terms.en.tags.map((term) => [term.name, term.count])).toEqual([['Istio', 2], ['Events', 1]]);
+    expect(content.terms.en.categories.map((term) => term.name)).toEqual(['Community']);
+    expect(termedEntries(content, 'en').filter((entry) => entry.tags.some((term) => term.slug === 'istio')).map(entryPath)).toEqual(['/en/event/istiocon', '/en/blog/a']);
   });
 
   it("lead Hugo's URLs of a section to the new ones: root items, aliases, and a renamed segment", () => {

@@ -7,7 +7,7 @@ import { archivePath, entryAssetPath, entryPath, feedPaths, homePath, isOtherSit
 import { writtenLine } from './body';
 import { toleratedDefects, type ContentProblem } from './errors';
 import { fieldLine, frontMatterSchema } from './front-matter';
-import { entriesOf, readContent, type Content, type ContentOptions, type Post } from './load';
+import { entriesOf, readContent, termedEntries, type Content, type ContentOptions, type Post } from './load';
 import { postBodyFacts } from './load-cache';
 import { collectTerms } from './terms';
 import { hugoRootRedirects, movedPages, movedPosts, movedSectionPages, movedTerms, normalizePath } from './redirects';
@@ -140,7 +140,7 @@ export function checkContent(options: ContentOptions): CheckReport {
     terms: Object.fromEntries(
       languages.map((lang) => [
         lang,
-        Object.fromEntries(taxonomies.map((taxonomy) => [taxonomy, collectTerms(publishedPosts(lang).map((post) => post[taxonomy].map((term) => term.name)))])),
+        Object.fromEntries(taxonomies.map((taxonomy) => [taxonomy, collectTerms(termedEntries(all, lang).filter((entry) => entry.status === 'published').map((entry) => entry[taxonomy].map((term) => term.name)))])),
       ]),
     ) as Content['terms'],
   };

@@ -7,7 +7,7 @@ import type { Taxonomy } from '@/lib/urls';
 import { ContentError, formatProblem, toleratedDefects, type ContentProblem } from './errors';
 import { parseVariantFileName, variantFileName, variantWidths, VARIANT_FORMATS, type VariantFormat } from './image-variants';
 import { fileOfVariantKey, localImageFacts, resolveImage, type ResolvedImage } from './images';
-import { defaultContentOptions, entriesOf, loadContent, readContentLazily, type Content, type ContentOptions, type Post } from './load';
+import { defaultContentOptions, entriesOf, loadContent, readContentLazily, termedEntries, type Content, type ContentOptions, type Post } from './load';
 import { watchedContentVersion } from './version';
 import type { Term } from './terms';
 
@@ -146,8 +146,9 @@ export function getTerm(lang: Lang, taxonomy: Taxonomy, slug: string): Term | un
   return getTerms(lang, taxonomy).find((term) => term.slug === wanted);
 }
 
+/** A term's posts (and items of the sections that list terms), newest first. */
 export function getTermPosts(lang: Lang, taxonomy: Taxonomy, slug: string): Post[] {
-  return getPosts(lang).filter((post) => post[taxonomy].some((term) => term.slug === slug));
+  return termedEntries(content(), lang).filter((post) => post[taxonomy].some((term) => term.slug === slug));
 }
 
 export function getTermPostPage(lang: Lang, taxonomy: Taxonomy, slug: string, page: number): PageOf<Post> | undefined {

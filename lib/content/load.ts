@@ -11,6 +11,7 @@ export {
   compareNewestFirst,
   defaultContentOptions,
   entriesOf,
+  termedEntries,
   isVisible,
   publishStatus,
   type Content,

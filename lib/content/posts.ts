@@ -201,11 +201,12 @@ function readPost(
   const image = useThemeHero && theme.hero ? resolveField(theme.hero.field, theme.hero.src) : resolveField('image', frontMatter.image);
   const banner = useThemeBanner && theme.banner ? resolveField(theme.banner.field, theme.banner.src) : resolveField('bg_image', frontMatter.bg_image);
 
-  const termsListed = kind === 'post';
+  const termsListed = kind === 'post' || Boolean(kind === 'item' && section?.taxonomies);
   for (const taxonomy of ['categories', 'tags'] as const) {
     if (!termsListed && frontMatter[taxonomy].length) {
+      const fix = kind === 'page' ? 'remove the field, or move the file into posts/' : `remove the field, or set "taxonomies": true on the section "${section?.name}" in site.config.json`;
       const what = kind === 'page' ? 'pages' : `the items of section "${section?.name}"`;
-      defects.push({ file, field: taxonomy, line: fieldLine(raw, taxonomy), message: `only blog posts are listed under ${taxonomy}, so ${what} are not: remove the field, or move the file into posts/`, tolerated: true });
+      defects.push({ file, field: taxonomy, line: fieldLine(raw, taxonomy), message: `only blog posts are listed under ${taxonomy}, so ${what} are not: ${fix}`, tolerated: true });
       continue;
     }
     for (const name of frontMatter[taxonomy]) {
@@ -416,6 +417,15 @@ function readContentFolder(options: ContentOptions, problems: ContentProblem[], 
   return { pages, items };
 }
 
+/**
+ * What a language's term pages list: its posts, and the items of the sections that opted in to
+ * categories and tags, newest first.
+ */
+export function termedEntries(content: Pick<Content, 'posts' | 'sections'>, lang: Lang): Post[] {
+  const items = siteConfig.sections.filter((section) => section.taxonomies).flatMap((section) => content.sections[lang][section.name] ?? []);
+  return items.length ? [...content.posts[lang], ...items].sort(compareNewestFirst) : content.posts[lang];
+}
+
 /** Every post, page and section item of a language in a Content. */
 export function entriesOf(content: Pick<Content, 'posts' | 'pages' | 'sections'>, lang: Lang): Post[] {
   return [...content.posts[lang], ...content.pages[lang], ...Object.values(content.sections[lang]).flat()];
@@ -446,9 +456,10 @@ export function indexContent(entries: readonly Post[], warnings: ContentProblem[
     byLang[lang] = postsOfLang;
     pagesByLang[lang] = pages.filter((page) => page.lang === lang).sort((a, b) => a.title.localeCompare(b.title));
     sectionsByLang[lang] = Object.fromEntries(itemsBySection.map(({ section, items }) => [section.name, sortItems(items.filter((item) => item.lang === lang), section)]));
+    const termed = termedEntries({ posts: byLang, sections: sectionsByLang }, lang);
     terms[lang] = {
-      categories: canonicalizeTerms(postsOfLang, 'categories'),
-      tags: canonicalizeTerms(postsOfLang, 'tags'),
+      categories: canonicalizeTerms(termed, 'categories'),
+      tags: canonicalizeTerms(termed, 'tags'),
     };
   }
   return { posts: byLang, pages: pagesByLang, sections: sectionsByLang, terms, warnings };

@@ -232,7 +232,7 @@ export function importHugoSite(options: ImportOptions): ImportReport {
   const foundSection = (name: string, folder: string) => {
     const known = foundSections.get(name);
     if (known) return known;
-    const found: ImportedSection & { folder: string } = { title: {}, description: {}, dated: false, folder };
+    const found: ImportedSection & { folder: string } = { title: {}, description: {}, dated: false, taxonomies: false, folder };
     foundSections.set(name, found);
     return found;
   };
@@ -325,6 +325,8 @@ export function importHugoSite(options: ImportOptions): ImportReport {
         if (!name.startsWith('/')) report.shortcodes[name] = (report.shortcodes[name] ?? 0) + 1;
       }
       if (HUGO_DATE_KEYS.some((key) => frontMatterValue(data, key) !== undefined)) found.dated = true;
+      // Hugo lists every page with a term on the term's page, whatever its section.
+      if (['categories', 'tags'].some((key) => hasTerms(frontMatterValue(data, key)))) found.taxonomies = true;
       if (converted.from) report.converted[converted.from]++;
       if (copy(from, to, () => converted.text)) {
         record(from, { to }, into);
@@ -532,6 +534,11 @@ const BUNDLE_INDEX = /^index\.(md|markdown|mdx)$/i;
 function frontMatterValue(data: Record<string, unknown>, key: string): unknown {
   const found = Object.keys(data).find((name) => name.toLowerCase() === key);
   return found === undefined ? undefined : data[found];
+}
+
+/** Whether a front-matter value names at least one term (`tags: istio` or `tags: [istio]`). */
+function hasTerms(value: unknown): boolean {
+  return Array.isArray(value) ? value.some((name) => typeof name === 'string' && name.trim()) : typeof value === 'string' && Boolean(value.trim());
 }
 
 function frontMatterText(data: Record<string, unknown>, key: string): string | undefined {

@@ -134,6 +134,8 @@ export type ImportedSection = {
   description: Partial<Record<Lang, string>>;
   /** Some item has a date (`date`, `publishDate` or `lastmod`, as Hugo reads them). */
   dated: boolean;
+  /** Some item has categories or tags: Hugo listed it on their term pages. */
+  taxonomies: boolean;
 };
 
 /**
@@ -149,7 +151,7 @@ export function sectionSettings(found: ReadonlyMap<string, ImportedSection>): Se
   };
   const sections = [...found]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, section]) => ({ name, title: defined(section.title), description: defined(section.description), dated: section.dated, feeds: true }));
+    .map(([name, section]) => ({ name, title: defined(section.title), description: defined(section.description), dated: section.dated, feeds: true, ...(section.taxonomies ? { taxonomies: true } : {}) }));
   return { sections };
 }
 

@@ -7,9 +7,10 @@ import { PostDate } from '@/components/post-date';
 import { SiteHeader } from '@/components/site-header';
 import { StatusBadge } from '@/components/status-badge';
 import { TableOfContents } from '@/components/table-of-contents';
+import { TermChips } from '@/components/term-chips';
 import type { Post } from '@/lib/content';
 import { entryAlternates } from '@/lib/i18n';
-import type { SectionConfig } from '@/lib/site-config';
+import { ui, type SectionConfig } from '@/lib/site-config';
 import { sectionPath } from '@/lib/urls';
 
 /** A standalone page, or an item of a section with the section it belongs to. */
@@ -17,8 +18,8 @@ type PageArticleProps = { page: Post; section?: SectionConfig };
 
 /**
  * A standalone page (`content/<lang>/about.md`) or a section's item (a notice): its title over the
- * banner (an item's with its section and date), its body, its headings beside it, and an item's
- * clear call to its external page when it has a `link`.
+ * banner (an item's with its section, date and categories), its body, its headings beside it, an
+ * item's clear call to its external page when it has a `link`, and its tags.
  */
 export function PageArticle({ page, section }: PageArticleProps) {
   return (
@@ -32,6 +33,7 @@ export function PageArticle({ page, section }: PageArticleProps) {
         ) : null}
         {section?.dated ? <PostDate date={page.date} lang={page.lang} /> : null}
         {page.status === 'published' ? null : <StatusBadge status={page.status} lang={page.lang} />}
+        <TermChips lang={page.lang} taxonomy="categories" terms={page.categories} label={ui(page.lang).categories} tone="dark" />
       </PageBanner>
       <main
         id="main"
@@ -43,6 +45,7 @@ export function PageArticle({ page, section }: PageArticleProps) {
             <HeroImage entry={page} />
             <PostBody post={page} />
             {page.link ? <ItemLink lang={page.lang} href={page.link} /> : null}
+            <TermChips lang={page.lang} taxonomy="tags" terms={page.tags} label={ui(page.lang).tags} />
             <EditLink lang={page.lang} file={page.source.displayPath} />
           </article>
         </div>
