@@ -65,6 +65,17 @@ test.describe('static export', () => {
     await expect(page.getByTestId('item-link')).toHaveAttribute('href', 'https://example.org/meshday/2026/retries');
   });
 
+  test('the announcement bar is in the export, and stays dismissed from page to page', async ({ page }) => {
+    await page.goto('/en/archive');
+    const bar = page.getByRole('complementary', { name: 'Announcement' });
+    await expect(bar.getByRole('link')).toHaveText('Talk at Mesh Day 2026: retries that do not storm');
+    await bar.getByRole('button', { name: 'Dismiss the announcement' }).click();
+    await expect(bar).toBeHidden();
+    await page.goto('/en/notice');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Notices');
+    await expect(page.getByRole('complementary', { name: 'Announcement' })).toBeHidden();
+  });
+
   test('unknown pages and unpublished posts answer 404', async ({ request }) => {
     for (const path of ['/en/blog/nope', '/en/blog/ambient-mesh-benchmarks', '/zh/blog/wasm-component-model-preview', '/en/notice/ambassador-draft', '/en/notice/nope']) {
       const response = await request.get(path);
