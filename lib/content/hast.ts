@@ -13,6 +13,7 @@ import { visit } from 'unist-util-visit';
 import { toString } from 'hast-util-to-string';
 import type { Post } from './load';
 import { remarkMermaid } from './mermaid';
+import { plainText, plainTextOf } from './summary';
 import { siteSettings } from '../site-settings';
 
 /**
@@ -98,10 +99,25 @@ export function postHast(post: PostBodySource): HastRoot {
   const known = recentTrees.get(post);
   if (known) return known;
   const processor = post.source.format === 'md' ? markdownToHast : mdxToHast;
-  const tree = processor.runSync(processor.parse(post.body)) as HastRoot;
+  const markdown = processor.parse(post.body);
+  // A Markdown body's parse is the one its reading stats and summary need (MDX is read as
+  // Markdown there): its text is taken before the plugins change the tree, saving a second parse.
+  if (post.source.format === 'md') readableTexts.set(post, plainTextOf(markdown));
+  const tree = processor.runSync(markdown) as HastRoot;
   recentTrees.set(post, tree);
   if (recentTrees.size > RECENT_TREES) recentTrees.delete(recentTrees.keys().next().value!);
   return tree;
+}
+
+/** The reader-visible text of the bodies parsed here, by post (see postReadableText). */
+const readableTexts = new WeakMap<PostBodySource, string>();
+
+/**
+ * The reader-visible text of a body (no code, HTML, or image alt text), for its reading stats and
+ * summary: from the parse postHast made of a Markdown body, else read as Markdown.
+ */
+export function postReadableText(post: PostBodySource): string {
+  return readableTexts.get(post) ?? plainText(post.body);
 }
 
 type MdxJsxElement = MdxJsxFlowElementHast | MdxJsxTextElementHast;

@@ -5,10 +5,10 @@ import { cacheEntryName, readStamped, stampFiles, stampsHold, writeStamped, type
 import { checkBody, writtenLine } from './body';
 import { currentPipelineKey } from './pipeline-key';
 import { isFatal, type ContentProblem } from './errors';
-import { postHast, postPlainText, postToc, type TocEntry } from './hast';
+import { postHast, postPlainText, postReadableText, postToc, type TocEntry } from './hast';
 import type { Post } from './load';
 import { readingStats, type ReadingStats } from './reading';
-import { plainText, summarize } from './summary';
+import { summarize } from './summary';
 
 /** What reading a post's body tells the content layer: problems, reading stats, summary, TOC, text, local images. */
 export type BodyFacts = {
@@ -32,7 +32,7 @@ function computeFacts(post: Post, publicDir: string): BodyFacts {
   const problems = checkBody(post, publicDir, (file) => images.add(file));
   const imageFiles = [...images];
   if (problems.some(isFatal)) return { problems, reading: { words: 0, minutes: 0 }, summary: '', toc: [], text: '', imageFiles, anchors: [], links: [] };
-  const readable = plainText(post.body);
+  const readable = postReadableText(post);
   const anchors: string[] = [];
   const links: BodyFacts['links'] = [];
   visit(postHast(post), 'element', (element: Element) => {

@@ -16,7 +16,11 @@ const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme
 
 /** The reader-visible text of a Markdown body: no code, HTML, or image alt text. */
 export function plainText(markdown: string): string {
-  const tree = markdownParser.parse(markdown);
+  return plainTextOf(markdownParser.parse(markdown));
+}
+
+/** The reader-visible text of a Markdown tree as remark-parse with GFM reads it, before any plugin changed it. */
+export function plainTextOf(tree: Root): string {
   return textOf(tree).replace(/\s+/g, ' ').trim();
 }
 
