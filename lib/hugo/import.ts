@@ -315,6 +315,14 @@ export function importHugoSite(options: ImportOptions): ImportReport {
             message: `its text is not shown: the list of "${section}" has a title and a description only (site.config.json sections); move the text into the description or a page`,
           });
         }
+        // What else the list page said has no place here yet: named, not dropped silently.
+        const unread = Object.keys(data).filter((key) => !LIST_PAGE_KEYS.has(key.toLowerCase()));
+        if (unread.length) {
+          report.warnings.push({
+            file: path.relative(process.cwd(), from),
+            message: `${unread.map((key) => `"${key}"`).join(', ')} of the list of "${section}" ${unread.length > 1 ? 'are' : 'is'} not carried over: the list has a title and a description here (its banner is the site's default)`,
+          });
+        }
         if (options.settingsFile) record(from, { to: options.settingsFile }, 'site.config.json sections');
         else record(from, { skipped: `the list page of "${section}": its title and description are settings (sections in site.config.json), which this import does not write` });
         copyCascade();
@@ -529,6 +537,9 @@ const SECTION_NAME = /^[a-z0-9][a-z0-9_-]*$/;
 const HUGO_DATE_KEYS = ['date', 'publishdate', 'lastmod'];
 
 const BUNDLE_INDEX = /^index\.(md|markdown|mdx)$/i;
+
+/** What a section's list page says that the import reads (title, description) or that means nothing for a list here. */
+const LIST_PAGE_KEYS = new Set(['title', 'description', 'draft', 'type', 'layout', 'cascade', 'weight']);
 
 /** A front-matter value by its key in any case, as Hugo reads `Title` and `title` alike. */
 function frontMatterValue(data: Record<string, unknown>, key: string): unknown {
