@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync, rmSync, utimesSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { diskCacheDir } from '@/lib/disk-cache';
 import { checkContent } from '@/lib/content/check';
-import { loadContent } from '@/lib/content/load';
+import { loadContent, readContent } from '@/lib/content/load';
 import { TINY_PNG, makeSite, optionsFor, post } from './fixtures';
 
 describe('the disk cache of what reading a body tells (production builds)', () => {
@@ -70,9 +70,32 @@ describe('the disk cache of what reading a body tells (production builds)', () =
     expect(lineOfLink()).toBe(7);
   });
 
-  it('keeps nothing for a body with problems', () => {
-    const root = makeSite({ 'posts/en/b.md': post('title: B\ndate: 2024-01-01', '![Gone](/images/gone.png)') });
-    expect(loadContent(optionsFor(root)).warnings).toEqual([expect.objectContaining({ message: expect.stringContaining('gone.png') })]);
+  it('keeps a body with a missing image, with its warning, until the image is there', async () => {
+    const root = makeSite({ 'posts/en/b.md': post('title: B\ndate: 2024-01-01', '![Gone](/images/gone.png)\n\nTwo words.') });
+    const missing = [expect.objectContaining({ file: expect.stringMatching(/posts\/en\/b\.md$/), line: 6, message: expect.stringContaining('gone.png') })];
+    expect(loadContent(optionsFor(root)).warnings).toEqual(missing);
+    expect(entries()).toHaveLength(1);
+
+    // Mark the entry: the next process reads it, warning and all, without reading the body.
+    const file = path.join(diskCacheDir('facts'), entries()[0]!);
+    const entry = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...entry, value: { ...entry.value, reading: { words: 999, minutes: 9 } } }));
+    const next = await loadInNewProcess(root);
+    expect(next.posts.en[0]!.reading.words).toBe(999);
+    expect(next.warnings).toEqual(missing);
+
+    // The image is added: the body is read again, in this process and the next.
+    mkdirSync(path.join(root, 'public/images'), { recursive: true });
+    writeFileSync(path.join(root, 'public/images/gone.png'), TINY_PNG);
+    expect(loadContent(optionsFor(root)).warnings).toEqual([]);
+    const after = await loadInNewProcess(root);
+    expect(after.warnings).toEqual([]);
+    expect(after.posts.en[0]!.reading.words).toBe(2);
+  });
+
+  it('keeps nothing for a body that cannot render', () => {
+    const root = makeSite({ 'posts/en/c.mdx': post('title: C\ndate: 2024-01-01', 'One {1 + 1} two.') });
+    expect(readContent(optionsFor(root)).problems).toEqual([expect.objectContaining({ message: expect.stringContaining('MDX JavaScript') })]);
     expect(() => entries()).toThrow();
   });
 });

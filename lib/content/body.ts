@@ -60,7 +60,7 @@ function isComponentName(name: string): boolean {
  * errors, MDX JavaScript (`{expressions}`, `import`, `export`) unless allowed, components this
  * site does not provide; and local images that are not there, which Hugo tolerates (`tolerated`).
  */
-export function checkBody(post: Post, publicDir: string, onLocalFile?: (file: string) => void): ContentProblem[] {
+export function checkBody(post: Post, publicDir: string, onLocalFile?: (file: string) => void, onMissingFile?: (file: string) => void): ContentProblem[] {
   const file = post.source.displayPath;
   const lineOf = (node: Node) => (node.position ? writtenLine(post, node.position.start.line) : undefined);
   let tree: ReturnType<typeof postHast>;
@@ -100,6 +100,7 @@ export function checkBody(post: Post, publicDir: string, onLocalFile?: (file: st
     publicDir,
     bundleUrl: (relative: string) => entryAssetPath(post, relative),
     onLocalFile,
+    onMissingFile,
   };
   visit(tree, 'element', (element: Element) => {
     const mermaidError = element.properties[MERMAID_ERROR_PROPERTY];

@@ -15,7 +15,7 @@ export type ContentProblem = {
 };
 
 /** Whether a problem keeps its post out of the site (and so fails a build). */
-export function isFatal(problem: ContentProblem): boolean {
+export function isFatal(problem: Pick<ContentProblem, 'tolerated' | 'warning'>): boolean {
   return !problem.tolerated && !problem.warning;
 }
 

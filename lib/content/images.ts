@@ -21,6 +21,8 @@ export type ImageContext = {
   bundleUrl: (relativePath: string) => string;
   /** Told of every local image file read, so a cached compilation knows what it depends on. */
   onLocalFile?: (file: string) => void;
+  /** Told of each file that would have been a missing image, so a cached reading knows to look again once it is there. */
+  onMissingFile?: (file: string) => void;
 };
 
 export type ImageResolution = { ok: true; image: ResolvedImage } | { ok: false; message: string };
@@ -38,6 +40,7 @@ export function resolveImage(reference: string, context: ImageContext): ImageRes
   if (ref.startsWith('/')) {
     const file = path.join(/*turbopackIgnore: true*/ context.publicDir, pathPart);
     if (!isFileInside(file, context.publicDir)) {
+      context.onMissingFile?.(file);
       return { ok: false, message: `image "${ref}" is not a file under public/: add the file or fix the path` };
     }
     return { ok: true, image: { kind: 'local', src: ref, file, ...localFacts(file, context) } };
@@ -53,6 +56,8 @@ export function resolveImage(reference: string, context: ImageContext): ImageRes
   if (isFileInside(publicFile, context.publicDir)) {
     return { ok: true, image: { kind: 'local', src: `/${relative}`, file: publicFile, ...localFacts(publicFile, context) } };
   }
+  if (context.bundleDir) context.onMissingFile?.(path.join(context.bundleDir, relative));
+  context.onMissingFile?.(publicFile);
   const where = context.bundleDir ? 'in the post bundle or under public/' : 'under public/';
   return { ok: false, message: `image "${ref}" is not a file ${where}: add the file or fix the path` };
 }

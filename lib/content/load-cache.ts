@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { Element } from 'hast';
 import { visit } from 'unist-util-visit';
 import { siteConfig } from '../site-config';
@@ -25,13 +26,19 @@ export type BodyFacts = {
   links: Array<{ url: string; line?: number }>;
 };
 
-type CachedFacts = Omit<BodyFacts, 'problems'>;
+/**
+ * Body facts as kept: the problems without their file (the post's path as the author sees it is
+ * added when they are read), and the files whose absence made a missing image, which make the
+ * facts stale once one of them is there.
+ */
+type CachedFacts = Omit<BodyFacts, 'problems'> & { problems: Array<Omit<ContentProblem, 'file'>>; absent: string[] };
 
-function computeFacts(post: Post, publicDir: string): BodyFacts {
+function computeFacts(post: Post, publicDir: string): CachedFacts {
   const images = new Set<string>();
-  const problems = checkBody(post, publicDir, (file) => images.add(file));
+  const absent = new Set<string>();
+  const problems = checkBody(post, publicDir, (file) => images.add(file), (file) => absent.add(file)).map(({ file: _file, ...problem }) => problem);
   const imageFiles = [...images];
-  if (problems.some(isFatal)) return { problems, reading: { words: 0, minutes: 0 }, summary: '', toc: [], text: '', imageFiles, anchors: [], links: [] };
+  if (problems.some(isFatal)) return { problems, absent: [...absent], reading: { words: 0, minutes: 0 }, summary: '', toc: [], text: '', imageFiles, anchors: [], links: [] };
   const readable = postReadableText(post);
   const anchors: string[] = [];
   const links: BodyFacts['links'] = [];
@@ -46,6 +53,7 @@ function computeFacts(post: Post, publicDir: string): BodyFacts {
     anchors,
     links,
     problems,
+    absent: [...absent],
     reading: readingStats(readable),
     summary: summarize(post.body, readable),
     toc: postToc(post),
@@ -78,22 +86,30 @@ const factsByPost = new WeakMap<Post, { body: string; facts: BodyFacts }>();
  */
 const factsInMemory = new Map<string, { facts: CachedFacts; images: FileStamp[] }>();
 
+/** Whether the files a missing image could have been are all still missing. */
+function stillAbsent(facts: CachedFacts): boolean {
+  return facts.absent.every((file) => !existsSync(file));
+}
+
 function readBodyFacts(post: Post, publicDir: string, diskCache: boolean): BodyFacts {
   // The pipeline's code cannot change within a process: the key in memory leaves it out.
   // The links' written lines depend on where the body starts in its file, and on the shortcodes.
   const lines = `${post.bodyLine}:${post.bodyLineMap?.join(',') ?? ''}`;
   const shapedBy = [post.source.format, post.lang, post.slug, post.source.bundleDir ?? '', publicDir, String(siteConfig.allowMdxJavaScript), lines, post.body];
   const memoryKey = cacheEntryName(shapedBy);
+  const withFile = ({ absent: _absent, ...facts }: CachedFacts): BodyFacts => ({ ...facts, problems: facts.problems.map((problem) => ({ file: post.source.displayPath, ...problem })) });
   const remembered = factsInMemory.get(memoryKey);
-  if (remembered && stampsHold(remembered.images)) return { problems: [], ...remembered.facts };
+  if (remembered && stampsHold(remembered.images) && stillAbsent(remembered.facts)) return withFile(remembered.facts);
   const name = diskCache ? cacheEntryName([currentPipelineKey(), ...shapedBy]) : '';
   const stored = diskCache ? readStamped<CachedFacts>('facts', name) : undefined;
-  const facts = stored ? { problems: [], ...stored } : computeFacts(post, publicDir);
-  // Facts with problems are read again each time: a missing image may have been added since.
-  if (!facts.problems.length) {
-    const { problems: _problems, ...kept } = facts;
-    factsInMemory.set(memoryKey, { facts: kept, images: stampFiles(kept.imageFiles) });
-    if (diskCache && !stored) writeStamped<CachedFacts>('facts', name, kept, kept.imageFiles);
+  const usable = stored && stillAbsent(stored) ? stored : undefined;
+  const facts = usable ?? computeFacts(post, publicDir);
+  // A body that cannot render is read again each time, and reported again. Others are kept with
+  // their warnings and tolerated defects, while the images they showed are unchanged and the
+  // ones they missed still missing.
+  if (!facts.problems.some(isFatal)) {
+    factsInMemory.set(memoryKey, { facts, images: stampFiles(facts.imageFiles) });
+    if (diskCache && !usable) writeStamped<CachedFacts>('facts', name, facts, facts.imageFiles);
   }
-  return facts;
+  return withFile(facts);
 }
