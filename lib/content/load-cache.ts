@@ -65,9 +65,9 @@ function computeFacts(post: Post, publicDir: string): CachedFacts {
 /**
  * The body facts of a post. Parsing every body (to check it, and for its text, headings and
  * summary) is most of the time a build spends reading content, and every build process reads
- * it: a production build keeps the facts of bodies without problems in the disk cache, keyed by
- * the body and the pipeline, valid while the images the check measured are unchanged. The first
- * process of a build fills it; the others, and the next build, read it.
+ * it: a production build keeps the facts of every body that can render in the disk cache, keyed by
+ * the body and the pipeline, valid while the images it showed are unchanged and those it missed
+ * still missing. The first process of a build fills it; the others, and the next build, read it.
  */
 export function postBodyFacts(post: Post, publicDir: string, diskCache = process.env.NODE_ENV === 'production'): BodyFacts {
   const known = factsByPost.get(post);
