@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { Post } from '@/lib/content';
 import { ui, type Lang } from '@/lib/site-config';
-import { entryPath, sectionNamed } from '@/lib/urls';
+import { entryPath } from '@/lib/urls';
 import { PostDate } from './post-date';
 import { PostImage } from './post-image';
 import { StatusBadge } from './status-badge';
@@ -25,7 +25,6 @@ export function PostList({ lang, posts, emptyText = ui(lang).noPosts }: PostList
 
 function PostListEntry({ lang, post }: { lang: Lang; post: Post }) {
   const href = entryPath(post);
-  const dated = post.kind === 'post' || Boolean(sectionNamed(post.section)?.dated);
   return (
     <article className="flex flex-col gap-5 py-7 sm:flex-row">
       {post.image ? (
@@ -40,7 +39,7 @@ function PostListEntry({ lang, post }: { lang: Lang; post: Post }) {
       ) : null}
       <div className="min-w-0 flex-1">
         <div className="flex flex-wrap items-center gap-2 text-sm text-ink-faint">
-          {dated ? (
+          {post.dated ? (
             <>
               <PostDate date={post.date} lang={lang} />
               <span aria-hidden>·</span>

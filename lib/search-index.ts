@@ -5,7 +5,7 @@ import { formatAuthorDate, isoCalendarDate } from '@/lib/content/dates';
 import type { SearchIndexFile, SearchTextFile } from './search';
 import { langParam } from './route-params';
 import { ui, type Lang } from './site-config';
-import { entryPath, sectionNamed } from './urls';
+import { entryPath } from './urls';
 
 /**
  * A language's search index of its visible posts and pages, from what the content layer read of
@@ -18,7 +18,7 @@ export function buildSearchIndex(lang: Lang, posts: readonly Post[]): SearchInde
       url: entryPath(post),
       title: post.title,
       date: isoCalendarDate(post.date),
-      dateLabel: post.kind === 'post' || sectionNamed(post.section)?.dated ? formatAuthorDate(post.date, ui(lang).locale) : '',
+      dateLabel: post.dated ? formatAuthorDate(post.date, ui(lang).locale) : '',
       summary: post.summary,
       terms: [...post.categories, ...post.tags].map((term) => term.name),
       headings: post.toc.map((entry) => entry.text),

@@ -57,6 +57,7 @@ describe('sections of items besides the blog', () => {
     expect(content.posts.en.map((entry) => entry.slug)).toEqual(['a']);
     const [release, kubecon] = items;
     expect(kubecon?.link).toBe('https://example.org/kubecon');
+    expect(kubecon?.dated).toBe(true);
     expect(entryPath(kubecon!)).toBe('/en/notice/kubecon');
     expect(kubecon?.translations).toEqual({ zh: 'kubecon' });
     expect(release?.source.assets).toEqual(['shot.png']);
@@ -76,6 +77,8 @@ describe('sections of items besides the blog', () => {
       ['Art of Istio', '/en/books/art'],
       ['Zen of Mesh', '/en/books/zen'],
     ]);
+    // Lists, pages and search show no date for them.
+    expect(content.sections.en.book?.map((item) => item.dated)).toEqual([false, false]);
   });
 
   it('name what they cannot place: an undeclared folder, an item hiding the list\'s own URLs, a page hiding a section, terms, a broken link', () => {

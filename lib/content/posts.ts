@@ -35,6 +35,8 @@ export type Post = {
   slug: string;
   /** An item's external page (`link`: the event, the release), shown as a call to go there. */
   link?: string;
+  /** Whether its date is the author's, shown and ordered by: posts', and the items' of dated sections (pages are dated by their files). */
+  dated: boolean;
   title: string;
   description?: string;
   /** Plain text for lists and meta descriptions. */
@@ -228,6 +230,7 @@ function readPost(
     lang: source.lang,
     slug,
     link: itemLink(frontMatter.link, { file, raw, defects }),
+    dated,
     title: frontMatter.title,
     description: frontMatter.description,
     // Filled in once every post is known, after shortcodes are expanded.

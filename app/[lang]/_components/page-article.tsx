@@ -31,7 +31,7 @@ export function PageArticle({ page, section }: PageArticleProps) {
             {section.title[page.lang]}
           </a>
         ) : null}
-        {section?.dated ? <PostDate date={page.date} lang={page.lang} /> : null}
+        {page.dated ? <PostDate date={page.date} lang={page.lang} /> : null}
         {page.status === 'published' ? null : <StatusBadge status={page.status} lang={page.lang} />}
         <TermChips lang={page.lang} taxonomy="categories" terms={page.categories} label={ui(page.lang).categories} tone="dark" />
       </PageBanner>
