@@ -1,0 +1,39 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const runner = path.resolve('scripts/run.mjs');
+
+/** A project with one script that prints what a library module says, and its arguments. */
+function project(): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'blog-runner-'));
+  mkdirSync(path.join(root, 'scripts'));
+  mkdirSync(path.join(root, 'lib'));
+  writeFileSync(path.join(root, 'lib/said.ts'), "export const said: string = 'first';\n");
+  writeFileSync(
+    path.join(root, 'scripts/say.ts'),
+    "import { parseArgs } from 'node:util';\nimport { said } from '../lib/said';\n" +
+      "const { values } = parseArgs({ options: { loud: { type: 'boolean', default: false } } });\n" +
+      'console.log(values.loud ? said.toUpperCase() : said);\n',
+  );
+  return root;
+}
+
+const run = (root: string, ...args: string[]) => execFileSync(process.execPath, [runner, 'say', ...args], { cwd: root, encoding: 'utf8' }).trim();
+
+describe('node scripts/run.mjs (npm run check, import:hugo, urls, new)', () => {
+  it('runs the script with its arguments, and runs the edited code after a library file changes', () => {
+    const root = project();
+    expect(run(root)).toBe('first');
+    expect(run(root, '--loud')).toBe('FIRST');
+    writeFileSync(path.join(root, 'lib/said.ts'), "export const said: string = 'second, after an edit';\n");
+    expect(run(root)).toBe('second, after an edit');
+  });
+
+  it('names the script it cannot find', () => {
+    const root = project();
+    expect(() => execFileSync(process.execPath, [runner, 'nothing'], { cwd: root, encoding: 'utf8', stdio: 'pipe' })).toThrow(/scripts\/nothing\.ts/);
+  });
+});
