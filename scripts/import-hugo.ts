@@ -38,6 +38,7 @@ try {
     postsDir: path.resolve(process.env.BLOG_POSTS_DIR ?? 'posts'),
     pagesDir: path.resolve(process.env.BLOG_PAGES_DIR ?? 'content'),
     publicDir: path.resolve(process.env.BLOG_PUBLIC_DIR ?? 'public'),
+    shortcodesDir: path.resolve('layouts/shortcodes'),
     settingsFile: path.resolve(process.env.BLOG_SETTINGS_FILE ?? SITE_SETTINGS_FILE),
     sections: values.section,
     overwrite: values.overwrite,
@@ -62,6 +63,9 @@ try {
   }
   const shortcodes = Object.entries(report.shortcodes).sort((a, b) => b[1] - a[1]);
   console.log(`Shortcodes found: ${shortcodes.map(([name, count]) => `${name} ×${count}`).join(', ') || 'none'}`);
+  const { evaluated, drawnHere } = report.shortcodeTemplates;
+  if (evaluated.length) console.log(`Shortcode templates copied to layouts/shortcodes/, drawn as the site drew them: ${evaluated.join(', ')}`);
+  if (drawnHere.length) console.log(`Shortcode templates copied but drawn by this site's own renderers: ${drawnHere.join(', ')}`);
   printFiles(report.files, values.all);
   for (const line of report.settings.written) console.log(`Set in ${SITE_SETTINGS_FILE}: ${line}`);
   for (const line of report.settings.kept) console.log(`Kept in ${SITE_SETTINGS_FILE}: ${line}`);

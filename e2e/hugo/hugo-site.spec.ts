@@ -120,10 +120,15 @@ test.describe('a Hugo site imported as is', () => {
     await expect.poll(() => banner.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     await expect(page.getByRole('heading', { level: 2, name: 'A heading no table of contents lists' })).toBeVisible();
     await expect(page.getByRole('navigation', { name: 'On this page' })).toHaveCount(0);
-    // The site's own shortcode is not one this site knows: its image is still shown, captioned.
-    const gallery = page.getByRole('figure').filter({ hasText: "A picture from the site's own gallery" });
-    await expect(gallery.locator('figcaption')).toHaveText("A picture from the site's own gallery");
+    // The site's own gallery shortcode is drawn from its template (layouts/shortcodes/gallery.html).
+    const gallery = page.locator('figure.site-gallery');
+    await expect(gallery.locator('figcaption em')).toHaveText("A picture from the site's own gallery");
+    await expect(gallery.getByRole('link')).toHaveAttribute('href', /inline-chart\.png$/);
     await expectImageLoads(page, "A picture from the site's own gallery");
+    // A template that reads what no post can (the site's data folder) still shows the call's picture.
+    const friends = page.getByRole('figure').filter({ hasText: 'Our friends' });
+    await expect(friends.locator('figcaption')).toHaveText('Our friends');
+    await expectImageLoads(page, 'Our friends');
   });
 
   test("a theme's cover above the post, with its caption (PaperMod)", async ({ page }) => {

@@ -1,8 +1,10 @@
 import { isLang, ui, type Lang } from '../site-config';
 import { siteSettings } from '../site-settings';
-import { postPath } from '../urls';
+import { entryPath, postPath } from '../urls';
 import { ContentError, isFatal, toleratedDefects, type ContentProblem } from './errors';
+import type { Value, ValueMap } from './go-template';
 import { expandShortcodes } from './shortcodes';
+import { readSiteShortcodes } from './site-shortcodes';
 import { postBodyFacts, type BodyFacts } from './load-cache';
 import { indexContent, isVisible, readPostIndex, type Content, type ContentOptions, type Post } from './posts';
 
@@ -97,7 +99,7 @@ function addBodyProblems(found: readonly ContentProblem[], problems: ContentProb
 function readShownPosts(options: ContentOptions): { shown: Post[]; problems: ContentProblem[]; warnings: ContentProblem[] } {
   const { posts, problems, defects } = readPostIndex(options);
   const shown = posts.filter((post) => isVisible(post.status, options.includeUnpublished));
-  return { shown, problems, warnings: [...defects, ...expandPostShortcodes(shown)] };
+  return { shown, problems, warnings: [...defects, ...expandPostShortcodes(shown, options.shortcodesDir)] };
 }
 
 /** The problems each post file's body had when it was last read, with the body they were found in. */
@@ -128,14 +130,17 @@ function attachBodyFacts(post: Post, options: ContentOptions): () => BodyFacts {
 }
 
 /** Expands Hugo shortcodes in Markdown posts; `ref`/`relref` resolve against the visible posts. */
-function expandPostShortcodes(posts: readonly Post[]): ContentProblem[] {
+function expandPostShortcodes(posts: readonly Post[], shortcodesDir: string | undefined): ContentProblem[] {
   const warnings: ContentProblem[] = [];
   const resolveRef = refResolver(posts);
+  const siteShortcodes = readSiteShortcodes(shortcodesDir);
   for (const post of posts) {
     if (post.source.format !== 'md' || !post.body.includes('{{')) continue;
     const expanded = expandShortcodes(post.body, {
       resolveRef: (target, lang) => resolveRef(target, lang && isLang(lang) ? lang : post.lang),
       calloutTitles: ui(post.lang).callouts,
+      siteShortcodes,
+      page: { title: post.title, lang: post.lang, url: entryPath(post), params: templateValue(post.params) as ValueMap },
     });
     post.body = expanded.markdown;
     post.bodyLineMap = expanded.lineMap;
@@ -145,6 +150,14 @@ function expandPostShortcodes(posts: readonly Post[]): ContentProblem[] {
     }
   }
   return warnings;
+}
+
+/** Front matter as a template reads it: dates as Hugo prints them, everything else as it is. */
+function templateValue(value: unknown): Value {
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(templateValue);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, templateValue(entry)]));
+  return value as Value;
 }
 
 /**

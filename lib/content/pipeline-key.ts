@@ -21,7 +21,7 @@ const PIPELINE_PACKAGES = [
 ];
 /** Our own modules that shape the compiled code (URLs are written into it too). */
 const PIPELINE_SOURCES = [
-  ...['markdown.ts', 'hast.ts', 'mermaid.ts', 'images.ts', 'image-variants.ts', 'body.ts', 'summary.ts', 'reading.ts', 'shortcodes.ts', 'compile-cache.ts', 'load-cache.ts', 'pipeline-key.ts'].map((name) => `lib/content/${name}`),
+  ...['markdown.ts', 'hast.ts', 'mermaid.ts', 'images.ts', 'image-variants.ts', 'body.ts', 'summary.ts', 'reading.ts', 'shortcodes.ts', 'site-shortcodes.ts', 'go-template.ts', 'compile-cache.ts', 'load-cache.ts', 'pipeline-key.ts'].map((name) => `lib/content/${name}`),
   'lib/urls.ts',
 ];
 

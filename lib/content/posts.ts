@@ -82,6 +82,8 @@ export type Post = {
   shortcodes: Record<string, number>;
   /** The front-matter keys the author wrote in this file. */
   frontMatterKeys: string[];
+  /** The front matter as read (Hugo's `.Params`), for the site's own shortcode templates. */
+  params: Readonly<Record<string, unknown>>;
 };
 
 export type ContentOptions = {
@@ -98,6 +100,8 @@ export type ContentOptions = {
    * pipeline: on for builds, `next dev` and `npm run check`.
    */
   diskCache?: boolean;
+  /** The site's own Hugo shortcode templates (`layouts/shortcodes/<name>.html`). */
+  shortcodesDir?: string;
 };
 
 export type Content = {
@@ -261,6 +265,7 @@ function readPost(
     bodyLine,
     shortcodes: {},
     frontMatterKeys: keys,
+    params: frontMatter,
   };
 }
 
@@ -344,6 +349,7 @@ export function defaultContentOptions(): ContentOptions {
     postsDir: path.resolve(/*turbopackIgnore: true*/ process.env.BLOG_POSTS_DIR ?? 'posts'),
     pagesDir: path.resolve(/*turbopackIgnore: true*/ process.env.BLOG_PAGES_DIR ?? 'content'),
     publicDir: path.resolve(/*turbopackIgnore: true*/ 'public'),
+    shortcodesDir: path.resolve(/*turbopackIgnore: true*/ 'layouts/shortcodes'),
     now: new Date(),
     includeUnpublished: process.env.NODE_ENV === 'development',
     diskCache: process.env.NODE_ENV === 'production' || process.env.NODE_ENV === 'development',

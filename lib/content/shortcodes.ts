@@ -5,12 +5,16 @@
  * line.
  */
 
+import { renderSiteShortcode, type PostShortcodeState, type ShortcodePage, type SiteShortcode } from './site-shortcodes';
+
 export type ShortcodeCall = {
   name: string;
   positional: string[];
   named: Record<string, string>;
   /** The 1-based line of the body where the call starts. */
   line: number;
+  /** Written `{{% name %}}`: Hugo renders its inner text as Markdown. */
+  percent?: boolean;
 };
 
 export type ShortcodeWarning = { line: number; message: string };
@@ -20,6 +24,10 @@ export type ShortcodeContext = {
   resolveRef: (target: string, lang?: string) => string | undefined;
   /** Default titles of callouts in the post's language. */
   calloutTitles: Record<CalloutKind, string>;
+  /** The site's own shortcode templates (layouts/shortcodes/), for names without a renderer here. */
+  siteShortcodes?: ReadonlyMap<string, SiteShortcode>;
+  /** The post, as a site template reads it (`.Page.Params`...). */
+  page?: ShortcodePage;
 };
 
 export type ExpandedMarkdown = {
@@ -166,7 +174,7 @@ function parseCall(source: string, start: number): Token {
     // Hugo refuses this too; it is nearly always a quote closed too early (`src="a.png caption="x"`).
     return { kind: 'malformed', start, end: index, line, reason: `"${name}" mixes named and positional arguments (check its quotes)` };
   }
-  const call: ShortcodeCall = { name, positional, named, line };
+  const call: ShortcodeCall = { name, positional, named, line, ...(form === '%' ? { percent: true } : {}) };
   return { kind: isClosing ? 'close' : selfClosing ? 'self' : 'open', start, end: index, call };
 }
 
@@ -229,11 +237,11 @@ function tokenize(source: string): Token[] {
 type Node =
   | { kind: 'text'; start: number; end: number }
   | { kind: 'literal'; text: string; start: number }
-  | { kind: 'shortcode'; call: ShortcodeCall; start: number; children?: Node[] };
+  | { kind: 'shortcode'; call: ShortcodeCall; start: number; end: number; children?: Node[] };
 
 function nest(tokens: Token[], warnings: ShortcodeWarning[]): Node[] {
-  type Frame = { call?: ShortcodeCall; start: number; children: Node[] };
-  const stack: Frame[] = [{ start: 0, children: [] }];
+  type Frame = { call?: ShortcodeCall; start: number; end: number; children: Node[] };
+  const stack: Frame[] = [{ start: 0, end: 0, children: [] }];
   const top = () => stack[stack.length - 1] as Frame;
   for (const token of tokens) {
     switch (token.kind) {
@@ -247,10 +255,10 @@ function nest(tokens: Token[], warnings: ShortcodeWarning[]): Node[] {
         warnings.push({ line: token.line, message: `malformed shortcode: ${token.reason}; it was left out of the page` });
         break;
       case 'self':
-        top().children.push({ kind: 'shortcode', call: token.call, start: token.start });
+        top().children.push({ kind: 'shortcode', call: token.call, start: token.start, end: token.end });
         break;
       case 'open':
-        stack.push({ call: token.call, start: token.start, children: [] });
+        stack.push({ call: token.call, start: token.start, end: token.end, children: [] });
         break;
       case 'close': {
         const depth = stack.findLastIndex((frame) => frame.call?.name === token.call.name);
@@ -264,7 +272,7 @@ function nest(tokens: Token[], warnings: ShortcodeWarning[]): Node[] {
         // Shortcodes opened inside and never closed are self-closing ones (`{{< youtube id >}}`).
         while (stack.length - 1 > depth) closeUnpaired(stack);
         const frame = stack.pop() as Frame;
-        top().children.push({ kind: 'shortcode', call: frame.call as ShortcodeCall, start: frame.start, children: frame.children });
+        top().children.push({ kind: 'shortcode', call: frame.call as ShortcodeCall, start: frame.start, end: token.end, children: frame.children });
         break;
       }
     }
@@ -273,11 +281,11 @@ function nest(tokens: Token[], warnings: ShortcodeWarning[]): Node[] {
   return (stack[0] as Frame).children;
 }
 
-function closeUnpaired(stack: Array<{ call?: ShortcodeCall; start: number; children: Node[] }>): void {
+function closeUnpaired(stack: Array<{ call?: ShortcodeCall; start: number; end: number; children: Node[] }>): void {
   const frame = stack.pop();
   const parent = stack[stack.length - 1];
   if (!frame?.call || !parent) return;
-  parent.children.push({ kind: 'shortcode', call: frame.call, start: frame.start }, ...frame.children);
+  parent.children.push({ kind: 'shortcode', call: frame.call, start: frame.start, end: frame.end }, ...frame.children);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -465,6 +473,11 @@ const RENDERERS: Record<string, Renderer> = {
   table: renderTable,
 };
 
+/** Whether this site draws the shortcode itself (a site template of that name is not used). */
+export function hasOwnRenderer(name: string): boolean {
+  return Object.hasOwn(RENDERERS, name);
+}
+
 /** Builds the expanded text and remembers, for every output line, the source line it came from. */
 class Output {
   text = '';
@@ -486,9 +499,32 @@ class Output {
   }
 }
 
+const NO_PAGE: ShortcodePage = { title: '', lang: '', url: '', params: {} };
+
+/** Whether a call has nothing but whitespace beside it on its first and last line. */
+function isOnItsOwnLines(source: string, start: number, end: number): boolean {
+  const lineStart = source.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = source.indexOf('\n', end);
+  return !source.slice(lineStart, start).trim() && !source.slice(end, lineEnd === -1 ? source.length : lineEnd).trim();
+}
+
+/**
+ * A template's HTML in the Markdown: without blank lines (one would end the HTML block and turn
+ * its indented lines into code), as a block of its own when the call stood on its own lines.
+ */
+function placeHtml(html: string, block: boolean): string {
+  const joined = html
+    .split('\n')
+    .filter((line) => line.trim())
+    .join('\n')
+    .trim();
+  return block ? `\n\n${joined}\n\n` : joined;
+}
+
 export function expandShortcodes(source: string, context: ShortcodeContext): ExpandedMarkdown {
   const warnings: ShortcodeWarning[] = [];
   const used: Record<string, number> = {};
+  const state: PostShortcodeState = { scratch: new Map(), ordinals: new Map() };
   const nodes = nest(tokenize(source), warnings);
 
   const render = (list: Node[], output: Output): void => {
@@ -503,14 +539,29 @@ export function expandShortcodes(source: string, context: ShortcodeContext): Exp
         const innerOutput = new Output(source);
         render(node.children ?? [], innerOutput);
         const renderer = RENDERERS[call.name];
+        const siteShortcode = renderer ? undefined : context.siteShortcodes?.get(call.name);
+        let templateProblem: string | undefined;
+        if (siteShortcode) {
+          const warn = (message: string) => warnings.push({ line: call.line, message: `shortcode "${call.name}" (${siteShortcode.file}): ${message}` });
+          const drawn = renderSiteShortcode(siteShortcode, call, innerOutput.text, context.page ?? NO_PAGE, state, warn);
+          if ('html' in drawn) {
+            output.write(placeHtml(drawn.html, isOnItsOwnLines(source, node.start, node.end)), call.line);
+            continue;
+          }
+          templateProblem = `its template ${siteShortcode.file} uses ${drawn.error}, which is not evaluated here`;
+        }
         if (!renderer) {
           // Never lose an image: a call whose arguments name one (a site's own `gallery`) shows it.
           const images = imagesOfUnknownCall(call);
+          const what = templateProblem ? `shortcode "${call.name}": ${templateProblem}` : `unknown shortcode "${call.name}"`;
+          const fix = templateProblem
+            ? 'simplify the template, or add a renderer in lib/content/shortcodes.ts'
+            : `add its Hugo template as layouts/shortcodes/${call.name}.html, or a renderer in lib/content/shortcodes.ts`;
           warnings.push({
             line: call.line,
             message: images.length
-              ? `unknown shortcode "${call.name}": its ${images.length === 1 ? 'image is' : `${images.length} images are`} shown as ${images.length === 1 ? 'a figure' : 'figures'}, and its content as plain Markdown; add a renderer in lib/content/shortcodes.ts to show it as the site did`
-              : `unknown shortcode "${call.name}": its content is shown as plain Markdown; remove the shortcode or add a renderer in lib/content/shortcodes.ts`,
+              ? `${what}: its ${images.length === 1 ? 'image is' : `${images.length} images are`} shown as ${images.length === 1 ? 'a figure' : 'figures'}, and its content as plain Markdown; ${fix} to show it as the site did`
+              : `${what}: its content is shown as plain Markdown; remove the shortcode, or ${fix}`,
           });
           output.write(`${images.map(renderFallbackFigure).join('')}${innerOutput.text}`, call.line);
           continue;

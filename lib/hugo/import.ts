@@ -5,6 +5,7 @@ import { checkContent } from '../content/check';
 import type { ContentProblem } from '../content/errors';
 import { frontMatterSchema, splitFrontMatter } from '../content/front-matter';
 import { THEME_KEYS } from '../content/theme-vocabulary';
+import { hasOwnRenderer } from '../content/shortcodes';
 import { readContentIndex } from '../content/posts';
 import { isLang, languages, SITE_SEGMENTS, type Lang } from '../site-config';
 import { hugoSite, readHugoConfig, text, type HugoLanguage, type HugoSite } from './config';
@@ -25,6 +26,8 @@ export type ImportOptions = {
   sections?: string[];
   /** Replace posts, static files and settings that already exist here. */
   overwrite?: boolean;
+  /** Where the site's and its theme's shortcode templates go; by default `layouts/shortcodes` beside postsDir. */
+  shortcodesDir?: string;
 };
 
 /** What became of one file of the Hugo site: copied (and where to), or left out and why. */
@@ -46,6 +49,11 @@ export type ImportReport = {
   translationPairs: number;
   staticFiles: number;
   shortcodes: Record<string, number>;
+  /**
+   * The shortcode templates of the site and its theme, copied to layouts/shortcodes/: those drawn
+   * from their template when a post uses them, and those this site draws with its own renderer.
+   */
+  shortcodeTemplates: { evaluated: string[]; drawnHere: string[] };
   /** Front-matter keys of the themes that the content layer reads (`bigimg`, `cover`, `notoc`...), with how many posts use each. */
   themeKeys: Record<string, number>;
   /** Keys that look like an image, a table-of-contents switch or a subtitle but mean nothing here, with how many posts use each. */
@@ -172,6 +180,7 @@ export function importHugoSite(options: ImportOptions): ImportReport {
     translationPairs: 0,
     staticFiles: 0,
     shortcodes: {},
+    shortcodeTemplates: { evaluated: [], drawnHere: [] },
     themeKeys: {},
     unmappedKeys: {},
     files: [],
@@ -447,6 +456,20 @@ export function importHugoSite(options: ImportOptions): ImportReport {
     }
   }
 
+  // Shortcode templates, the theme's first: the site's own replace them, as in Hugo. Posts keep
+  // their calls, and the content layer draws each from its template (lib/content/site-shortcodes.ts).
+  const shortcodesDir = options.shortcodesDir ?? path.join(path.dirname(options.postsDir), 'layouts/shortcodes');
+  const templates = new Map<string, string>();
+  for (const dir of [...report.theme.map((theme) => path.join(options.siteDir, 'themes', theme)), options.siteDir].map((root) => path.join(root, 'layouts/shortcodes'))) {
+    if (!existsSync(dir)) continue;
+    for (const file of readdirSync(dir).filter((name) => name.endsWith('.html'))) templates.set(file, path.join(dir, file));
+  }
+  for (const [file, from] of [...templates].sort()) {
+    if (!copy(from, path.join(shortcodesDir, file))) continue;
+    const name = file.replace(/\.html$/, '');
+    (hasOwnRenderer(name) ? report.shortcodeTemplates.drawnHere : report.shortcodeTemplates.evaluated).push(name);
+  }
+
   report.files = [...outcomes.values()].sort((a, b) => a.file.localeCompare(b.file));
   if (options.settingsFile) {
     report.settings = writeImportedSettings(options.settingsFile, {
@@ -463,7 +486,7 @@ export function importHugoSite(options: ImportOptions): ImportReport {
     }
   }
 
-  const contentOptions = { postsDir: options.postsDir, pagesDir, publicDir: options.publicDir, now: new Date(), includeUnpublished: true, diskCache: true };
+  const contentOptions = { postsDir: options.postsDir, pagesDir, publicDir: options.publicDir, shortcodesDir, now: new Date(), includeUnpublished: true, diskCache: true };
   // Pairs come from front matter alone; the check below reads the bodies once.
   const { content } = readContentIndex(contentOptions);
   const languagesByKey = new Map<string, number>();
