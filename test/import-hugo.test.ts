@@ -53,14 +53,14 @@ describe('import:hugo', () => {
   it("copies the site's and its theme's shortcode templates, the site's winning, and the posts draw from them", () => {
     const { report, target } = importInto({
       'config.toml': 'defaultContentLanguage = "en"\ntheme = "beautiful"\n',
-      'themes/beautiful/layouts/shortcodes/gallery.html': '<p>the theme gallery</p>',
+      'themes/beautiful/layouts/shortcodes/photo-card.html': '<p>the theme card</p>',
       'themes/beautiful/layouts/shortcodes/figure.html': '<p>the theme figure</p>',
-      'layouts/shortcodes/gallery.html': '<div class="gallery"><img src="{{ .Get "link" }}" alt="{{ .Get "title" }}"><i>{{ .Get "title" }}</i></div>',
-      'content/blog/a.md': '---\ntitle: A\ndate: 2020-01-01\n---\n\n{{< gallery link="/images/a.png" title="West Lake" >}}\n',
+      'layouts/shortcodes/photo-card.html': '<div class="gallery"><img src="{{ .Get "link" }}" alt="{{ .Get "title" }}"><i>{{ .Get "title" }}</i></div>',
+      'content/blog/a.md': '---\ntitle: A\ndate: 2020-01-01\n---\n\n{{< photo-card link="/images/a.png" title="West Lake" >}}\n',
       'static/images/a.png': TINY_PNG,
     });
-    expect(report.shortcodeTemplates).toEqual({ evaluated: ['gallery'], drawnHere: ['figure'] });
-    expect(readFileSync(path.join(target, 'layouts/shortcodes/gallery.html'), 'utf8')).toContain('class="gallery"');
+    expect(report.shortcodeTemplates).toEqual({ evaluated: ['photo-card'], drawnHere: ['figure'] });
+    expect(readFileSync(path.join(target, 'layouts/shortcodes/photo-card.html'), 'utf8')).toContain('class="gallery"');
     expect(report.warnings.filter((warning) => warning.message.includes('shortcode'))).toEqual([]);
     const content = loadContent(optionsFor(target, { shortcodesDir: path.join(target, 'layouts/shortcodes') }));
     expect(content.posts.en[0]?.body).toContain('<div class="gallery"><img src="/images/a.png" alt="West Lake"><i>West Lake</i></div>');

@@ -124,12 +124,29 @@ describe('what cannot be rendered', () => {
     expect(warnings).toHaveLength(1);
   });
 
-  it("an unknown shortcode that names an image (a site's own gallery) still shows it, captioned", () => {
-    const { markdown, warnings } = expand('Before\n\n{{< gallery link="https://example.com/maturity.jpg" title="CNCF 项目的成熟度分类" >}}\n\nAfter');
+  it("an unknown shortcode that names an image (a site's own picture) still shows it, captioned", () => {
+    const { markdown, warnings } = expand('Before\n\n{{< picture link="https://example.com/maturity.jpg" title="CNCF 项目的成熟度分类" >}}\n\nAfter');
     expect(markdown).toContain('<figure><img src="https://example.com/maturity.jpg" alt="CNCF 项目的成熟度分类"><figcaption>CNCF 项目的成熟度分类</figcaption></figure>');
-    expect(warnings).toEqual([{ line: 3, message: expect.stringMatching(/unknown shortcode "gallery": its image is shown as a figure/) }]);
+    expect(warnings).toEqual([{ line: 3, message: expect.stringMatching(/unknown shortcode "picture": its image is shown as a figure/) }]);
     // Positional arguments too, and an image without any caption.
     expect(expand('{{< photo "/images/a.png" >}}').markdown).toContain('<figure><img src="/images/a.png" alt=""></figure>');
+  });
+
+  it('a gallery: a grid of the figures or images inside it, or the captioned image its arguments name', () => {
+    // beautifulhugo: figures that name only the full image and a thumbnail suffix.
+    const paired = expand(
+      '{{< gallery caption-effect="fade" >}}\n{{< figure thumb="-thumb" link="/img/a.jpg" caption="West Lake" >}}\n{{< figure link="/img/b.jpg" caption="Leifeng Pagoda" >}}\n{{< /gallery >}}\n{{< load-photoswipe >}}',
+    );
+    expect(paired.warnings).toEqual([]);
+    expect(paired.markdown).toMatch(
+      /^\s*<div class="gallery-grid">\s*<figure><a href="\/img\/a\.jpg"><img src="\/img\/a\.jpg" alt="West Lake"><\/a><figcaption>West Lake<\/figcaption><\/figure>\s*<figure><a href="\/img\/b\.jpg"><img src="\/img\/b\.jpg" alt="Leifeng Pagoda">.*<\/figure>\s*<\/div>\s*$/s,
+    );
+    // Blowfish: images inside.
+    expect(expand('{{< gallery >}}\n<img src="/a.png" class="grid-w33" />\n{{< /gallery >}}').markdown).toMatch(/<div class="gallery-grid">\s*<img src="\/a\.png" class="grid-w33" \/>\s*<\/div>/);
+    // jimmysong.io: one image and its title.
+    const single = expand('{{< gallery link="https://example.com/maturity.jpg" title="CNCF 项目的成熟度分类" >}}');
+    expect(single.warnings).toEqual([]);
+    expect(single.markdown.trim()).toBe('<figure><img src="https://example.com/maturity.jpg" alt="CNCF 项目的成熟度分类"><figcaption>CNCF 项目的成熟度分类</figcaption></figure>');
   });
 
   it('broken quoting is left out with a warning, and never leaks {{<', () => {

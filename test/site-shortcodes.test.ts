@@ -42,10 +42,10 @@ const run = (source: string, dot: Value = new TemplateObject('Shortcode', {})) =
   runTemplate(parseTemplate(source), dot, { markdownify, warn: () => {} });
 
 describe("a site's own shortcode templates", () => {
-  it('draw a self-closing gallery call as the site did: the image with its caption, as one HTML block', () => {
+  it('draw a self-closing call as the site did (jimmysong.io\'s gallery): the image with its caption, as one HTML block', () => {
     const { markdown, warnings } = expandWith(
-      { gallery: GALLERY },
-      'Before.\n\n{{< gallery link="https://example.org/cncf.jpg" title="CNCF 项目的成熟度分类 & more" >}}\n\nAfter.',
+      { 'photo-card': GALLERY },
+      'Before.\n\n{{< photo-card link="https://example.org/cncf.jpg" title="CNCF 项目的成熟度分类 & more" >}}\n\nAfter.',
     );
     expect(warnings).toEqual([]);
     expect(markdown).toBe(
@@ -142,8 +142,8 @@ describe("a site's own shortcode templates", () => {
 
   it('are found by the content layer in layouts/shortcodes beside the posts', () => {
     const root = makeSite({
-      'layouts/shortcodes/gallery.html': GALLERY,
-      'posts/en/gallery-post.md': post('title: Gallery\ndate: 2024-01-01', 'Intro.\n\n{{< gallery link="/images/a.png" title="West Lake" >}}\n'),
+      'layouts/shortcodes/photo-card.html': GALLERY,
+      'posts/en/gallery-post.md': post('title: Gallery\ndate: 2024-01-01', 'Intro.\n\n{{< photo-card link="/images/a.png" title="West Lake" >}}\n'),
       'public/images/a.png': 'not really a png',
     });
     const content = loadContent(optionsFor(root, { shortcodesDir: path.join(root, 'layouts/shortcodes') }));

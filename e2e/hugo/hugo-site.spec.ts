@@ -125,6 +125,14 @@ test.describe('a Hugo site imported as is', () => {
     await expect(gallery.locator('figcaption em')).toHaveText("A picture from the site's own gallery");
     await expect(gallery.getByRole('link')).toHaveAttribute('href', /inline-chart\.png$/);
     await expectImageLoads(page, "A picture from the site's own gallery");
+    // beautifulhugo's gallery: its figures side by side on a wide screen, each captioned.
+    const grid = page.locator('.gallery-grid');
+    const [first, second] = [grid.getByRole('figure').filter({ hasText: 'Gallery photo one' }), grid.getByRole('figure').filter({ hasText: 'Gallery photo two' })];
+    await expect(second.locator('figcaption')).toHaveText('Gallery photo two');
+    await expectImageLoads(page, 'Gallery photo one');
+    const [one, two] = [await first.boundingBox(), await second.boundingBox()];
+    expect(two!.y).toBeCloseTo(one!.y, 0);
+    expect(two!.x).toBeGreaterThan(one!.x + one!.width - 1);
     // A template that reads what no post can (the site's data folder) still shows the call's picture.
     const friends = page.getByRole('figure').filter({ hasText: 'Our friends' });
     await expect(friends.locator('figcaption')).toHaveText('Our friends');

@@ -335,7 +335,9 @@ const arg = (call: ShortcodeCall, name: string, position?: number): string | und
 const isTrue = (value: string | undefined) => value !== undefined && value !== 'false' && value !== '0';
 
 function renderFigure(call: ShortcodeCall): string {
-  const src = arg(call, 'src', 0) ?? '';
+  // beautifulhugo's figure may name only the full image (`link`) and its thumbnail's suffix.
+  const linked = arg(call, 'link');
+  const src = arg(call, 'src', 0) ?? (linked && IMAGE_URL.test(linked) ? linked : '');
   const title = arg(call, 'title');
   const caption = arg(call, 'caption');
   const attr = arg(call, 'attr');
@@ -454,6 +456,16 @@ function renderTable(call: ShortcodeCall, inner: string): string {
   return htmlBlock(`<figure class="table-figure">${figcaption}`, inner, '</figure>');
 }
 
+/**
+ * A gallery: around figures or images (beautifulhugo's and Blowfish's `{{< gallery >}}…`), a grid
+ * of them; alone, the images its arguments name (a site's own `{{< gallery link="…" title="…" >}}`),
+ * each captioned.
+ */
+function renderGallery(call: ShortcodeCall, inner: string): string {
+  if (inner.trim()) return htmlBlock('<div class="gallery-grid">', inner, '</div>');
+  return imagesOfUnknownCall(call).map(renderFallbackFigure).join('');
+}
+
 const RENDERERS: Record<string, Renderer> = {
   figure: renderFigure,
   highlight: renderHighlight,
@@ -470,7 +482,11 @@ const RENDERERS: Record<string, Renderer> = {
   note: renderCallout,
   tip: renderCallout,
   warning: renderCallout,
+  hint: renderCallout,
   table: renderTable,
+  gallery: renderGallery,
+  // beautifulhugo's gallery script, which a page here does not need.
+  'load-photoswipe': () => '',
 };
 
 /** Whether this site draws the shortcode itself (a site template of that name is not used). */
