@@ -312,10 +312,10 @@ describe("import:hugo: the themes' keys", () => {
     const { report } = importInto({
       'config.toml': 'DefaultContentLanguage = "en"\n',
       'content/posts/a.md': '---\ntitle: A\ndate: 2020-01-01\nbigimg: [{src: /img/a.jpg, desc: Credit}]\nSubtitle: Translated\nnotoc: true\ntoc_hide: true\n---\n\nText\n',
-      'content/posts/b.md': '---\ntitle: B\ndate: 2020-01-01\ncover: {image: b.jpg}\nShowToc: false\nfeatureimage: b.jpg\n---\n\nText\n',
+      'content/posts/b.md': '---\ntitle: B\ndate: 2020-01-01\ncover: {image: b.jpg}\nShowToc: false\nfeatureimage: b.jpg\nheader_image: b.jpg\n---\n\nText\n',
     });
-    expect(report.themeKeys).toEqual({ bigimg: 1, subtitle: 1, notoc: 1, cover: 1, ShowToc: 1 });
-    expect(report.unmappedKeys).toEqual({ toc_hide: 1, featureimage: 1 });
+    expect(report.themeKeys).toEqual({ bigimg: 1, subtitle: 1, notoc: 1, cover: 1, ShowToc: 1, featureimage: 1 });
+    expect(report.unmappedKeys).toEqual({ toc_hide: 1, header_image: 1 });
   });
 });
 

@@ -39,6 +39,13 @@ describe("the themes' words for header photos, heroes, subtitles and tables of c
     expect(loveIt.tocShown.sidebar).toBe(false);
   });
 
+  it("Blowfish's featureimage and Hugo's own images: [...] are the image above the post, the theme's own keys first", () => {
+    expect(read('featureimage: cover.png').post.image).toMatchObject({ src: '/en/blog/x/cover.png' });
+    expect(read('images: [cover.png, /img/banners/lake.png]').post.image).toMatchObject({ src: '/en/blog/x/cover.png' });
+    expect(read('thumbnail: /img/banners/lake.png\nimages: [cover.png]').post.image).toMatchObject({ src: '/img/banners/lake.png' });
+    expect(read('images: [42]').defects).toEqual([expect.stringMatching(/x\/index\.md:4: images: is not a list of image paths/)]);
+  });
+
   it('notoc, toc: false and showTableOfContents: false hide the TOC; mobile_toc: false only the phone one', () => {
     for (const line of ['notoc: true', 'toc: false', 'showTableOfContents: false']) {
       expect(read(line).post.tocShown, line).toEqual({ sidebar: false, inline: false });

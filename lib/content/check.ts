@@ -23,7 +23,7 @@ export type CheckReport = {
 
 /** Front-matter keys Hugo themes use that this site knowingly ignores: reported without a guess. */
 const IGNORED_HUGO_KEYS = new Set([
-  'weight', 'toc', 'layout', 'menu', 'keywords', 'isCJKLanguage', 'images', 'series', 'linkTitle',
+  'weight', 'toc', 'layout', 'menu', 'keywords', 'isCJKLanguage', 'series', 'linkTitle',
   'headless', 'build', 'outputs', 'markup', 'sitemap', 'resources', 'comments', 'math', 'featured',
   'authors', 'showToc', 'tocOpen', 'hidden', 'cover', 'thumbnail', 'featured_image', 'audio', 'videos',
 ]);

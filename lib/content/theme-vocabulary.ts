@@ -6,14 +6,15 @@
 // - PaperMod: `cover: {image, alt, caption}`, the image above the post; `ShowToc: false`.
 // - Ananke: `featured_image`, the photo behind the title.
 // - LoveIt, DoIt: `featuredImage`, the image above the post; `toc: false` or `toc: {enable: false}`; `subtitle`.
-// - Congo, Blowfish: `showTableOfContents: false`.
+// - Congo, Blowfish: `showTableOfContents: false`; Blowfish's `featureimage`, the image above the post.
 // - Stack and others: `thumbnail` (or `image`, read as it is), the image above the post.
+// - Hugo's own OpenGraph template: `images: [...]`, whose first is the page's picture (last, as themes show it).
 // - Hugo's own example and many sites: `notoc: true`; jimmysong.io's theme: `mobile_toc`, the phone's table of contents.
 
 import { goBool } from './go-bool';
 
 /** The front-matter keys read here, as the schema spells them. */
-export const THEME_KEYS = ['subtitle', 'bigimg', 'cover', 'featured_image', 'featuredImage', 'thumbnail', 'notoc', 'toc', 'ShowToc', 'showTableOfContents', 'mobile_toc'] as const;
+export const THEME_KEYS = ['subtitle', 'bigimg', 'cover', 'featured_image', 'featuredImage', 'featureimage', 'thumbnail', 'images', 'notoc', 'toc', 'ShowToc', 'showTableOfContents', 'mobile_toc'] as const;
 
 export type ThemeKey = (typeof THEME_KEYS)[number];
 
@@ -58,11 +59,16 @@ export function themeVocabulary(values: Partial<Record<ThemeKey, unknown>>): The
       hero = { src, caption: text(cover?.caption), alt: text(cover?.alt), field: 'cover' };
     } else if (!src) unread('cover', 'an image, e.g. cover: {image: "cover.jpg", caption: "Credit"}');
   }
-  for (const field of ['featuredImage', 'thumbnail'] as const) {
+  for (const field of ['featuredImage', 'featureimage', 'thumbnail'] as const) {
     if (hero || values[field] === undefined) continue;
     const src = text(values[field]);
     if (src) hero = { src, field };
     else unread(field, `an image path, e.g. ${field}: "cover.jpg"`);
+  }
+  if (!hero && values.images !== undefined) {
+    const src = text(Array.isArray(values.images) ? values.images[0] : values.images);
+    if (src) hero = { src, field: 'images' };
+    else unread('images', 'a list of image paths, e.g. images: ["cover.jpg"]');
   }
 
   const subtitle = text(values.subtitle);
