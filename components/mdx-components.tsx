@@ -4,8 +4,10 @@ import { isExternalHref, isInternalPath } from '@/lib/links';
 import { ui, type Lang } from '@/lib/site-config';
 import { siteSettings } from '@/lib/site-settings';
 import { VARIANT_KEY_ATTRIBUTE } from '@/lib/content/image-variants';
+import { IN_LINK_ATTRIBUTE } from '@/lib/content/images';
 import { CopyCodeButton } from './copy-code-button';
 import { ResponsiveImage } from './responsive-image';
+import { ZoomableImage } from './zoomable-image';
 
 type AnchorProps = ComponentPropsWithoutRef<'a'>;
 
@@ -31,10 +33,10 @@ function Anchor({ href = '', children, ...rest }: AnchorProps) {
   );
 }
 
-type ImgProps = ComponentPropsWithoutRef<'img'> & { [VARIANT_KEY_ATTRIBUTE]?: string };
+type ImgProps = ComponentPropsWithoutRef<'img'> & { [VARIANT_KEY_ATTRIBUTE]?: string; [IN_LINK_ATTRIBUTE]?: boolean | string };
 
 /** A body image: a local one with its responsive copies (lazy, sized), a remote one lazily as it is. */
-function BodyImage({ src, alt = '', width, height, [VARIANT_KEY_ATTRIBUTE]: variantKey, ...rest }: ImgProps) {
+function BodyImage({ src, alt = '', width, height, [VARIANT_KEY_ATTRIBUTE]: variantKey, [IN_LINK_ATTRIBUTE]: _inLink, ...rest }: ImgProps) {
   const w = Number(width);
   const h = Number(height);
   if (typeof src === 'string' && isInternalPath(src) && w > 0 && h > 0) {
@@ -71,5 +73,15 @@ export function mdxComponentsFor(lang: Lang) {
         </Tag>
       );
     };
-  return { a: Anchor, img: BodyImage, figure: Figure, h2: withAnchor('h2'), h3: withAnchor('h3') };
+  // Every body image opens full-screen (wide diagrams cannot be read at a phone's width), but one
+  // that is a link (`[![alt](src)](href)`), which leads where its link does.
+  function ZoomableBodyImage(props: ImgProps) {
+    if (typeof props.src !== 'string' || !props.src || props[IN_LINK_ATTRIBUTE] !== undefined) return <BodyImage {...props} />;
+    return (
+      <ZoomableImage src={props.src} alt={props.alt ?? ''} labels={strings.image}>
+        <BodyImage {...props} />
+      </ZoomableImage>
+    );
+  }
+  return { a: Anchor, img: ZoomableBodyImage, figure: Figure, h2: withAnchor('h2'), h3: withAnchor('h3') };
 }

@@ -14,6 +14,7 @@ const PAGES: Record<'en' | 'zh', Array<{ name: string; path: string; open?: (pag
     { name: 'section list', path: '/en/notice' },
     { name: 'section item', path: '/en/notice/gateway-workshop' },
     { name: 'search', path: '/en', open: (page) => openSearch(page, 'Search', 'mesh') },
+    { name: 'image lightbox', path: '/en/blog/service-mesh-without-sidecars', open: (page) => openLightbox(page, 'Enlarge image: Request path') },
     { name: '404', path: '/en/blog/no-such-post' },
   ],
   zh: [
@@ -33,6 +34,11 @@ async function openSearch(page: Page, button: string, query: string) {
   await page.getByRole('button', { name: button }).click();
   await page.getByRole('dialog').getByRole('searchbox').fill(query);
   await expect(page.getByRole('dialog').getByTestId('search-results').getByRole('link').first()).toBeVisible();
+}
+
+async function openLightbox(page: Page, button: string) {
+  await page.getByRole('button', { name: button }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
 }
 
 // Each page is loaded once and checked in both themes (the theme follows the system's, which the

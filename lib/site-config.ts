@@ -46,6 +46,8 @@ export type UiStrings = {
   linkToSection: string;
   copyCode: string;
   copiedCode: string;
+  /** The lightbox of a post's images. */
+  image: { enlarge: string; close: string; zoomIn: string; zoomOut: string };
   archive: string;
   darkTheme: string;
   comments: string;
@@ -68,6 +70,11 @@ export type UiStrings = {
   newerPost: string;
   olderPost: string;
   readingTime: (minutes: number) => string;
+  /** Before the date a post was last changed, when that is not the day it was published. */
+  updated: string;
+  /** On a translation whose original changed after it: the original's language name and date, and the link. */
+  translationBehind: (language: string, date: string) => string;
+  readOriginal: string;
   wordCount: (words: number) => string;
   /** Default titles of Hugo callout shortcodes (note, tip, warning, danger). */
   callouts: Record<'note' | 'tip' | 'warning' | 'danger', string>;
@@ -243,6 +250,7 @@ export const siteConfig: SiteConfig = {
       linkToSection: 'Link to this section',
       copyCode: 'Copy',
       copiedCode: 'Copied',
+      image: { enlarge: 'Enlarge image', close: 'Close', zoomIn: 'Zoom in', zoomOut: 'Fit to screen' },
       archive: 'Archive',
       darkTheme: 'Dark theme',
       comments: 'Comments',
@@ -262,6 +270,9 @@ export const siteConfig: SiteConfig = {
       newerPost: 'Newer post',
       olderPost: 'Older post',
       readingTime: (minutes) => `${minutes} min read`,
+      updated: 'Updated',
+      translationBehind: (language, date) => `The original (${language}) was updated on ${date}, after this translation.`,
+      readOriginal: 'Read the original',
       wordCount: (words) => (words === 1 ? '1 word' : `${words.toLocaleString('en')} words`),
       callouts: { note: 'Note', tip: 'Tip', warning: 'Warning', danger: 'Danger' },
     },
@@ -297,6 +308,7 @@ export const siteConfig: SiteConfig = {
       linkToSection: '链接到本节',
       copyCode: '复制',
       copiedCode: '已复制',
+      image: { enlarge: '放大图片', close: '关闭', zoomIn: '放大', zoomOut: '适应屏幕' },
       archive: '归档',
       darkTheme: '深色主题',
       comments: '评论',
@@ -316,6 +328,9 @@ export const siteConfig: SiteConfig = {
       newerPost: '较新一篇',
       olderPost: '较早一篇',
       readingTime: (minutes) => `阅读约 ${minutes} 分钟`,
+      updated: '更新于',
+      translationBehind: (language, date) => `原文（${language}）已于 ${date} 更新，本译文尚未跟进。`,
+      readOriginal: '阅读原文',
       wordCount: (words) => `${words} 字`,
       callouts: { note: '注意', tip: '提示', warning: '警告', danger: '危险' },
     },

@@ -27,7 +27,8 @@ describe('figure captions', () => {
       'posts/en/a.md',
       '![Crowd at a conference](https://cdn.example.com/a.jpg)\n*June 24, 2019, Shanghai*\n\nNext paragraph.',
     );
-    expect(html).toMatch(/<figure><img[^>]*alt="Crowd at a conference"[^>]*><figcaption>June 24, 2019, Shanghai<\/figcaption><\/figure>/);
+    // The image opens full-screen: its button sits beside it, in the figure.
+    expect(html).toMatch(/<figure><span class="zoomable"><img[^>]*alt="Crowd at a conference"[^>]*><button[^>]*aria-label="Enlarge image: Crowd at a conference"[^>]*>.*?<\/button><\/span><figcaption>June 24, 2019, Shanghai<\/figcaption><\/figure>/);
     expect(html).toContain('<p>Next paragraph.</p>');
   });
 
@@ -208,7 +209,7 @@ describe('Hugo Markdown', () => {
       ].join('\n'),
       { 'posts/en/trip/images/map.png': TINY_PNG },
     );
-    expect(html).toMatch(/<figure><picture>.*<img src="\/en\/blog\/trip\/images\/map.png" alt="The route we took" width="1"[^>]*><\/picture><figcaption>The route we took<\/figcaption><\/figure>/);
+    expect(html).toMatch(/<figure><span class="zoomable"><picture>.*<img src="\/en\/blog\/trip\/images\/map.png" alt="The route we took" width="1"[^>]*><\/picture><button[^>]*>.*?<\/button><\/span><figcaption>The route we took<\/figcaption><\/figure>/);
     expect(html).toMatch(/<code data-language="go"[^>]*><span data-line="" data-highlighted-line=""><span[^>]*>package<\/span>/);
     expect(html).toContain('<details><summary>More</summary>\n<p>Hidden <strong>detail</strong>.</p>\n</details>');
     expect(html).toContain(

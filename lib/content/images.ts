@@ -13,6 +13,10 @@ export type LocalImageFacts = { width?: number; height?: number; variantKey?: st
  */
 export type ResolvedImage = ({ kind: 'local'; src: string; file: string } & LocalImageFacts) | { kind: 'remote'; src: string };
 
+/** Marks a body image inside a link (hast property, and the attribute MDX components receive): it leads where its link does, and does not open full-screen. */
+export const IN_LINK_PROPERTY = 'dataInLink';
+export const IN_LINK_ATTRIBUTE = 'data-in-link';
+
 export type ImageContext = {
   /** The post's bundle folder, when the post is a bundle. */
   bundleDir?: string;

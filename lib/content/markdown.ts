@@ -19,7 +19,7 @@ import { cachedCompiledSource } from './compile-cache';
 import { ContentError } from './errors';
 import { bodyRemarkPlugins } from './hast';
 import { VARIANT_KEY_PROPERTY } from './image-variants';
-import { resolveImage, type ImageContext } from './images';
+import { IN_LINK_PROPERTY, resolveImage, type ImageContext } from './images';
 import type { Post } from './load';
 
 /**
@@ -47,6 +47,11 @@ export function rehypeBundleFiles(imageContext: ImageContext & { responsiveImage
             element.properties[VARIANT_KEY_PROPERTY] = resolved.image.variantKey;
           }
         }
+      }
+      if (element.tagName === 'a') {
+        visit(element, 'element', (inner: Element) => {
+          if (inner.tagName === 'img') inner.properties[IN_LINK_PROPERTY] = true;
+        });
       }
       if (element.tagName === 'a' && typeof element.properties.href === 'string' && imageContext.bundleDir) {
         const href = element.properties.href;
