@@ -10,3 +10,15 @@ export function PostDate({ date, lang, className }: PostDateProps) {
     </time>
   );
 }
+
+type UpdatedDateProps = { date: AuthorDate; lastmod?: AuthorDate; lang: Lang };
+
+/** "Updated <date>", when the entry was last changed on another day than the one it is dated. */
+export function UpdatedDate({ date, lastmod, lang }: UpdatedDateProps) {
+  if (!lastmod || isoCalendarDate(lastmod) === isoCalendarDate(date)) return null;
+  return (
+    <span data-testid="updated-date">
+      {ui(lang).updated} <PostDate date={lastmod} lang={lang} />
+    </span>
+  );
+}

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 
 test.describe('reading aids', () => {
@@ -35,5 +36,40 @@ test.describe('reading aids', () => {
     await page.goto('/zh/archive');
     await expect(page.locator('main h2').first()).toHaveText('2024年8月');
     await expect(page.locator('main li')).toHaveCount(5);
+  });
+});
+
+test.describe('last-modified dates from git', () => {
+  test('a post edited after it was published says when, in its banner and its structured data', async ({ page }) => {
+    const file = 'posts/en/service-mesh-without-sidecars.md';
+    // The last commit that changed the file (not the one that added it), as the build reads it.
+    const changed = execFileSync('git', ['log', '-1', '--diff-filter=M', '--format=%aI', '--', file], { encoding: 'utf8' }).trim();
+    expect(changed, `${file} has been edited in a commit since it was added`).toMatch(/^\d{4}-\d\d-\d\d/);
+    const [year, month, day] = changed.slice(0, 10).split('-').map(Number) as [number, number, number];
+    const shown = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, day)));
+    await page.goto('/en/blog/service-mesh-without-sidecars');
+    await expect(page.getByTestId('page-banner').getByTestId('updated-date')).toHaveText(`Updated ${shown}`);
+    const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
+    expect(String(ld['@graph'][0].dateModified).slice(0, 10)).toBe(changed.slice(0, 10));
+    // A post whose file was only ever added shows its date alone.
+    await page.goto('/en/blog/kubernetes-dns-debugging');
+    await expect(page.getByTestId('page-banner').locator('time')).toHaveCount(1);
+  });
+});
+
+test.describe('translation status', () => {
+  test('a translation whose original changed after it says so, in its language, and links to the original', async ({ page }) => {
+    // The Chinese original was updated (its lastmod) after the English translation was written.
+    await page.goto('/en/blog/wasm-envoy-filters');
+    const notice = page.getByRole('note').filter({ hasText: 'The original' });
+    await expect(notice).toHaveText('The original (中文) was updated on November 30, 2026, after this translation. Read the original');
+    await notice.getByRole('link', { name: 'Read the original' }).click();
+    await expect(page).toHaveURL(/\/zh\/blog\/wasm-envoy-filters$/);
+    // The original itself says when it changed, and carries no such notice.
+    await expect(page.getByTestId('page-banner').getByTestId('updated-date')).toHaveText('更新于 2026年11月30日');
+    await expect(page.getByTestId('translation-behind')).toHaveCount(0);
+    // A translation its original has not changed after has none either.
+    await page.goto('/en/blog/ebpf-observability-primer');
+    await expect(page.getByTestId('translation-behind')).toHaveCount(0);
   });
 });

@@ -5,6 +5,7 @@ import { languages, siteConfig, type Lang } from '../site-config';
 import { SITE_SETTINGS_FILE } from '../site-settings';
 import { archivePath, entryAssetPath, entryPath, feedPaths, homePath, isOtherSiteUrl, sectionPath, taxonomies, taxonomyPath, termPath } from '../urls';
 import { writtenLine } from './body';
+import { isoCalendarDate } from './dates';
 import { toleratedDefects, type ContentProblem } from './errors';
 import { fieldLine, frontMatterSchema } from './front-matter';
 import { entriesOf, readContent, termedEntries, type Content, type ContentOptions, type Post } from './load';
@@ -166,6 +167,13 @@ export function checkContent(options: ContentOptions): CheckReport {
         }
       }
       warnings.push(...ogFontWarnings(post, raw));
+      if (post.originalUpdate) {
+        const { file: original, date } = post.originalUpdate;
+        warnings.push({
+          file,
+          message: `this translation is behind its original ${original}, changed on ${isoCalendarDate(date)}: bring it up to date (its page says so until then), or set its lastmod if it already is`,
+        });
+      }
       // readContent has left out every post whose body cannot be read, and reported why.
       // Read with the post: its ids and links come from the same parse as its page.
       const { anchors, links } = postBodyFacts(post, options.publicDir, options.diskCache);

@@ -1,10 +1,11 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
-import { languages, siteConfig, SITE_SEGMENTS, type Lang, type SectionConfig } from '../site-config';
-import { entryAssetPath, isOtherSiteUrl, sectionNamed, type Taxonomy } from '../urls';
+import { defaultLang, languages, siteConfig, SITE_SEGMENTS, type Lang, type SectionConfig } from '../site-config';
+import { entryAssetPath, entryPath, isOtherSiteUrl, sectionNamed, type Taxonomy } from '../urls';
 import { Cascade } from './cascade';
 import type { AuthorDate } from './dates';
+import { gitDatesUnder } from './git-dates';
 import { discoverPostSources, type PostSource } from './discover';
 import type { ContentProblem } from './errors';
 import { fieldLine, parsePostSource, type FrontMatter } from './front-matter';
@@ -71,6 +72,8 @@ export type Post = {
   translationKey: string;
   /** Slugs of this post's visible translations, by language. */
   translations: Partial<Record<Lang, string>>;
+  /** For a translation that its original has changed after: the original, and when it changed. */
+  originalUpdate?: { lang: Lang; path: string; date: AuthorDate; file: string };
   source: PostSource;
   /** The Markdown or MDX to compile, Hugo shortcodes already expanded. */
   body: string;
@@ -102,6 +105,8 @@ export type ContentOptions = {
   diskCache?: boolean;
   /** The site's own Hugo shortcode templates (`layouts/shortcodes/<name>.html`). */
   shortcodesDir?: string;
+  /** A post without `lastmod` takes the date of the last commit that changed its file (Hugo's enableGitInfo). */
+  gitDates?: boolean;
 };
 
 export type Content = {
@@ -243,7 +248,7 @@ function readPost(
     toc: [],
     text: '',
     date: frontMatter.date,
-    lastmod: frontMatter.lastmod,
+    lastmod: frontMatter.lastmod ?? (options.gitDates ? gitDatesUnder([options.postsDir, options.pagesDir ?? options.postsDir]).changed.get(source.file) : undefined),
     // A page without a date of its own is dated by its file, which never schedules it.
     status: publishStatus(!dated && !writesADate(keys) ? { ...frontMatter, date: undefined } : frontMatter, options.now),
     categories: termsListed ? frontMatter.categories.map((name) => ({ slug: termSlug(name), name })) : [],
@@ -327,6 +332,27 @@ function linkTranslations(posts: readonly Post[]): void {
         if (other.lang !== post.lang) post.translations[other.lang] = other.slug;
       }
     }
+    markOutdatedTranslations(group);
+  }
+}
+
+/** When an entry was last changed: its lastmod (written, or from git), else its date. */
+const changedOn = (post: Post): AuthorDate => post.lastmod ?? post.date;
+
+/**
+ * The original of a group of translations is the one published first (on the same day, the one in
+ * the site's default language). A translation whose original changed on a later day than it did
+ * is behind it: `originalUpdate` says which and when.
+ */
+function markOutdatedTranslations(group: readonly Post[]): void {
+  for (const post of group) post.originalUpdate = undefined;
+  if (group.length < 2) return;
+  const day = (date: AuthorDate) => date.year * 10_000 + date.month * 100 + date.day;
+  const original = [...group].sort((a, b) => day(a.date) - day(b.date) || Number(b.lang === defaultLang) - Number(a.lang === defaultLang))[0]!;
+  const updated = changedOn(original);
+  for (const translation of group) {
+    if (translation === original || translation.lang === original.lang) continue;
+    if (day(updated) > day(changedOn(translation))) translation.originalUpdate = { lang: original.lang, path: entryPath(original), date: updated, file: original.source.displayPath };
   }
 }
 
@@ -350,6 +376,7 @@ export function defaultContentOptions(): ContentOptions {
     pagesDir: path.resolve(/*turbopackIgnore: true*/ process.env.BLOG_PAGES_DIR ?? 'content'),
     publicDir: path.resolve(/*turbopackIgnore: true*/ 'public'),
     shortcodesDir: path.resolve(/*turbopackIgnore: true*/ 'layouts/shortcodes'),
+    gitDates: true,
     now: new Date(),
     includeUnpublished: process.env.NODE_ENV === 'development',
     diskCache: process.env.NODE_ENV === 'production' || process.env.NODE_ENV === 'development',

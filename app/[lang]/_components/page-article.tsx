@@ -1,9 +1,10 @@
 import { EditLink } from '@/components/edit-link';
 import { HeroImage } from '@/components/hero-image';
+import { TranslationBehind } from '@/components/translation-behind';
 import { ItemLink } from '@/components/item-link';
 import { PageBanner } from '@/components/page-banner';
 import { PostBody } from '@/components/post-body';
-import { PostDate } from '@/components/post-date';
+import { PostDate, UpdatedDate } from '@/components/post-date';
 import { SiteHeader } from '@/components/site-header';
 import { StatusBadge } from '@/components/status-badge';
 import { TableOfContents } from '@/components/table-of-contents';
@@ -32,6 +33,7 @@ export function PageArticle({ page, section }: PageArticleProps) {
           </a>
         ) : null}
         {page.dated ? <PostDate date={page.date} lang={page.lang} /> : null}
+        {page.dated ? <UpdatedDate date={page.date} lastmod={page.lastmod} lang={page.lang} /> : null}
         {page.status === 'published' ? null : <StatusBadge status={page.status} lang={page.lang} />}
         <TermChips lang={page.lang} taxonomy="categories" terms={page.categories} label={ui(page.lang).categories} tone="dark" />
       </PageBanner>
@@ -42,6 +44,7 @@ export function PageArticle({ page, section }: PageArticleProps) {
         <div className="min-w-0">
           {page.tocShown.inline ? <TableOfContents lang={page.lang} entries={page.toc} variant="inline" /> : null}
           <article data-testid={section ? 'section-item' : 'standalone-page'}>
+            <TranslationBehind entry={page} />
             <HeroImage entry={page} />
             <PostBody post={page} />
             {page.link ? <ItemLink lang={page.lang} href={page.link} /> : null}

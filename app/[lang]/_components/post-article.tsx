@@ -3,8 +3,9 @@ import { GiscusComments } from '@/components/giscus-comments';
 import { JsonLd } from '@/components/json-ld';
 import { PageBanner } from '@/components/page-banner';
 import { PostBody } from '@/components/post-body';
-import { PostDate } from '@/components/post-date';
+import { PostDate, UpdatedDate } from '@/components/post-date';
 import { HeroImage } from '@/components/hero-image';
+import { TranslationBehind } from '@/components/translation-behind';
 import { PostNavigation } from '@/components/post-navigation';
 import { TableOfContents } from '@/components/table-of-contents';
 import { SiteHeader } from '@/components/site-header';
@@ -24,6 +25,7 @@ export function PostArticle({ post }: PostArticleProps) {
       <SiteHeader lang={post.lang} alternates={entryAlternates(post)} />
       <PageBanner title={post.title} subtitle={post.subtitle} background={post.banner} credit={post.bannerCredit}>
         <PostDate date={post.date} lang={post.lang} />
+        <UpdatedDate date={post.date} lastmod={post.lastmod} lang={post.lang} />
         <span data-testid="reading-stats">
           {strings.readingTime(post.reading.minutes)} · {strings.wordCount(post.reading.words)}
         </span>
@@ -44,6 +46,7 @@ export function PostArticle({ post }: PostArticleProps) {
         <div className="min-w-0">
           {post.tocShown.inline ? <TableOfContents lang={post.lang} entries={post.toc} variant="inline" /> : null}
           <article>
+            <TranslationBehind entry={post} />
             <HeroImage entry={post} />
             <PostBody post={post} />
             <footer className="mt-12 border-t border-line pt-6">

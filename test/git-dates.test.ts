@@ -1,0 +1,62 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readContent } from '@/lib/content/load';
+import { makeSite, optionsFor, post } from './fixtures';
+
+function git(root: string, args: string[], date?: string) {
+  const env = { ...process.env, GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@example.org', GIT_COMMITTER_NAME: 'A', GIT_COMMITTER_EMAIL: 'a@example.org' };
+  execFileSync('git', args, { cwd: root, env: date ? { ...env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : env, stdio: 'pipe' });
+}
+
+/** A site in a git repository: two posts added, then one edited; a third with its own lastmod. */
+function siteWithHistory(): string {
+  const root = makeSite({
+    'posts/en/edited.md': post('title: Edited\ndate: 2024-01-01'),
+    'posts/en/untouched.md': post('title: Untouched\ndate: 2024-01-02'),
+    'posts/en/own-lastmod.md': post('title: Own\ndate: 2024-01-03\nlastmod: 2024-02-01'),
+  });
+  git(root, ['init', '-q']);
+  git(root, ['add', '.']);
+  git(root, ['commit', '-qm', 'import'], '2025-03-01T10:00:00+08:00');
+  writeFileSync(path.join(root, 'posts/en/edited.md'), post('title: Edited\ndate: 2024-01-01', 'Edited body.'));
+  writeFileSync(path.join(root, 'posts/en/own-lastmod.md'), post('title: Own\ndate: 2024-01-03\nlastmod: 2024-02-01', 'Edited too.'));
+  git(root, ['commit', '-qam', 'edit'], '2025-06-15T09:30:00+02:00');
+  return root;
+}
+
+const bySlug = (root: string, gitDates = true) =>
+  Object.fromEntries(readContent(optionsFor(root, { gitDates })).content.posts.en.map((entry) => [entry.slug, entry]));
+
+describe('last-modified dates from git (Hugo enableGitInfo)', () => {
+  it("a post without lastmod takes its file's last change; a file only added has none; front matter wins", () => {
+    const posts = bySlug(siteWithHistory());
+    expect(posts.edited?.lastmod?.written).toBe('2025-06-15T09:30:00+02:00');
+    expect(posts.edited?.lastmod).toMatchObject({ year: 2025, month: 6, day: 15 });
+    // Added once (an import is such a commit) is not "updated".
+    expect(posts.untouched?.lastmod).toBeUndefined();
+    expect(posts['own-lastmod']?.lastmod?.written).toBe('2024-02-01');
+    expect(bySlug(siteWithHistory(), false).edited?.lastmod).toBeUndefined();
+  });
+
+  it('a shallow clone and a folder outside git fall back to front matter, saying so once', () => {
+    const origin = siteWithHistory();
+    const clone = path.join(mkdtempSync(path.join(tmpdir(), 'blog-shallow-')), 'site');
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${origin}`, clone], { stdio: 'pipe' });
+    const logged: string[] = [];
+    const log = console.log;
+    console.log = (line: string) => void logged.push(line);
+    try {
+      expect(bySlug(clone).edited?.lastmod).toBeUndefined();
+      expect(bySlug(makeSite({ 'posts/en/a.md': post('title: A\ndate: 2024-01-01') })).a?.lastmod).toBeUndefined();
+    } finally {
+      console.log = log;
+    }
+    expect(logged).toEqual([
+      expect.stringMatching(/^Last-modified dates come from front matter only: this is a shallow clone/),
+      expect.stringMatching(/^Last-modified dates come from front matter only: .* is not in a git checkout\.$/),
+    ]);
+  });
+});
