@@ -2,32 +2,16 @@ import Link from 'next/link';
 import type { Post } from '@/lib/content';
 import { ui, type Lang } from '@/lib/site-config';
 import { postPath } from '@/lib/urls';
-import { PostDate } from './post-date';
+import { RelatedPosts } from './related-posts';
 
 type PostNavigationProps = { lang: Lang; related: readonly Post[]; newer?: Post; older?: Post };
 
-/** Below a post: the posts most like it, then the next newer and older ones. */
+/** Below a post: the posts most like it (on phones; wide screens have them beside the text), then the next newer and older ones. */
 export function PostNavigation({ lang, related, newer, older }: PostNavigationProps) {
   const strings = ui(lang);
   return (
     <>
-      {related.length ? (
-        <section aria-labelledby="related-posts" className="mt-12">
-          <h2 id="related-posts" className="text-lg font-semibold text-ink-strong">
-            {strings.relatedPosts}
-          </h2>
-          <ul className="mt-3 space-y-2">
-            {related.map((post) => (
-              <li key={post.slug} className="flex flex-wrap items-baseline gap-x-3">
-                <Link href={postPath(lang, post.slug)} className="font-medium text-accent hover:underline">
-                  {post.title}
-                </Link>
-                <PostDate date={post.date} lang={lang} className="text-sm text-ink-faint" />
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <RelatedPosts lang={lang} posts={related} variant="below" />
       {newer || older ? (
         <nav aria-label={`${strings.newerPost} / ${strings.olderPost}`} className="mt-10 grid gap-4 sm:grid-cols-2">
           {newer ? (

@@ -44,7 +44,7 @@ export function TableOfContents({ lang, entries, variant }: TableOfContentsProps
     );
   }
   return (
-    <aside data-toc className="hidden lg:block">
+    <aside data-toc className="hidden flex-1 lg:block">
       <nav aria-label={title} className="sticky top-20 max-h-[calc(100vh-6rem)] overflow-y-auto">
         <p className="mb-3 text-sm font-semibold text-ink">{title}</p>
         <TocList entries={entries} />

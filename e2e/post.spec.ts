@@ -107,8 +107,9 @@ test.describe('a post page', () => {
       const base = `/${lang}/blog/ebpf-observability-primer`;
       await page.goto(base);
       const main = page.getByRole('main');
-      const images = main.locator('img');
-      // Hero (cover.jpg) and the two body figures (images/probe-flow.png, images/flamegraph.png).
+      const images = main.getByRole('article').locator('img');
+      // Hero (cover.jpg) and the two body figures (images/probe-flow.png, images/flamegraph.png);
+      // the related posts' pictures beside the article are theirs.
       await expect(images).toHaveCount(3);
       for (const image of await images.all()) {
         expect((await image.getAttribute('alt'))?.trim(), 'image has alt text').toBeTruthy();

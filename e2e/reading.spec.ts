@@ -25,6 +25,29 @@ test.describe('reading aids', () => {
     await expect(page).toHaveURL(/\/en\/blog\/service-mesh-without-sidecars$/);
   });
 
+  test('related posts sit beside the text above the table of contents on a wide screen, after the post on a phone @phone', async ({ page }, testInfo) => {
+    await page.goto('/en/blog/tail-latency-and-retries');
+    const related = page.getByRole('region', { name: 'Related posts' });
+    await expect(related).toHaveCount(1);
+    const first = related.getByRole('link').first();
+    await expect(first).toHaveText('Service Mesh Without Sidecars: A Practical Look at Ambient Mode');
+    const box = (await related.boundingBox())!;
+    const article = (await page.getByRole('main').getByRole('article').boundingBox())!;
+    if (testInfo.project.name === 'phone') {
+      expect(box.y).toBeGreaterThan(article.y + article.height - 1);
+      return;
+    }
+    // Beside the text, with the post's picture, and above the sticky table of contents.
+    expect(box.x).toBeGreaterThan(article.x + article.width);
+    await expect.poll(() => related.locator('li').first().locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    const toc = (await page.getByRole('navigation', { name: 'On this page' }).boundingBox())!;
+    expect(toc.y).toBeGreaterThan(box.y + box.height - 1);
+    // Read on, and the table of contents stays in view at the top of its column.
+    await page.mouse.wheel(0, 1500);
+    await expect.poll(async () => (await page.getByRole('navigation', { name: 'On this page' }).boundingBox())!.y).toBeLessThan(200);
+    expect((await page.getByRole('navigation', { name: 'On this page' }).boundingBox())!.y).toBeGreaterThanOrEqual(0);
+  });
+
   test('the archive lists every post by month, newest first, in both languages', async ({ page }) => {
     await page.goto('/en');
     await page.getByRole('link', { name: 'Archive' }).click();

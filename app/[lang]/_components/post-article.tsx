@@ -7,6 +7,7 @@ import { PostDate, UpdatedDate } from '@/components/post-date';
 import { HeroImage } from '@/components/hero-image';
 import { TranslationBehind } from '@/components/translation-behind';
 import { PostNavigation } from '@/components/post-navigation';
+import { RelatedPosts } from '@/components/related-posts';
 import { TableOfContents } from '@/components/table-of-contents';
 import { SiteHeader } from '@/components/site-header';
 import { StatusBadge } from '@/components/status-badge';
@@ -20,6 +21,7 @@ type PostArticleProps = { post: Post };
 
 export function PostArticle({ post }: PostArticleProps) {
   const strings = ui(post.lang);
+  const related = getRelatedPosts(post);
   return (
     <>
       <SiteHeader lang={post.lang} alternates={entryAlternates(post)} />
@@ -54,10 +56,13 @@ export function PostArticle({ post }: PostArticleProps) {
               <EditLink lang={post.lang} file={post.source.displayPath} />
             </footer>
           </article>
-          <PostNavigation lang={post.lang} related={getRelatedPosts(post)} {...getAdjacentPosts(post)} />
+          <PostNavigation lang={post.lang} related={related} {...getAdjacentPosts(post)} />
           {siteConfig.comments ? <GiscusComments config={siteConfig.comments} locale={strings.locale} title={strings.comments} /> : null}
         </div>
-        {post.tocShown.sidebar ? <TableOfContents lang={post.lang} entries={post.toc} variant="sidebar" /> : null}
+        <div className="hidden lg:flex lg:flex-col">
+          <RelatedPosts lang={post.lang} posts={related} variant="sidebar" />
+          {post.tocShown.sidebar ? <TableOfContents lang={post.lang} entries={post.toc} variant="sidebar" /> : null}
+        </div>
       </main>
     </>
   );
