@@ -23,7 +23,7 @@ const securityHeaders = [
       "img-src 'self' data: https:",
       "font-src 'self'",
       "connect-src 'self'",
-      `frame-src https://www.youtube-nocookie.com${giscus}`,
+      `frame-src 'self' ${siteConfig.frameOrigins.join(' ')}`,
       "object-src 'none'",
       "base-uri 'self'",
       "form-action 'self'",

@@ -125,6 +125,8 @@ export type SiteConfig = {
   allowMdxJavaScript: boolean;
   /** Comments under posts: off until giscus is configured (site.config.json `comments`). */
   comments: GiscusConfig | undefined;
+  /** The sites a page may frame: YouTube's privacy-enhanced player, giscus, and site.config.json `embedOrigins`. */
+  frameOrigins: readonly string[];
   /** The author's profiles elsewhere (site.config.json `site.social`). */
   social: ReadonlyArray<{ name: string; url: string }>;
   /** The footer's copyright line per language (site.config.json `site.copyright`). */
@@ -217,6 +219,10 @@ export const siteConfig: SiteConfig = {
   },
   allowMdxJavaScript: false,
   comments: siteSettings.comments as GiscusConfig | undefined,
+  // A getter too: the import allows the sites its content frames, then checks the content.
+  get frameOrigins() {
+    return ['https://www.youtube-nocookie.com', ...(siteSettings.comments ? ['https://giscus.app'] : []), ...siteSettings.embedOrigins];
+  },
   ui: {
     en: {
       languageName: 'English',

@@ -88,6 +88,12 @@ export const siteSettingsSchema = z.strictObject({
   sections: z.array(section).default([]),
   /** A bar above every page showing the newest item of a section (`{ "section": "notice" }`) until the reader dismisses it. */
   announcement: z.strictObject({ section: z.string().min(1) }).optional(),
+  /**
+   * Sites whose pages posts may show in an `<iframe>` (a bilibili or Vimeo player), as origins:
+   * `next start`'s security policy lets only these (and YouTube's privacy-enhanced player, and
+   * giscus when comments are on) into a page. `npm run check` names an embed of any other site.
+   */
+  embedOrigins: z.array(z.string().regex(/^https:\/\/[a-z0-9.-]+(:\d+)?$/i, 'must be an origin, like https://player.bilibili.com')).default([]),
   /** Where the posts lived on the Hugo site, so its old URLs lead to the new ones. */
   hugo: z
     .strictObject({

@@ -249,6 +249,13 @@ test.describe('shortcodes become components', () => {
     await expect(linked.locator('figcaption')).toHaveText('Linked figure caption');
   });
 
+  test("an embed from another platform: the import allowed its site, so the page's security policy lets it in", async ({ page }) => {
+    const response = await page.request.get('/en/blog/shortcode-tour');
+    const frameSources = /frame-src ([^;]+)/.exec(response.headers()['content-security-policy'] ?? '')?.[1]?.split(' ') ?? [];
+    expect(frameSources).toContain('https://player.bilibili.com');
+    await expect(page.locator('iframe[title="A bilibili video"]')).toHaveAttribute('src', '//player.bilibili.com/player.html?aid=170001&page=1');
+  });
+
   test('highlight: a highlighted code block in its language, with the marked line', async ({ page }) => {
     const code = page.locator('pre code[data-language="go"]');
     await expect(code).toContainText('fmt.Println("hello, fixture")');

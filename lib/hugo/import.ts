@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CORE_SCHEMA, dump } from 'js-yaml';
+import { frameOrigin } from '../content/body';
 import { checkContent } from '../content/check';
 import type { ContentProblem } from '../content/errors';
 import { frontMatterSchema, splitFrontMatter } from '../content/front-matter';
@@ -111,6 +112,7 @@ export function toYamlFrontMatter(raw: string, file: string): { text: string; fr
 }
 
 const SHORTCODE = /\{\{[<%]\s*([\w][\w.\-/]*)/g;
+const IFRAME_SRC = /<iframe\b[^>]*?\ssrc\s*=\s*["']([^"']+)["']/gi;
 
 const DEFAULT_SECTIONS = ['blog', 'posts', 'post', 'articles', 'article'];
 
@@ -194,6 +196,20 @@ export function importHugoSite(options: ImportOptions): ImportReport {
     errors: [],
     defects: [],
     warnings: [],
+  };
+
+  /** Sites the content frames (`<iframe src>`), which the site's security policy must let in. */
+  const framed = new Set<string>();
+  /** Counts the shortcodes a file uses, and notes the sites it frames. */
+  const countUsage = (raw: string) => {
+    for (const match of raw.matchAll(SHORTCODE)) {
+      const name = match[1] ?? '';
+      if (!name.startsWith('/')) report.shortcodes[name] = (report.shortcodes[name] ?? 0) + 1;
+    }
+    for (const match of raw.matchAll(IFRAME_SRC)) {
+      const origin = frameOrigin(match[1] ?? '');
+      if (origin && origin !== 'https://www.youtube-nocookie.com') framed.add(origin);
+    }
   };
 
   /** Copies a file unless a different one is there (without --overwrite); true when the target holds it. */
@@ -337,10 +353,7 @@ export function importHugoSite(options: ImportOptions): ImportReport {
         copyCascade();
         return;
       }
-      for (const match of raw.matchAll(SHORTCODE)) {
-        const name = match[1] ?? '';
-        if (!name.startsWith('/')) report.shortcodes[name] = (report.shortcodes[name] ?? 0) + 1;
-      }
+      countUsage(raw);
       if (HUGO_DATE_KEYS.some((key) => frontMatterValue(data, key) !== undefined)) found.dated = true;
       // Hugo lists every page with a term on the term's page, whatever its section.
       if (['categories', 'tags'].some((key) => hasTerms(frontMatterValue(data, key)))) found.taxonomies = true;
@@ -383,10 +396,7 @@ export function importHugoSite(options: ImportOptions): ImportReport {
         continue;
       }
       const raw = readFileSync(from, 'utf8');
-      for (const match of raw.matchAll(SHORTCODE)) {
-        const name = match[1] ?? '';
-        if (!name.startsWith('/')) report.shortcodes[name] = (report.shortcodes[name] ?? 0) + 1;
-      }
+      countUsage(raw);
       const converted = toYamlFrontMatter(raw, from);
       if (converted.from) report.converted[converted.from]++;
       const isPost = !path.basename(target).startsWith('_');
@@ -477,6 +487,7 @@ export function importHugoSite(options: ImportOptions): ImportReport {
       ...siteIdentitySettings(site, siteLang, sections),
       ...giscusSettings(options.siteDir, report.theme, site.params),
       ...sectionSettings(foundSections),
+      ...(framed.size ? { embedOrigins: [...framed].sort() } : {}),
       hugo: { section: sections[0] ?? 'blog', permalink: sections[0] ? site.permalinks[sections[0]] : undefined, disablePathToLower: site.disablePathToLower },
     }, overwrite);
     // The check below reads the posts as the site will: with the settings just written, when

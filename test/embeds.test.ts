@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkContent } from '@/lib/content/check';
+import { formatProblem } from '@/lib/content/errors';
+import { importHugoSite } from '@/lib/hugo/import';
+import { siteConfig } from '@/lib/site-config';
+import { siteSettings } from '@/lib/site-settings';
+import { makeSite, optionsFor, post } from './fixtures';
+
+// An embed of a site the security policy does not let in is an empty box for readers: the check
+// names it with the line to add to the config, and the import allows what the content frames.
+
+const BILIBILI = '<iframe src="//player.bilibili.com/player.html?aid=42&page=1" width="100%" height="400" allowfullscreen></iframe>';
+
+const original = [...siteSettings.embedOrigins];
+afterEach(() => {
+  siteSettings.embedOrigins = [...original];
+});
+
+describe('embeds and the security policy', () => {
+  it('a framed page from a site not allowed is reported with its line and the setting that allows it', () => {
+    const root = makeSite({
+      'posts/en/video.md': post('title: Video\ndate: 2024-01-01', `Watch:\n\n${BILIBILI}\n\n<iframe src="https://www.youtube-nocookie.com/embed/x" title="ok"></iframe>\n`),
+    });
+    const report = checkContent(optionsFor(root));
+    expect(report.defects.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        /posts\/en\/video\.md:8: an embed from https:\/\/player\.bilibili\.com is blocked by the site's security policy, so readers see an empty box: add "https:\/\/player\.bilibili\.com" to embedOrigins in site\.config\.json$/,
+      ),
+    ]);
+    siteSettings.embedOrigins = ['https://player.bilibili.com'];
+    expect(siteConfig.frameOrigins).toContain('https://player.bilibili.com');
+    expect(checkContent(optionsFor(root)).defects).toEqual([]);
+  });
+
+  it('the import allows the sites its content frames, in the settings it writes', () => {
+    const hugo = makeSite({
+      'config.toml': 'defaultContentLanguage = "en"\n',
+      'content/blog/a.md': `---\ntitle: A\ndate: 2020-01-01\n---\n\n${BILIBILI}\n\n<iframe src='http://player.vimeo.com/video/1'></iframe>\n`,
+    });
+    const target = makeSite({});
+    const settingsFile = path.join(target, 'site.config.json');
+    const report = importHugoSite({ siteDir: hugo, postsDir: path.join(target, 'posts'), publicDir: path.join(target, 'public'), settingsFile });
+    expect(JSON.parse(readFileSync(settingsFile, 'utf8')).embedOrigins).toEqual(['https://player.bilibili.com', 'https://player.vimeo.com']);
+    expect(report.settings.written).toContain('embedOrigins = ["https://player.bilibili.com","https://player.vimeo.com"]');
+  });
+});
