@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 
 // Build results kept on disk between production builds, under .next/cache where hosting
 // providers keep Next's own cache, so a rebuild redoes only what changed. Each kind of result
@@ -76,4 +77,44 @@ export function readStamped<T>(kind: string, name: string): T | undefined {
 export function writeStamped<T>(kind: string, name: string, value: T, files: Iterable<string>): void {
   const entry: Stamped<T> = { value, files: stampFiles(files) };
   writeCacheEntry(kind, name, JSON.stringify(entry));
+}
+
+/**
+ * A value kept as V8 serializes it (dates, maps and sets come back as they were), read back as a
+ * fresh copy on every read: callers may change what they get.
+ */
+export function readSerialized<T>(kind: string, name: string): T | undefined {
+  const data = readCacheEntry(kind, name);
+  if (!data) return undefined;
+  try {
+    return deserialize(data) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeSerialized<T>(kind: string, name: string, value: T): void {
+  writeCacheEntry(kind, name, serialize(value));
+}
+
+/**
+ * Removes all but the newest entries of a kind: for results of the whole site, which every save
+ * in `next dev` replaces, so that the folder does not grow with each one.
+ */
+export function keepNewestEntries(kind: string, count: number): void {
+  const dir = diskCacheDir(kind);
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((name) => !name.endsWith('.tmp'));
+  } catch {
+    return;
+  }
+  const byAge = names.flatMap((name) => {
+    try {
+      return [{ name, mtimeMs: statSync(path.join(dir, name)).mtimeMs }];
+    } catch {
+      return [];
+    }
+  });
+  for (const { name } of byAge.sort((a, b) => b.mtimeMs - a.mtimeMs).slice(count)) rmSync(path.join(dir, name), { force: true });
 }

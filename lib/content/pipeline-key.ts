@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { siteSettings } from '../site-settings';
 
@@ -44,4 +44,31 @@ export function currentPipelineKey(): string {
   hash.update(JSON.stringify(siteSettings));
   pipelineKey = hash.digest('hex');
   return pipelineKey;
+}
+
+let sourceTreeKey: string | undefined;
+
+/**
+ * The key of all the code and settings that read content: every file under lib/, the lockfile
+ * (every package's version) and site.config.json, hashed once per process. A cache keyed by it
+ * cannot miss a source that shapes what it keeps, since none is listed by hand.
+ */
+export function currentSourceTreeKey(): string {
+  if (sourceTreeKey) return sourceTreeKey;
+  const hash = createHash('sha256');
+  const add = (file: string) => hash.update(path.relative(process.cwd(), file)).update('\0').update(existsSync(file) ? readFileSync(file) : 'absent').update('\0');
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(/*turbopackIgnore: true*/ dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) add(full);
+    }
+  };
+  walk(path.resolve(/*turbopackIgnore: true*/ 'lib'));
+  add(path.resolve(/*turbopackIgnore: true*/ 'package-lock.json'));
+  add(path.resolve(/*turbopackIgnore: true*/ 'site.config.json'));
+  hash.update(JSON.stringify(siteSettings));
+  sourceTreeKey = hash.digest('hex');
+  return sourceTreeKey;
 }

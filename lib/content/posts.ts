@@ -3,9 +3,12 @@ import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { defaultLang, languages, siteConfig, SITE_SEGMENTS, type Lang, type SectionConfig } from '../site-config';
 import { entryAssetPath, entryPath, isOtherSiteUrl, sectionNamed, type Taxonomy } from '../urls';
+import { cacheEntryName, keepNewestEntries, readSerialized, writeSerialized } from '../disk-cache';
 import { Cascade } from './cascade';
 import type { AuthorDate } from './dates';
 import { gitDatesUnder } from './git-dates';
+import { currentSourceTreeKey } from './pipeline-key';
+import { contentVersion } from './version';
 import { discoverPostSources, type PostSource } from './discover';
 import type { ContentProblem } from './errors';
 import { fieldLine, parsePostSource, type FrontMatter } from './front-matter';
@@ -160,6 +163,7 @@ function readPost(
   cascade: Cascade,
   problems: ContentProblem[],
   defects: ContentProblem[],
+  statusInstants: number[],
 ): Post | undefined {
   const bytes = readFileSync(source.file);
   const raw = bytes.toString('utf8');
@@ -175,6 +179,7 @@ function readPost(
     return undefined;
   }
   const { frontMatter, keys, body, bodyLine } = parsed.value;
+  for (const moment of [frontMatter.publishDate ?? frontMatter.date, frontMatter.expiryDate]) if (moment) statusInstants.push(moment.instant.getTime());
   // A page (or an undated section's item) needs no date: without one it is dated by its file, which is no defect.
   const dated = isDated(kind, section);
   defects.push(...parsed.value.defects.filter((defect) => dated || !(defect.field === 'date' && defect.tolerated)));
@@ -248,7 +253,7 @@ function readPost(
     toc: [],
     text: '',
     date: frontMatter.date,
-    lastmod: frontMatter.lastmod ?? (options.gitDates ? gitDatesUnder([options.postsDir, options.pagesDir ?? options.postsDir]).changed.get(source.file) : undefined),
+    lastmod: frontMatter.lastmod ?? (options.gitDates ? gitDatesUnder(gitDateFolders(options)).changed.get(source.file) : undefined),
     // A page without a date of its own is dated by its file, which never schedules it.
     status: publishStatus(!dated && !writesADate(keys) ? { ...frontMatter, date: undefined } : frontMatter, options.now),
     categories: termsListed ? frontMatter.categories.map((name) => ({ slug: termSlug(name), name })) : [],
@@ -390,14 +395,65 @@ export type PostIndex = { posts: Post[]; problems: ContentProblem[]; defects: Co
  * Reads every post's and standalone page's front matter (not its body): valid entries, with their
  * problems and the defects Hugo tolerates beside them. Duplicate slugs and translation keys are
  * problems here.
+ *
+ * With the disk cache on, the index is kept in .next/cache and read from there while nothing it
+ * was read from has changed: in `next dev` several processes read it (the config's redirects, the
+ * server, one worker per route for its params), and each read of a real site's few hundred files
+ * costs most of a second.
  */
 export function readPostIndex(options: ContentOptions): PostIndex {
+  if (!options.diskCache) return readPostIndexFromFiles(options, []);
+  const name = cacheEntryName(postIndexInputs(options), 'v8');
+  const now = options.now.getTime();
+  const kept = readSerialized<KeptPostIndex>('index', name);
+  if (kept && kept.statusSince <= now && now < kept.statusUntil) return kept.index;
+  const statusInstants: number[] = [];
+  const index = readPostIndexFromFiles(options, statusInstants);
+  const statusSince = Math.max(-Infinity, ...statusInstants.filter((instant) => instant <= now));
+  const statusUntil = Math.min(Infinity, ...statusInstants.filter((instant) => instant > now));
+  writeSerialized<KeptPostIndex>('index', name, { index, statusSince, statusUntil });
+  // Each save in `next dev` makes a new index; the last few are kept (a save undone finds its own).
+  keepNewestEntries('index', 4);
+  return index;
+}
+
+/**
+ * A post index as kept, with the window of time in which every entry's publish status stays as it
+ * was read: from the last publish or expiry moment already past to the next one still ahead.
+ */
+type KeptPostIndex = { index: PostIndex; statusSince: number; statusUntil: number };
+
+/**
+ * Everything a post index is read from: the code and settings that read it, the options, the
+ * files under each folder it reads (their number, sizes and latest change, which an edit, a new
+ * file, a rename or a deletion moves) and the git dates.
+ */
+function postIndexInputs(options: ContentOptions): string[] {
+  const folder = (dir: string | undefined) => (dir && existsSync(dir) ? contentVersion(dir) : 'absent');
+  const { now: _now, ...shape } = options;
+  const gitDates = options.gitDates ? gitDatesUnder(gitDateFolders(options)) : undefined;
+  return [
+    'post-index',
+    currentSourceTreeKey(),
+    JSON.stringify(shape),
+    folder(options.postsDir),
+    folder(options.pagesDir),
+    folder(options.publicDir),
+    gitDates ? JSON.stringify([...gitDates.changed].map(([file, date]) => [file, date.instant.getTime(), date.written])) : 'no git dates',
+  ];
+}
+
+function gitDateFolders(options: ContentOptions): string[] {
+  return [options.postsDir, options.pagesDir ?? options.postsDir];
+}
+
+function readPostIndexFromFiles(options: ContentOptions, statusInstants: number[]): PostIndex {
   const problems: ContentProblem[] = [];
   const defects: ContentProblem[] = [];
   const sources = discoverPostSources(options.postsDir, problems);
   const cascade = new Cascade(options.postsDir);
-  const posts = sources.flatMap((source) => readPost('post', undefined, source, options, cascade, problems, defects) ?? []);
-  const { pages, items } = readContentFolder(options, problems, defects);
+  const posts = sources.flatMap((source) => readPost('post', undefined, source, options, cascade, problems, defects, statusInstants) ?? []);
+  const { pages, items } = readContentFolder(options, problems, defects, statusInstants);
   for (const entries of [posts, pages, ...siteConfig.sections.map((section) => items.filter((item) => item.section === section.name))]) {
     findDuplicates(entries, 'slug', problems);
     findDuplicates(entries, 'translationKey', problems);
@@ -414,7 +470,7 @@ const SECTION_SEGMENTS = new Set(['page', 'atom.xml', 'feed.xml', 'feed.json', '
  * `content/<lang>/<section>/...` at `/<lang>/<segment>/<slug>`. A page's folder holds no other
  * files yet (nothing would serve them); an item's bundle files are served beside it.
  */
-function readContentFolder(options: ContentOptions, problems: ContentProblem[], defects: ContentProblem[]): { pages: Post[]; items: Post[] } {
+function readContentFolder(options: ContentOptions, problems: ContentProblem[], defects: ContentProblem[], statusInstants: number[]): { pages: Post[]; items: Post[] } {
   const { pagesDir } = options;
   if (!pagesDir || !existsSync(pagesDir)) return { pages: [], items: [] };
   const cascade = new Cascade(pagesDir);
@@ -431,7 +487,7 @@ function readContentFolder(options: ContentOptions, problems: ContentProblem[], 
         });
         continue;
       }
-      const item = readPost('item', section, source, options, cascade, problems, defects);
+      const item = readPost('item', section, source, options, cascade, problems, defects, statusInstants);
       if (item && SECTION_SEGMENTS.has(item.slug)) {
         problems.push({ file: source.displayPath, message: `the item "${item.slug}" would be hidden by the section's own /${source.lang}/${section.segment}/${item.slug}: give it another file name or slug` });
       } else if (item) items.push(item);
@@ -444,7 +500,7 @@ function readContentFolder(options: ContentOptions, problems: ContentProblem[], 
       });
       continue;
     }
-    const page = readPost('page', undefined, source, options, cascade, problems, defects);
+    const page = readPost('page', undefined, source, options, cascade, problems, defects, statusInstants);
     const takenBy = page && (SITE_SEGMENTS.has(page.slug) ? "the site's own" : siteConfig.sections.some((section) => section.segment === page.slug) ? 'the section list at' : undefined);
     if (page && takenBy) {
       problems.push({ file: source.displayPath, message: `the page "${page.slug}" would be hidden by ${takenBy} /${source.lang}/${page.slug}: give it another file name or slug` });

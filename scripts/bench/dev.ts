@@ -50,7 +50,7 @@ async function pageText(url: string): Promise<string> {
 /** `npm run check` as an author runs it, with its own cache folder: wall seconds. */
 function timeCheck(postsDir: string, cacheDir: string): number {
   const started = performance.now();
-  spawnSync(process.execPath, ['scripts/run.mjs', 'check'], {
+  spawnSync('npm', ['run', '--silent', 'check'], {
     cwd: project,
     env: { ...process.env, BLOG_POSTS_DIR: postsDir, BLOG_CACHE_DIR: cacheDir },
     stdio: 'ignore',
