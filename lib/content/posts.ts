@@ -7,7 +7,7 @@ import { cacheEntryName, keepNewestEntries, readSerialized, writeSerialized } fr
 import { Cascade } from './cascade';
 import type { AuthorDate } from './dates';
 import { gitDatesUnder } from './git-dates';
-import { currentSourceTreeKey } from './pipeline-key';
+import { currentPipelineKey } from './pipeline-key';
 import { contentVersion } from './version';
 import { discoverPostSources, type PostSource } from './discover';
 import type { ContentProblem } from './errors';
@@ -434,7 +434,7 @@ function postIndexInputs(options: ContentOptions): string[] {
   const gitDates = options.gitDates ? gitDatesUnder(gitDateFolders(options)) : undefined;
   return [
     'post-index',
-    currentSourceTreeKey(),
+    currentPipelineKey(),
     JSON.stringify(shape),
     folder(options.postsDir),
     folder(options.pagesDir),
