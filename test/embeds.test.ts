@@ -26,7 +26,7 @@ describe('embeds and the security policy', () => {
     const report = checkContent(optionsFor(root));
     expect(report.defects.map(formatProblem)).toEqual([
       expect.stringMatching(
-        /posts\/en\/video\.md:8: an embed from https:\/\/player\.bilibili\.com is blocked by the site's security policy, so readers see an empty box: add "https:\/\/player\.bilibili\.com" to embedOrigins in site\.config\.json$/,
+        /posts\/en\/video\.md:8: an embed from https:\/\/player\.bilibili\.com is blocked by the site's security policy, so readers get a link to it instead: add "https:\/\/player\.bilibili\.com" to embedOrigins in site\.config\.json to show it in the page$/,
       ),
     ]);
     siteSettings.embedOrigins = ['https://player.bilibili.com'];

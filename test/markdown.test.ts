@@ -234,3 +234,34 @@ describe('code blocks', () => {
     expect(html).toContain('no language');
   });
 });
+
+describe('embedded players and pages', () => {
+  const BILIBILI = '<iframe src="//player.bilibili.com/player.html?aid=42&page=1" width="640" height="360" allowfullscreen></iframe>';
+  const YOUTUBE = '<iframe src="https://www.youtube-nocookie.com/embed/x" width="640" height="360"></iframe>';
+  const original = [...siteSettings.embedOrigins];
+
+  it('a player of an allowed site loads lazily over https, titled, as wide as the text', async () => {
+    siteSettings.embedOrigins = ['https://player.bilibili.com'];
+    try {
+      const html = await renderBody('posts/en/a.md', `Watch:\n\n${BILIBILI}\n\n${YOUTUBE}\n`);
+      const frames = [...html.matchAll(/<iframe[^>]*>/g)].map(([tag]) => tag);
+      expect(frames).toHaveLength(2);
+      expect(frames[0]).toContain('src="https://player.bilibili.com/player.html?aid=42&amp;page=1"');
+      expect(frames[0]).toContain('title="bilibili video"');
+      expect(frames[1]).toContain('title="YouTube video"');
+      for (const frame of frames) {
+        expect(frame).toContain('class="video-frame"');
+        expect(frame).toContain('loading="lazy"');
+      }
+    } finally {
+      siteSettings.embedOrigins = [...original];
+    }
+  });
+
+  it('a page the policy does not let in is a link to it, never an empty box', async () => {
+    const html = await renderBody('posts/en/a.md', `Watch:\n\n${BILIBILI}\n\nInline <iframe src="https://example.org/widget" title="The widget"></iframe> here.\n`);
+    expect(html).not.toContain('<iframe');
+    expect(html).toMatch(/<p class="embed-link"[^>]*><a [^>]*href="https:\/\/player\.bilibili\.com\/player\.html\?aid=42&amp;page=1"[^>]*>bilibili video<\/a><\/p>/);
+    expect(html).toMatch(/<p>Inline <a [^>]*href="https:\/\/example\.org\/widget"[^>]*>The widget<\/a> here\.<\/p>/);
+  });
+});

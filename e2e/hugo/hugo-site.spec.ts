@@ -253,7 +253,12 @@ test.describe('shortcodes become components', () => {
     const response = await page.request.get('/en/blog/shortcode-tour');
     const frameSources = /frame-src ([^;]+)/.exec(response.headers()['content-security-policy'] ?? '')?.[1]?.split(' ') ?? [];
     expect(frameSources).toContain('https://player.bilibili.com');
-    await expect(page.locator('iframe[title="A bilibili video"]')).toHaveAttribute('src', '//player.bilibili.com/player.html?aid=170001&page=1');
+    const player = page.locator('iframe[title="A bilibili video"]');
+    await expect(player).toHaveAttribute('src', 'https://player.bilibili.com/player.html?aid=170001&page=1');
+    // The share code says 640 × 360; the player is as wide as the text instead, at 16:9.
+    const [frame, text] = await Promise.all([player.boundingBox(), page.locator('.prose').first().boundingBox()]);
+    expect(frame && text && Math.abs(frame.width - text.width)).toBeLessThan(2);
+    expect(frame && Math.abs(frame.width / frame.height - 16 / 9)).toBeLessThan(0.02);
   });
 
   test('highlight: a highlighted code block in its language, with the marked line', async ({ page }) => {

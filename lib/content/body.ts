@@ -6,6 +6,7 @@ import { entryAssetPath } from '../urls';
 import type { ContentProblem } from './errors';
 import { postHast } from './hast';
 import { resolveImage } from './images';
+import { BLOCKED_EMBED_PROPERTY } from './embeds';
 import { MERMAID_ERROR_PROPERTY } from './mermaid';
 import type { Post } from './load';
 
@@ -105,16 +106,14 @@ export function checkBody(post: Post, publicDir: string, onLocalFile?: (file: st
   visit(tree, 'element', (element: Element) => {
     const mermaidError = element.properties[MERMAID_ERROR_PROPERTY];
     if (element.tagName === 'code' && typeof mermaidError === 'string') problems.push(mermaidProblem(file, lineOf(element), mermaidError));
-    if (element.tagName === 'iframe' && typeof element.properties.src === 'string') {
-      const blocked = blockedFrameOrigin(element.properties.src);
-      if (blocked) {
-        problems.push({
-          file,
-          line: lineOf(element),
-          message: `an embed from ${blocked} is blocked by the site's security policy, so readers see an empty box: add "${blocked}" to embedOrigins in site.config.json`,
-          tolerated: true,
-        });
-      }
+    const blocked = element.properties[BLOCKED_EMBED_PROPERTY];
+    if (typeof blocked === 'string') {
+      problems.push({
+        file,
+        line: lineOf(element),
+        message: `an embed from ${blocked} is blocked by the site's security policy, so readers get a link to it instead: add "${blocked}" to embedOrigins in site.config.json to show it in the page`,
+        tolerated: true,
+      });
     }
     if (element.tagName !== 'img' || typeof element.properties.src !== 'string') return;
     const resolved = resolveImage(element.properties.src, imageContext);
@@ -122,27 +121,6 @@ export function checkBody(post: Post, publicDir: string, onLocalFile?: (file: st
     if (!resolved.ok) problems.push({ file, line: lineOf(element), message: `${resolved.message} (its alt text is shown instead)`, tolerated: true });
   });
   return problems;
-}
-
-/**
- * The origin of a framed page, as the site's policy names it: a protocol-relative
- * `//player.bilibili.com/...` (or an http address, which a page served over https cannot frame)
- * is read as https. Undefined for the site's own pages.
- */
-export function frameOrigin(src: string): string | undefined {
-  const written = src.trim();
-  if (!/^(https?:)?\/\//i.test(written)) return undefined;
-  try {
-    return new URL(written.replace(/^(https?:)?\/\//i, 'https://')).origin;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The origin of a framed page that the site's policy does not let in. */
-function blockedFrameOrigin(src: string): string | undefined {
-  const origin = frameOrigin(src);
-  return origin && !siteConfig.frameOrigins.includes(origin) ? origin : undefined;
 }
 
 /** Diagram types Mermaid has that the build-time renderer does not draw. */

@@ -12,6 +12,7 @@ import { unified, type PluggableList } from 'unified';
 import { visit } from 'unist-util-visit';
 import { toString } from 'hast-util-to-string';
 import type { Post } from './load';
+import { rehypeEmbeds } from './embeds';
 import { remarkMermaid } from './mermaid';
 import { plainText, plainTextOf } from './summary';
 import { siteSettings } from '../site-settings';
@@ -72,14 +73,16 @@ const markdownToHast = unified()
   .use(bodyRemarkPlugins)
   .use(remarkRehype, { allowDangerousHtml: true })
   .use(rehypeRaw)
-  .use(rehypeSlug);
+  .use(rehypeSlug)
+  .use(rehypeEmbeds);
 
 const mdxToHast = unified()
   .use(remarkParse)
   .use(remarkMdx)
   .use(bodyRemarkPlugins)
   .use(remarkRehype, { passThrough: [...nodeTypes] })
-  .use(rehypeSlug);
+  .use(rehypeSlug)
+  .use(rehypeEmbeds);
 
 type PostBodySource = Pick<Post, 'body' | 'source'>;
 

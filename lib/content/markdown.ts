@@ -17,6 +17,7 @@ import { entryAssetPath } from '@/lib/urls';
 import { syntaxProblem } from './body';
 import { cachedCompiledSource } from './compile-cache';
 import { ContentError } from './errors';
+import { rehypeEmbeds } from './embeds';
 import { bodyRemarkPlugins } from './hast';
 import { VARIANT_KEY_PROPERTY } from './image-variants';
 import { IN_LINK_PROPERTY, resolveImage, type ImageContext } from './images';
@@ -125,7 +126,7 @@ export function postCompileOptions(
   const remarkPlugins: PluggableList = [...bodyRemarkPlugins, remarkCodeMeta];
   const rehypePlugins: PluggableList = [];
   if (post.source.format === 'md') rehypePlugins.push([rehypeRaw, { passThrough: [...nodeTypes] }]);
-  rehypePlugins.push(rehypeSlug, [rehypeBundleFiles, { ...imageContext, responsiveImages: true }], [rehypePrettyCode, codeHighlighting]);
+  rehypePlugins.push(rehypeSlug, rehypeEmbeds, [rehypeBundleFiles, { ...imageContext, responsiveImages: true }], [rehypePrettyCode, codeHighlighting]);
   return {
     // The content layer has already refused MDX JavaScript in posts; this keeps the compiler from running any.
     blockJS: !siteConfig.allowMdxJavaScript,

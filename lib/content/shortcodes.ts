@@ -416,14 +416,14 @@ function renderYouTube(call: ShortcodeCall): string {
   const id = arg(call, 'id', 0) ?? '';
   const title = arg(call, 'title') ?? 'YouTube video';
   const src = `https://www.youtube-nocookie.com/embed/${encodeURIComponent(id)}`;
-  return `\n\n<div class="video-embed"><iframe${attributes({
+  return `\n\n<iframe${attributes({
     src,
     title,
     loading: 'lazy',
     allow: 'accelerometer; clipboard-write; encrypted-media; gyroscope; picture-in-picture',
     allowfullscreen: true,
     referrerpolicy: 'strict-origin-when-cross-origin',
-  })}></iframe></div>\n\n`;
+  })}></iframe>\n\n`;
 }
 
 function renderGist(call: ShortcodeCall): string {

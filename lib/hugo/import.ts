@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CORE_SCHEMA, dump } from 'js-yaml';
-import { frameOrigin } from '../content/body';
+import { frameOrigin } from '../content/embeds';
 import { checkContent } from '../content/check';
 import type { ContentProblem } from '../content/errors';
 import { frontMatterSchema, splitFrontMatter } from '../content/front-matter';

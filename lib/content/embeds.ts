@@ -1,0 +1,79 @@
+import type { Element, Root } from 'hast';
+import { SKIP, visit } from 'unist-util-visit';
+import { siteConfig } from '../site-config';
+
+// Pages of other sites framed in a body (`<iframe>` in raw HTML, or what a shortcode wrote): how
+// readers get them, whatever the author's share code said.
+
+/** Marks an embed the site's policy does not let in, now a link; body checks report it with its line. */
+export const BLOCKED_EMBED_PROPERTY = 'dataBlockedEmbed';
+
+/** Players of these sites show a video: as wide as the text, at 16:9, whatever size the share code gave. */
+const VIDEO_PLAYERS: Record<string, string> = {
+  'https://www.youtube.com': 'YouTube',
+  'https://youtube.com': 'YouTube',
+  'https://www.youtube-nocookie.com': 'YouTube',
+  'https://player.bilibili.com': 'bilibili',
+  'https://player.vimeo.com': 'Vimeo',
+  'https://v.qq.com': 'Tencent Video',
+  'https://player.youku.com': 'Youku',
+  'https://www.ixigua.com': 'Xigua Video',
+};
+
+/**
+ * The origin of a framed page, as the site's policy names it: a protocol-relative
+ * `//player.bilibili.com/...` (or an http address, which a page served over https cannot frame)
+ * is read as https. Undefined for the site's own pages.
+ */
+export function frameOrigin(src: string): string | undefined {
+  const written = src.trim();
+  if (!/^(https?:)?\/\//i.test(written)) return undefined;
+  try {
+    return new URL(framedUrl(written)).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The address a framed page is loaded from: https, as the page around it is. */
+function framedUrl(src: string): string {
+  return src.trim().replace(/^(https?:)?\/\//i, 'https://');
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+/**
+ * Every framed page of another site:
+ * - one the site's policy lets in loads lazily, over https, with a title for assistive
+ *   technology (the player's name when the author gave none); a video player is as wide as the
+ *   text at 16:9 (`.video-frame`), so a share code's `width="640"` does not overflow a phone;
+ * - one the policy does not let in would be an empty box: it becomes a link to the page, named by
+ *   its title, and is marked for the body check, which says how to let it in.
+ */
+export function rehypeEmbeds() {
+  return (tree: Root) => {
+    visit(tree, 'element', (element: Element, index, parent) => {
+      if (element.tagName !== 'iframe' || index === undefined || !parent) return;
+      const src = text(element.properties.src);
+      const origin = src && frameOrigin(src);
+      if (!src || !origin) return;
+      const player = VIDEO_PLAYERS[origin];
+      const title = text(element.properties.title) ?? (player ? `${player} video` : `Embedded page from ${new URL(origin).host}`);
+      if (!siteConfig.frameOrigins.includes(origin)) {
+        const link: Element = { type: 'element', tagName: 'a', properties: { href: framedUrl(src) }, children: [{ type: 'text', value: title }] };
+        // Inside a paragraph the link stands alone; elsewhere it is a paragraph of its own.
+        const inline = parent.type === 'element' && parent.tagName === 'p';
+        const replacement: Element = inline ? link : { type: 'element', tagName: 'p', properties: { className: ['embed-link'] }, children: [link] };
+        replacement.properties = { ...replacement.properties, [BLOCKED_EMBED_PROPERTY]: origin };
+        replacement.position = element.position;
+        parent.children[index] = replacement;
+        return SKIP;
+      }
+      const className = [...(Array.isArray(element.properties.className) ? element.properties.className : []), ...(player ? ['video-frame'] : [])];
+      element.properties = { ...element.properties, src: framedUrl(src), title, loading: 'lazy', ...(className.length ? { className } : {}) };
+      return SKIP;
+    });
+  };
+}
