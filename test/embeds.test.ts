@@ -45,4 +45,13 @@ describe('embeds and the security policy', () => {
     expect(JSON.parse(readFileSync(settingsFile, 'utf8')).embedOrigins).toEqual(['https://player.bilibili.com', 'https://player.vimeo.com']);
     expect(report.settings.written).toContain('embedOrigins = ["https://player.bilibili.com","https://player.vimeo.com"]');
   });
+
+  it('a script of another site is left out, and the check says where and what readers see instead', () => {
+    const root = makeSite({
+      'posts/en/tweet.md': post('title: Tweet\ndate: 2024-01-01', 'A tweet:\n\n<blockquote class="twitter-tweet"><p>Hi.</p></blockquote>\n<script async src="https://platform.twitter.com/widgets.js"></script>\n'),
+    });
+    expect(checkContent(optionsFor(root)).warnings.map(formatProblem)).toEqual([
+      expect.stringMatching(/posts\/en\/tweet\.md:9: a script from https:\/\/platform\.twitter\.com is left out of the page \(the site runs its own scripts only\): what it would draw shows as written, e\.g\. a tweet as its quoted text and link$/),
+    ]);
+  });
 });

@@ -264,4 +264,11 @@ describe('embedded players and pages', () => {
     expect(html).toMatch(/<p class="embed-link"[^>]*><a [^>]*href="https:\/\/player\.bilibili\.com\/player\.html\?aid=42&amp;page=1"[^>]*>bilibili video<\/a><\/p>/);
     expect(html).toMatch(/<p>Inline <a [^>]*href="https:\/\/example\.org\/widget"[^>]*>The widget<\/a> here\.<\/p>/);
   });
+
+  it('a tweet whose script is not let in shows as its quoted text and link, with no script', async () => {
+    const tweet = '<blockquote class="twitter-tweet"><p lang="en">WASM on the server is the future.</p>&mdash; Someone (@someone) <a href="https://twitter.com/someone/status/1">March 27, 2019</a></blockquote> <script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>';
+    const html = await renderBody('posts/en/a.md', `Before.\n\n${tweet}\n\nAfter.\n`);
+    expect(html).not.toContain('<script');
+    expect(html).toMatch(/<blockquote class="twitter-tweet"><p lang="en">WASM on the server is the future\.<\/p>— Someone \(@someone\) <a [^>]*href="https:\/\/twitter\.com\/someone\/status\/1"[^>]*>March 27, 2019<\/a><\/blockquote>/);
+  });
 });

@@ -6,7 +6,7 @@ import { entryAssetPath } from '../urls';
 import type { ContentProblem } from './errors';
 import { postHast } from './hast';
 import { resolveImage } from './images';
-import { BLOCKED_EMBED_PROPERTY } from './embeds';
+import { BLOCKED_EMBED_PROPERTY, droppedScriptsOf } from './embeds';
 import { MERMAID_ERROR_PROPERTY } from './mermaid';
 import type { Post } from './load';
 
@@ -103,6 +103,14 @@ export function checkBody(post: Post, publicDir: string, onLocalFile?: (file: st
     onLocalFile,
     onMissingFile,
   };
+  for (const script of droppedScriptsOf(tree)) {
+    problems.push({
+      file,
+      line: script.position ? writtenLine(post, script.position.start.line) : undefined,
+      message: `a script from ${script.origin} is left out of the page (the site runs its own scripts only): what it would draw shows as written, e.g. a tweet as its quoted text and link`,
+      warning: true,
+    });
+  }
   visit(tree, 'element', (element: Element) => {
     const mermaidError = element.properties[MERMAID_ERROR_PROPERTY];
     if (element.tagName === 'code' && typeof mermaidError === 'string') problems.push(mermaidProblem(file, lineOf(element), mermaidError));

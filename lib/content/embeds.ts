@@ -1,4 +1,5 @@
 import type { Element, Root } from 'hast';
+import type { Position } from 'unist';
 import { SKIP, visit } from 'unist-util-visit';
 import { siteConfig } from '../site-config';
 
@@ -45,6 +46,10 @@ function text(value: unknown): string | undefined {
 }
 
 /**
+ * A script of another site is left out: the site's policy runs only its own scripts, so it would
+ * be blocked anyway, with an error in the reader's console. What it would have drawn shows as the
+ * author's share code wrote it (a tweet's quoted text and link); the body check says so.
+ *
  * Every framed page of another site:
  * - one the site's policy lets in loads lazily, over https, with a title for assistive
  *   technology (the player's name when the author gave none); a video player is as wide as the
@@ -54,8 +59,17 @@ function text(value: unknown): string | undefined {
  */
 export function rehypeEmbeds() {
   return (tree: Root) => {
+    const dropped: DroppedScript[] = [];
     visit(tree, 'element', (element: Element, index, parent) => {
-      if (element.tagName !== 'iframe' || index === undefined || !parent) return;
+      if (index === undefined || !parent) return;
+      if (element.tagName === 'script') {
+        const origin = frameOrigin(text(element.properties.src) ?? '');
+        if (!origin) return;
+        dropped.push({ origin, position: element.position });
+        parent.children.splice(index, 1);
+        return [SKIP, index];
+      }
+      if (element.tagName !== 'iframe') return;
       const src = text(element.properties.src);
       const origin = src && frameOrigin(src);
       if (!src || !origin) return;
@@ -75,5 +89,16 @@ export function rehypeEmbeds() {
       element.properties = { ...element.properties, src: framedUrl(src), title, loading: 'lazy', ...(className.length ? { className } : {}) };
       return SKIP;
     });
+    if (dropped.length) droppedScripts.set(tree, dropped);
   };
+}
+
+/** A script of another site that a body loaded (a tweet's widgets.js), left out of the page. */
+export type DroppedScript = { origin: string; position?: Position };
+
+const droppedScripts = new WeakMap<Root, DroppedScript[]>();
+
+/** The scripts of other sites that rehypeEmbeds left out of this body tree, for the body check. */
+export function droppedScriptsOf(tree: Root): readonly DroppedScript[] {
+  return droppedScripts.get(tree) ?? [];
 }
