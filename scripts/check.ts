@@ -9,13 +9,13 @@
  * A warning said more than once is one line, with its count and first places; `--all` lists each.
  * `--strict` (or `strict` in site.config.json) counts the defects as errors, as a strict build does.
  */
-import { parseArgs } from 'node:util';
 import { checkContent } from '../lib/content/check';
 import { formatProblem, groupedProblemLines } from '../lib/content/errors';
 import { defaultContentOptions } from '../lib/content/load';
 import { siteSettings } from '../lib/site-settings';
+import { commandOptions } from './command-line';
 
-const { values } = parseArgs({ options: { strict: { type: 'boolean', default: false }, all: { type: 'boolean', default: false } } });
+const { values } = commandOptions({ options: { strict: { type: 'boolean', default: false }, all: { type: 'boolean', default: false } } }, 'npm run check [-- --strict] [--all]');
 const strict = values.strict || siteSettings.strict;
 
 const started = performance.now();

@@ -12,23 +12,24 @@
  * lists each one); a content file that is neither makes the import fail.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandOptions } from './command-line';
 import { formatProblem } from '../lib/content/errors';
 import { importHugoSite, type FileOutcome } from '../lib/hugo/import';
 import { SITE_SETTINGS_FILE } from '../lib/site-settings';
 
-const { values, positionals } = parseArgs({
+const IMPORT_USAGE = 'npm run import:hugo -- <path-to-hugo-site> [--section blog] [--overwrite] [--all]';
+const { values, positionals } = commandOptions({
   allowPositionals: true,
   options: {
     section: { type: 'string', multiple: true },
     overwrite: { type: 'boolean', default: false },
     all: { type: 'boolean', default: false },
   },
-});
+}, IMPORT_USAGE);
 
 const [siteDir] = positionals;
 if (!siteDir) {
-  console.error('usage: npm run import:hugo -- <path-to-hugo-site> [--section blog] [--overwrite]');
+  console.error(`usage: ${IMPORT_USAGE}`);
   process.exit(2);
 }
 

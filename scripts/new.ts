@@ -4,11 +4,11 @@
  *   npm run new -- --lang zh --title "服务网格入门" [--slug mesh-intro] [--bundle] [--mdx] [--translate en/mesh-intro]
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandOptions } from './command-line';
 import { createPost } from '../lib/authoring/new-post';
 import { defaultLang } from '../lib/site-config';
 
-const { values } = parseArgs({
+const { values } = commandOptions({
   options: {
     lang: { type: 'string', default: defaultLang },
     title: { type: 'string', default: '' },
@@ -17,7 +17,7 @@ const { values } = parseArgs({
     mdx: { type: 'boolean', default: false },
     translate: { type: 'string' },
   },
-});
+}, 'npm run new -- --lang zh --title "服务网格入门" [--slug mesh-intro] [--bundle] [--mdx] [--translate en/mesh-intro]');
 
 try {
   const created = createPost({ postsDir: path.resolve(process.env.BLOG_POSTS_DIR ?? 'posts'), ...values });

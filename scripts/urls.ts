@@ -14,7 +14,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatProblem } from '../lib/content/errors';
 import { defaultContentOptions, loadContent } from '../lib/content/load';
 import { aliasesLeadingNowhere, hugoRootRedirects, movedPosts, movedSectionPages, movedTerms } from '../lib/content/redirects';
@@ -22,15 +21,16 @@ import { defaultLang, languages } from '../lib/site-config';
 import { postPath } from '../lib/urls';
 import { oldSiteUrls } from '../lib/hugo/old-urls';
 import { freePort, nextEnv, startNextServer } from './bench/next-process';
+import { commandOptions } from './command-line';
 
-const { values } = parseArgs({
+const { values } = commandOptions({
   options: {
     against: { type: 'string' },
     base: { type: 'string' },
     files: { type: 'boolean', default: false },
     all: { type: 'boolean', default: false },
   },
-});
+}, 'npm run urls [-- --against <old site: its built public/ folder or sitemap.xml>] [--files] [--all] [--base <url of a running site>]');
 
 if (values.against) await compareWithOldSite(values.against);
 else listMovedUrls();

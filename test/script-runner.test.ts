@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -35,5 +35,13 @@ describe('node scripts/run.mjs (npm run check, import:hugo, urls, new)', () => {
   it('names the script it cannot find', () => {
     const root = project();
     expect(() => execFileSync(process.execPath, [runner, 'nothing'], { cwd: root, encoding: 'utf8', stdio: 'pipe' })).toThrow(/scripts\/nothing\.ts/);
+  });
+
+  it("npm run check: a mistyped option is named, with how to run the command, and no stack trace", () => {
+    const result = spawnSync(process.execPath, [runner, 'check', '--stict'], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toBe("Unknown option '--stict'\nusage: npm run check [-- --strict] [--all]");
+    const help = spawnSync(process.execPath, [runner, 'check', '--help'], { encoding: 'utf8' });
+    expect([help.status, help.stdout.trim()]).toEqual([0, 'usage: npm run check [-- --strict] [--all]']);
   });
 });
