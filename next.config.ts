@@ -1,40 +1,11 @@
 import type { NextConfig } from 'next';
 import { configRedirects } from './lib/content/redirects';
-import { siteConfig } from './lib/site-config';
+import { securityHeaders } from './lib/security-policy';
 import { OG_IMAGE_FILE, OG_IMAGE_ROUTE } from './lib/urls';
 
 // `npm run export` builds a static site into out/ for any file host: old URLs become redirect
 // pages (scripts/export-redirects.ts) instead of 308 answers.
 const staticExport = process.env.BLOG_STATIC_EXPORT === '1';
-
-/**
- * Headers for every answer of `next start`. Scripts stay 'unsafe-inline' for now: the prerendered
- * pages carry Next.js's inline bootstrap scripts, which a static page cannot give a nonce.
- */
-const giscus = siteConfig.comments ? ' https://giscus.app' : '';
-
-const securityHeaders = [
-  {
-    key: 'Content-Security-Policy',
-    value: [
-      "default-src 'self'",
-      `script-src 'self' 'unsafe-inline'${giscus}`,
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data: https:",
-      "font-src 'self'",
-      "connect-src 'self'",
-      `frame-src 'self' ${siteConfig.frameOrigins.join(' ')}`,
-      "object-src 'none'",
-      "base-uri 'self'",
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-    ].join('; '),
-  },
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
-  { key: 'X-Frame-Options', value: 'DENY' },
-];
 
 const nextConfig: NextConfig = {
   output: staticExport ? 'export' : undefined,
@@ -97,7 +68,7 @@ const nextConfig: NextConfig = {
   headers:
     staticExport || process.env.NODE_ENV !== 'production'
       ? undefined
-      : async () => [{ source: '/:path*', headers: securityHeaders }],
+      : async () => [{ source: '/:path*', headers: securityHeaders() }],
 };
 
 export default nextConfig;

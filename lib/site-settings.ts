@@ -94,6 +94,11 @@ export const siteSettingsSchema = z.strictObject({
    * giscus when comments are on) into a page. `npm run check` names an embed of any other site.
    */
   embedOrigins: z.array(z.string().regex(/^https:\/\/[a-z0-9.-]+(:\d+)?$/i, 'must be an origin, like https://player.bilibili.com')).default([]),
+  /**
+   * Where browsers send a report of what `next start`'s security policy blocked (an https address
+   * that accepts CSP reports): `report-uri` and `report-to` in the policy. Off when not set.
+   */
+  cspReports: z.url({ protocol: /^https$/, error: 'must be an https address that accepts CSP reports, like https://example.report-uri.com/r/d/csp/enforce' }).optional(),
   /** Where the posts lived on the Hugo site, so its old URLs lead to the new ones. */
   hugo: z
     .strictObject({
