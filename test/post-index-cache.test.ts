@@ -59,6 +59,16 @@ describe('the post index kept on disk (next dev, npm run check)', () => {
     expect(entries().length).toBeLessThanOrEqual(4);
   });
 
+  it('is not what a process for another site address reads (SITE_URL)', async () => {
+    const root = makeSite({ 'posts/en/a.md': post('title: A\ndate: 2024-01-01') });
+    expect(titles(root)).toEqual(['A']);
+    vi.stubEnv('SITE_URL', 'https://elsewhere.example');
+    vi.resetModules();
+    const fresh = await import('@/lib/content/posts');
+    fresh.readPostIndex(cached(root));
+    expect(entries()).toHaveLength(2);
+  });
+
   it('measures a hero image again when the image under public/ is replaced', () => {
     const root = makeSite({
       'posts/en/a.md': post('title: A\ndate: 2024-01-01\nimage: /images/hero.png'),

@@ -32,6 +32,11 @@ export function currentPipelineKey(): string {
   add(path.resolve(/*turbopackIgnore: true*/ 'site.config.json'));
   // The settings as read: site.config.json with the defaults of what it leaves out.
   hash.update(JSON.stringify(siteSettings));
+  // And what the environment overrides of them (SITE_URL): a build for another address must not
+  // take entries made for the first one's. (The folders the BLOG_* variables name are in each
+  // cache's own key; builds, `next dev` and checks share entries, whatever NODE_ENV says.)
+  const overrides = Object.entries(process.env).filter(([name]) => name.startsWith('SITE_'));
+  hash.update(JSON.stringify(overrides.sort(([a], [b]) => a.localeCompare(b))));
   sourceTreeKey = hash.digest('hex');
   return sourceTreeKey;
 }
