@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { diskCacheDir } from '@/lib/disk-cache';
 import { readContent } from '@/lib/content/load';
 import { readPostIndex, type PostIndex } from '@/lib/content/posts';
+import { siteSettings } from '@/lib/site-settings';
 import { TINY_PNG, makeSite, optionsFor, post } from './fixtures';
 
 /** TINY_PNG with another width in its header (image-size reads the header only). */
@@ -67,6 +68,19 @@ describe('the post index kept on disk (next dev, npm run check)', () => {
     const fresh = await import('@/lib/content/posts');
     fresh.readPostIndex(cached(root));
     expect(entries()).toHaveLength(2);
+  });
+
+  it('is not what the same process reads once its settings change (the import completes them)', () => {
+    const root = makeSite({ 'posts/en/a.md': post('title: A\ndate: 2024-01-01') });
+    const original = [...siteSettings.embedOrigins];
+    try {
+      readPostIndex(cached(root));
+      siteSettings.embedOrigins = ['https://player.bilibili.com'];
+      readPostIndex(cached(root));
+      expect(entries()).toHaveLength(2);
+    } finally {
+      siteSettings.embedOrigins = original;
+    }
   });
 
   it('measures a hero image again when the image under public/ is replaced', () => {

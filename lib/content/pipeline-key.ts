@@ -9,13 +9,8 @@ import { siteSettings } from '../site-settings';
 
 let sourceTreeKey: string | undefined;
 
-/**
- * The key of all the code and settings that read content: every file under lib/ (URLs, the
- * pipeline, its plugins), the lockfile (every package's version) and site.config.json, hashed
- * once per process. A cache keyed by it cannot miss a source that shapes what it keeps, since
- * none is listed by hand; an edit anywhere under lib/ makes every entry stale.
- */
-export function currentPipelineKey(): string {
+/** Every file under lib/, the lockfile and site.config.json, hashed once per process: code does not change while it runs. */
+function currentSourceTreeKey(): string {
   if (sourceTreeKey) return sourceTreeKey;
   const hash = createHash('sha256');
   const add = (file: string) => hash.update(path.relative(process.cwd(), file)).update('\0').update(existsSync(file) ? readFileSync(file) : 'absent').update('\0');
@@ -30,13 +25,25 @@ export function currentPipelineKey(): string {
   walk(path.resolve(/*turbopackIgnore: true*/ 'lib'));
   add(path.resolve(/*turbopackIgnore: true*/ 'package-lock.json'));
   add(path.resolve(/*turbopackIgnore: true*/ 'site.config.json'));
-  // The settings as read: site.config.json with the defaults of what it leaves out.
+  sourceTreeKey = hash.digest('hex');
+  return sourceTreeKey;
+}
+
+/**
+ * The key of all the code and settings that read content: every file under lib/ (URLs, the
+ * pipeline, its plugins), the lockfile (every package's version), site.config.json and the
+ * settings as this process holds them now. A cache keyed by it cannot miss a source that shapes
+ * what it keeps, since none is listed by hand; an edit anywhere under lib/ makes every entry stale.
+ */
+export function currentPipelineKey(): string {
+  const hash = createHash('sha256').update(currentSourceTreeKey());
+  // The settings as read (site.config.json with the defaults of what it leaves out), and as the
+  // import completes them before it checks what it imported.
   hash.update(JSON.stringify(siteSettings));
   // And what the environment overrides of them (SITE_URL): a build for another address must not
   // take entries made for the first one's. (The folders the BLOG_* variables name are in each
   // cache's own key; builds, `next dev` and checks share entries, whatever NODE_ENV says.)
   const overrides = Object.entries(process.env).filter(([name]) => name.startsWith('SITE_'));
   hash.update(JSON.stringify(overrides.sort(([a], [b]) => a.localeCompare(b))));
-  sourceTreeKey = hash.digest('hex');
-  return sourceTreeKey;
+  return hash.digest('hex');
 }
