@@ -54,4 +54,12 @@ describe('embeds and the security policy', () => {
       expect.stringMatching(/posts\/en\/tweet\.md:9: a script from https:\/\/platform\.twitter\.com is left out of the page \(the site runs its own scripts only\): what it would draw shows as written, e\.g\. a tweet as its quoted text and link$/),
     ]);
   });
+
+  it('a script written in a post is left out, with where it was; data in a script element stays', async () => {
+    const body = 'Counter:\n\n<script>document.title = "changed"</script>\n\n<script type="application/ld+json">{"@type":"Thing"}</script>\n';
+    const root = makeSite({ 'posts/en/inline.md': post('title: Inline\ndate: 2024-01-01', body) });
+    expect(checkContent(optionsFor(root)).warnings.map(formatProblem)).toEqual([
+      expect.stringMatching(/posts\/en\/inline\.md:8: an inline script is left out of the page \(the site runs its own scripts only, and readers' browsers would refuse one written in a post\): remove it, and say in words what it did$/),
+    ]);
+  });
 });

@@ -265,6 +265,13 @@ describe('embedded players and pages', () => {
     expect(html).toMatch(/<p>Inline <a [^>]*href="https:\/\/example\.org\/widget"[^>]*>The widget<\/a> here\.<\/p>/);
   });
 
+  it('a script written in a post is not in its page; data in a script element is', async () => {
+    const html = await renderBody('posts/en/a.md', 'Before.\n\n<script>document.title = "changed"</script>\n\n<script type="application/ld+json">{"@type":"Thing"}</script>\n\nAfter.\n');
+    expect(html).not.toContain('document.title');
+    expect(html).toContain('<script type="application/ld+json">{"@type":"Thing"}</script>');
+    expect(html).toMatch(/<p>Before\.<\/p>[\s\S]*<p>After\.<\/p>/);
+  });
+
   it('a tweet whose script is not let in shows as its quoted text and link, with no script', async () => {
     const tweet = '<blockquote class="twitter-tweet"><p lang="en">WASM on the server is the future.</p>&mdash; Someone (@someone) <a href="https://twitter.com/someone/status/1">March 27, 2019</a></blockquote> <script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>';
     const html = await renderBody('posts/en/a.md', `Before.\n\n${tweet}\n\nAfter.\n`);

@@ -45,10 +45,17 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }
 
+/** Whether a browser runs a script element: one of a data type (JSON-LD) it only keeps. */
+function runs(script: Element): boolean {
+  const type = text(script.properties.type)?.toLowerCase() ?? '';
+  return ['', 'text/javascript', 'application/javascript', 'module'].includes(type);
+}
+
 /**
- * A script of another site is left out: the site's policy runs only its own scripts, so it would
- * be blocked anyway, with an error in the reader's console. What it would have drawn shows as the
- * author's share code wrote it (a tweet's quoted text and link); the body check says so.
+ * A script of another site, or written inside the post, is left out: the site's policy runs only
+ * the site's own scripts (each page names its inline ones by hash), so it would be blocked anyway,
+ * with an error in the reader's console. What it would have drawn shows as the author's share
+ * code wrote it (a tweet's quoted text and link); the body check says so.
  *
  * Every framed page of another site:
  * - one the site's policy lets in loads lazily, over https, with a title for assistive
@@ -63,8 +70,10 @@ export function rehypeEmbeds() {
     visit(tree, 'element', (element: Element, index, parent) => {
       if (index === undefined || !parent) return;
       if (element.tagName === 'script') {
-        const origin = frameOrigin(text(element.properties.src) ?? '');
-        if (!origin) return;
+        const src = text(element.properties.src);
+        const origin = src ? frameOrigin(src) : undefined;
+        // The site's own script files run; a script written inside the post (not data) would not.
+        if (src ? !origin : !runs(element)) return;
         dropped.push({ origin, position: element.position });
         parent.children.splice(index, 1);
         return [SKIP, index];
@@ -93,8 +102,8 @@ export function rehypeEmbeds() {
   };
 }
 
-/** A script of another site that a body loaded (a tweet's widgets.js), left out of the page. */
-export type DroppedScript = { origin: string; position?: Position };
+/** A script that a body loaded from another site (a tweet's widgets.js), or had inline, left out of the page. */
+export type DroppedScript = { origin: string | undefined; position?: Position };
 
 const droppedScripts = new WeakMap<Root, DroppedScript[]>();
 
