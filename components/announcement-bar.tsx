@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { Post } from '@/lib/content';
 import { ui, type Lang } from '@/lib/site-config';
 import { entryPath } from '@/lib/urls';
-import { ANNOUNCEMENT_STORAGE_KEY } from './announcement-storage';
+import { ANNOUNCEMENT_SCRIPT } from '@/lib/page-scripts';
 import { DismissAnnouncement } from './dismiss-announcement';
 
 type AnnouncementBarProps = { lang: Lang; item: Post };
@@ -16,9 +16,6 @@ export function AnnouncementBar({ lang, item }: AnnouncementBarProps) {
   // One announcement in every language: dismissing it dismisses its translations too.
   const id = `${item.section}/${item.translationKey}`;
   const href = entryPath(item);
-  // `<` escaped: a translation key is the author's text, and must not end the script.
-  const literal = (value: string) => JSON.stringify(value).replace(/</g, '\\u003c');
-  const hideIfDismissed = `try{if(localStorage.getItem(${literal(ANNOUNCEMENT_STORAGE_KEY)})===${literal(id)})document.currentScript.previousElementSibling.hidden=true}catch(e){}`;
   return (
     <>
       <aside aria-label={ui(lang).announcement} data-announcement={id} className="border-b border-accent-line bg-accent-soft" suppressHydrationWarning>
@@ -31,7 +28,7 @@ export function AnnouncementBar({ lang, item }: AnnouncementBarProps) {
           <DismissAnnouncement id={id} label={ui(lang).dismissAnnouncement} />
         </div>
       </aside>
-      <script dangerouslySetInnerHTML={{ __html: hideIfDismissed }} />
+      <script dangerouslySetInnerHTML={{ __html: ANNOUNCEMENT_SCRIPT }} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useLayoutEffect, useRef, useSyncExternalStore } from 'react';
-import { ANNOUNCEMENT_STORAGE_KEY } from './announcement-storage';
+import { ANNOUNCEMENT_STORAGE_KEY } from '@/lib/page-scripts';
 
 type DismissAnnouncementProps = { id: string; label: string };
 

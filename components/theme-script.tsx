@@ -1,11 +1,4 @@
-/** Where the reader's theme choice is kept; the toggle writes it, the script below reads it. */
-export const THEME_STORAGE_KEY = 'theme';
-
-/**
- * Applies a theme the reader chose earlier before the first paint, so the page never flashes in the
- * other theme. Without a stored choice it sets nothing and the CSS follows the system.
- */
-export const themeScript = `try{var t=localStorage.getItem('${THEME_STORAGE_KEY}');if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}`;
+import { THEME_SCRIPT } from '@/lib/page-scripts';
 
 /** The theme the page shows now: the reader's choice, else the system's. Browser only. */
 export function resolvedTheme(): 'light' | 'dark' {
@@ -16,6 +9,7 @@ export function resolvedTheme(): 'light' | 'dark' {
 
 export const DARK_QUERY = '(prefers-color-scheme: dark)';
 
+/** Applies the reader's stored theme before the first paint (see lib/page-scripts.ts). */
 export function ThemeScript() {
-  return <script dangerouslySetInnerHTML={{ __html: themeScript }} />;
+  return <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />;
 }

@@ -1,7 +1,8 @@
 'use client';
 
 import { useLayoutEffect, useSyncExternalStore } from 'react';
-import { DARK_QUERY, resolvedTheme, THEME_STORAGE_KEY } from './theme-script';
+import { THEME_STORAGE_KEY } from '@/lib/page-scripts';
+import { DARK_QUERY, resolvedTheme } from './theme-script';
 
 type Theme = 'light' | 'dark';
 type ThemeToggleProps = { label: string };

@@ -144,3 +144,32 @@ export async function expectOgCard(page: Page, request: APIRequestContext, path:
   expect(imageSize(await response.body())).toMatchObject({ type: 'png', width: 1200, height: 630 });
   return imagePath;
 }
+
+/**
+ * Collects what the page's security policies block, from every document the page loads: call
+ * before the first goto; the returned function lists the violations so far (directive, what was
+ * blocked, the first characters of an inline script).
+ */
+export async function watchPolicyViolations(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __policyViolations: string[] }).__policyViolations = seen;
+    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective} blocked ${event.blockedURI} ${event.sample}`.trim()));
+  });
+  return () => page.evaluate(() => (window as unknown as { __policyViolations?: string[] }).__policyViolations ?? []);
+}
+
+/** The script sources a page's own policy (its `<meta http-equiv>`) allows. */
+export async function pageScriptSources(page: Page): Promise<string[]> {
+  const policy = (await page.locator('head meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
+  return /script-src ([^;]*)/.exec(policy)?.[1]?.split(' ') ?? [];
+}
+
+/** Serves `path` with a script planted in its HTML, as if escaping had failed somewhere: it sets window.planted. */
+export async function plantInlineScript(page: Page, path: string): Promise<void> {
+  await page.route((url) => url.pathname === path, async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace('</main>', '<script>window.planted = true</script></main>');
+    await route.fulfill({ response, body: html });
+  });
+}

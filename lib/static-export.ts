@@ -14,18 +14,22 @@ export function redirectPage(to: string): string {
   return `<!DOCTYPE html><html lang="${ui(defaultLang).locale}"><head><meta charset="utf-8"><title>${target}</title><link rel="canonical" href="${canonical}"><meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url=${target}"></head><body><p><a href="${target}">${target}</a></p></body></html>\n`;
 }
 
+/** The language chooser's script: to the home of the browser's first language the site has, else the default's. */
+export function languageChooserScript(): string {
+  const homes = Object.fromEntries(languages.map((lang) => [lang, homePath(lang)]));
+  return `var h=${JSON.stringify(homes)},l=(navigator.languages||[navigator.language||'']).map(function(x){return String(x).toLowerCase().split('-')[0]}).filter(function(x){return h[x]})[0];location.replace(h[l]||${JSON.stringify(homePath(defaultLang))});`;
+}
+
 /**
  * The site root of a static export: the reader's language from the browser when scripts run,
  * else the default language.
  */
 export function languageChooserPage(): string {
-  const homes = Object.fromEntries(languages.map((lang) => [lang, homePath(lang)]));
   const fallback = homePath(defaultLang);
   const links = languages
     .map((lang) => `<a href="${homePath(lang)}" hreflang="${ui(lang).locale}">${escapeHtml(siteConfig.title[lang])}</a>`)
     .join(' · ');
-  const script = `var h=${JSON.stringify(homes)},l=(navigator.languages||[navigator.language||'']).map(function(x){return String(x).toLowerCase().split('-')[0]}).filter(function(x){return h[x]})[0];location.replace(h[l]||${JSON.stringify(fallback)});`;
-  return `<!DOCTYPE html><html lang="${ui(defaultLang).locale}"><head><meta charset="utf-8"><title>${escapeHtml(siteConfig.title[defaultLang])}</title><link rel="canonical" href="${escapeHtml(absoluteUrl(fallback))}"><script>${script}</script><noscript><meta http-equiv="refresh" content="0; url=${fallback}"></noscript></head><body><p>${links}</p></body></html>\n`;
+  return `<!DOCTYPE html><html lang="${ui(defaultLang).locale}"><head><meta charset="utf-8"><title>${escapeHtml(siteConfig.title[defaultLang])}</title><link rel="canonical" href="${escapeHtml(absoluteUrl(fallback))}"><script>${languageChooserScript()}</script><noscript><meta http-equiv="refresh" content="0; url=${fallback}"></noscript></head><body><p>${links}</p></body></html>\n`;
 }
 
 /**

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** What `next build` needs of this project, apart from node_modules and posts/. */
-const PROJECT_FILES = ['app', 'assets', 'components', 'lib', 'public', 'site.config.json', 'proxy.ts', 'next.config.ts', 'package.json', 'tsconfig.json', 'postcss.config.mjs', 'next-env.d.ts'];
+/** What `npm run build` needs of this project (next build, then its scripts), apart from node_modules and posts/. */
+const PROJECT_FILES = ['app', 'assets', 'components', 'lib', 'scripts/run.mjs', 'scripts/pin-page-scripts.ts', 'scripts/command-line.ts', 'public', 'site.config.json', 'proxy.ts', 'next.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json', 'postcss.config.mjs', 'next-env.d.ts'];
 
 /**
  * A fresh copy of this project at `dir` with an empty posts/ (and no content/), for building a
@@ -14,7 +14,10 @@ const PROJECT_FILES = ['app', 'assets', 'components', 'lib', 'public', 'site.con
 export function copyProject(project: string, dir: string): void {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.join(dir, 'posts'), { recursive: true });
-  for (const name of PROJECT_FILES) cpSync(path.join(project, name), path.join(dir, name), { recursive: true });
+  for (const name of PROJECT_FILES) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    cpSync(path.join(project, name), path.join(dir, name), { recursive: true });
+  }
   const settingsFile = path.join(dir, 'site.config.json');
   const { sections: _sampleSections, announcement: _sampleAnnouncement, ...settings } = JSON.parse(readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
   writeFileSync(settingsFile, `${JSON.stringify(settings, null, 2)}\n`);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectOgCard } from '../helpers';
+import { expectOgCard, pageScriptSources, plantInlineScript, watchPolicyViolations } from '../helpers';
 
 // The static export (npm run export), served from out/ the way file hosts serve it.
 
@@ -131,4 +131,24 @@ test('the export gives hosts that read a _headers file the caching next start se
     '/zh/search-text.json',
     '  Cache-Control: public, max-age=600, stale-while-revalidate=86400',
   ]);
+});
+
+test('without a header, each page of the export carries its own policy: its scripts run, a planted one does not', async ({ page }) => {
+  const violations = await watchPolicyViolations(page);
+  // The language chooser at / runs under its policy too: it sends the browser on.
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/en$/);
+  for (const path of ['/en', '/zh/blog/ebpf-observability-primer', '/en/notice/community-award', '/en/tags', '/en/no-such-page']) {
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    expect(await pageScriptSources(page), path).not.toContain("'unsafe-inline'");
+    expect(await violations(), path).toEqual([]);
+  }
+  await plantInlineScript(page, '/en/blog/writing-runbooks');
+  await page.goto('/en/blog/writing-runbooks');
+  await page.waitForLoadState('networkidle');
+  expect(await page.evaluate(() => (window as unknown as { planted?: boolean }).planted)).toBeUndefined();
+  expect(await violations()).toEqual([expect.stringMatching(/^script-src-elem blocked inline window\.planted = true/)]);
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page.getByRole('dialog').getByRole('searchbox')).toBeVisible();
 });

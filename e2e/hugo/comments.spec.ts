@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { watchPolicyViolations } from '../helpers';
 import { fixtureGiscus } from './fixture-site';
 
 // giscus.app cannot be reached from the tests: its script is answered by a stand-in that shows
@@ -18,6 +19,7 @@ async function standInForGiscus(page: Page): Promise<string[]> {
 
 test('comments load from giscus only when the reader scrolls to them, in the page language and theme', async ({ page }) => {
   const requests = await standInForGiscus(page);
+  const violations = await watchPolicyViolations(page);
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.setViewportSize({ width: 1280, height: 400 });
   await page.goto('/zh');
@@ -42,4 +44,6 @@ test('comments load from giscus only when the reader scrolls to them, in the pag
     'data-theme': 'dark',
   });
   expect(requests).toEqual(['https://giscus.app/client.js']);
+  // The page's policy lets giscus's script in.
+  expect(await violations()).toEqual([]);
 });

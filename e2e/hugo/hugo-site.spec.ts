@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { pageScriptSources, watchPolicyViolations } from '../helpers';
 import { fixtureEditUrl } from './fixture-site';
 
 // The site imported from test/fixtures/hugo-site and built unchanged (npm run build:hugo-fixture).
@@ -259,6 +260,13 @@ test.describe('shortcodes become components', () => {
     const [frame, text] = await Promise.all([player.boundingBox(), page.locator('.prose').first().boundingBox()]);
     expect(frame && text && Math.abs(frame.width - text.width)).toBeLessThan(2);
     expect(frame && Math.abs(frame.width / frame.height - 16 / 9)).toBeLessThan(0.02);
+    // The page's own policy lets it in too, and blocks nothing on the page.
+    const violations = await watchPolicyViolations(page);
+    await page.reload();
+    await page.waitForLoadState('networkidle');
+    expect(await pageScriptSources(page)).not.toContain("'unsafe-inline'");
+    expect(await page.locator('head meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toContain('https://player.bilibili.com');
+    expect(await violations()).toEqual([]);
   });
 
   test('highlight: a highlighted code block in its language, with the marked line', async ({ page }) => {
