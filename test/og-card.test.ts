@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { imageSize } from 'image-size';
 import { describe, expect, it } from 'vitest';
-import { ogCardResponse } from '@/components/og-card';
+import { ogCardResponse } from '@/lib/og/card-image';
 import { defaultContentOptions, loadContent } from '@/lib/content/load';
 import { fontCodePoints } from '@/lib/og/cmap';
 import { homeCardText, postCardText, type CardText } from '@/lib/og/card';

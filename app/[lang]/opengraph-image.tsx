@@ -1,4 +1,4 @@
-import { ogCardResponse } from '@/components/og-card';
+import { ogCardResponse } from '@/lib/og/card-image';
 import { OG_IMAGE_SIZE, OG_IMAGE_TYPE, homeCardText } from '@/lib/og/card';
 import { langParam, languageParams } from '@/lib/route-params';
 

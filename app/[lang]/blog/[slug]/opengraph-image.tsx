@@ -1,4 +1,4 @@
-import { ogCardResponse } from '@/components/og-card';
+import { ogCardResponse } from '@/lib/og/card-image';
 import { OG_IMAGE_SIZE, OG_IMAGE_TYPE, postCardText } from '@/lib/og/card';
 import { postFromParams, postParams } from '@/lib/route-params';
 

@@ -1,10 +1,12 @@
 import { ImageResponse } from 'next/og';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { cacheEntryName, readCacheEntry, writeCacheEntry } from '@/lib/disk-cache';
-import { OG_IMAGE_SIZE, OG_IMAGE_TYPE, type CardText } from '@/lib/og/card';
-import { drawableText, ogFontData } from '@/lib/og/font';
+import { currentPipelineKey } from '../content/pipeline-key';
+import { cacheEntryName, readCacheEntry, writeCacheEntry } from '../disk-cache';
+import { OG_IMAGE_SIZE, OG_IMAGE_TYPE, type CardText } from './card';
+import { drawableText, ogFontData } from './font';
+
+// The OpenGraph card, drawn by Next.js's renderer (satori, then resvg) from the element below,
+// and kept on disk. The routes (app/[lang]/opengraph-image.tsx and the post's) only name the words.
 
 const PADDING = 80;
 const TITLE_WIDTH = OG_IMAGE_SIZE.width - 2 * PADDING;
@@ -31,10 +33,8 @@ function titleSize(title: string): TitleSize {
   return TITLE_SIZES.find(({ fontSize, lines }) => estimatedLines(title, fontSize) <= lines) ?? SMALLEST_TITLE;
 }
 
-type OgCardProps = { text: CardText };
-
 /** A light card: the site's name in the accent colour, the title large, date or description below. */
-export function OgCard({ text }: OgCardProps) {
+function cardElement(text: CardText) {
   const title = drawableText(text.title);
   const { fontSize, lines } = titleSize(title);
   return (
@@ -59,18 +59,15 @@ export function OgCard({ text }: OgCardProps) {
   );
 }
 
-let designKey: string | undefined;
+let fontKey: string | undefined;
 
-/** What shapes every card besides its words: this design, the font and the renderer's version. */
+/**
+ * What shapes every card besides its words: the font, and the code that draws it, its size and
+ * the renderer's version (every file under lib/ and the lockfile, in the pipeline's key).
+ */
 function cardDesignKey(): string {
-  if (designKey) return designKey;
-  const hash = createHash('sha256').update(ogFontData);
-  for (const file of ['components/og-card.tsx', 'node_modules/next/package.json']) {
-    const source = path.resolve(/*turbopackIgnore: true*/ file);
-    hash.update(existsSync(source) ? readFileSync(source) : file);
-  }
-  designKey = hash.digest('hex');
-  return designKey;
+  fontKey ??= createHash('sha256').update(ogFontData).digest('hex');
+  return `${fontKey}:${currentPipelineKey()}`;
 }
 
 /**
@@ -82,7 +79,7 @@ export async function ogCardResponse(text: CardText): Promise<Response> {
   const name = cacheEntryName([cardDesignKey(), JSON.stringify(text)], 'png');
   let png = cacheable ? readCacheEntry('og', name) : undefined;
   if (!png) {
-    png = Buffer.from(await new ImageResponse(<OgCard text={text} />, { ...OG_IMAGE_SIZE, fonts }).arrayBuffer());
+    png = Buffer.from(await new ImageResponse(cardElement(text), { ...OG_IMAGE_SIZE, fonts }).arrayBuffer());
     if (cacheable) writeCacheEntry('og', name, png);
   }
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': OG_IMAGE_TYPE } });
