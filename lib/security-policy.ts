@@ -13,12 +13,11 @@ type PolicyOptions = {
 };
 
 function policy({ scripts, inPage }: PolicyOptions): string {
-  const giscus = siteConfig.comments ? ['https://giscus.app'] : [];
   const reports = siteSettings.cspReports;
   return [
     "default-src 'self'",
     // A report of a blocked inline script quotes its start ('report-sample').
-    ['script-src', "'self'", ...scripts, ...giscus, "'report-sample'"].join(' '),
+    ['script-src', "'self'", ...scripts, ...siteConfig.scriptOrigins, "'report-sample'"].join(' '),
     // Shiki colours code with style attributes, and Next.js writes some: a hash cannot allow those.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: https:",

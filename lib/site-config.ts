@@ -127,6 +127,8 @@ export type SiteConfig = {
   comments: GiscusConfig | undefined;
   /** The sites a page may frame: YouTube's privacy-enhanced player, giscus, and site.config.json `embedOrigins`. */
   frameOrigins: readonly string[];
+  /** The sites whose scripts a page may load besides its own: giscus, and site.config.json `scriptOrigins`. */
+  scriptOrigins: readonly string[];
   /** The author's profiles elsewhere (site.config.json `site.social`). */
   social: ReadonlyArray<{ name: string; url: string }>;
   /** The footer's copyright line per language (site.config.json `site.copyright`). */
@@ -222,6 +224,9 @@ export const siteConfig: SiteConfig = {
   // A getter too: the import allows the sites its content frames, then checks the content.
   get frameOrigins() {
     return ['https://www.youtube-nocookie.com', ...(siteSettings.comments ? ['https://giscus.app'] : []), ...siteSettings.embedOrigins];
+  },
+  get scriptOrigins() {
+    return [...(siteSettings.comments ? ['https://giscus.app'] : []), ...siteSettings.scriptOrigins];
   },
   ui: {
     en: {

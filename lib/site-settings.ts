@@ -90,10 +90,17 @@ export const siteSettingsSchema = z.strictObject({
   announcement: z.strictObject({ section: z.string().min(1) }).optional(),
   /**
    * Sites whose pages posts may show in an `<iframe>` (a bilibili or Vimeo player), as origins:
-   * `next start`'s security policy lets only these (and YouTube's privacy-enhanced player, and
+   * the security policy lets only these (and YouTube's privacy-enhanced player, and
    * giscus when comments are on) into a page. `npm run check` names an embed of any other site.
    */
   embedOrigins: z.array(z.string().regex(/^https:\/\/[a-z0-9.-]+(:\d+)?$/i, 'must be an origin, like https://player.bilibili.com')).default([]),
+  /**
+   * Sites whose scripts posts may load (`https://platform.twitter.com` draws a tweet from its share
+   * code), as origins: the security policy lets them run. Off by default: a script of another site
+   * runs with the page's rights and tells that site who reads what, so such a script is left out
+   * of the page, and what it would draw shows as written.
+   */
+  scriptOrigins: z.array(z.string().regex(/^https:\/\/[a-z0-9.-]+(:\d+)?$/i, 'must be an origin, like https://platform.twitter.com')).default([]),
   /**
    * Where browsers send a report of what `next start`'s security policy blocked (an https address
    * that accepts CSP reports): `report-uri` and `report-to` in the policy. Off when not set.

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { checkContent } from '@/lib/content/check';
 import { formatProblem } from '@/lib/content/errors';
 import { importHugoSite } from '@/lib/hugo/import';
+import { contentSecurityPolicy } from '@/lib/security-policy';
 import { siteConfig } from '@/lib/site-config';
 import { siteSettings } from '@/lib/site-settings';
 import { makeSite, optionsFor, post } from './fixtures';
@@ -51,8 +52,21 @@ describe('embeds and the security policy', () => {
       'posts/en/tweet.md': post('title: Tweet\ndate: 2024-01-01', 'A tweet:\n\n<blockquote class="twitter-tweet"><p>Hi.</p></blockquote>\n<script async src="https://platform.twitter.com/widgets.js"></script>\n'),
     });
     expect(checkContent(optionsFor(root)).warnings.map(formatProblem)).toEqual([
-      expect.stringMatching(/posts\/en\/tweet\.md:9: a script from https:\/\/platform\.twitter\.com is left out of the page \(the site runs its own scripts only\): what it would draw shows as written, e\.g\. a tweet as its quoted text and link$/),
+      expect.stringMatching(/posts\/en\/tweet\.md:9: a script from https:\/\/platform\.twitter\.com is left out of the page \(the site runs its own scripts only\): what it would draw shows as written, e\.g\. a tweet as its quoted text and link; to run it, add "https:\/\/platform\.twitter\.com" to scriptOrigins in site\.config\.json$/),
     ]);
+  });
+
+  it('a script of a site the author lets in is not reported, and the policy lets it run', () => {
+    const root = makeSite({
+      'posts/en/tweet.md': post('title: Tweet\ndate: 2024-01-01', 'A tweet:\n\n<blockquote class="twitter-tweet"><p>Hi.</p></blockquote>\n<script async src="//platform.twitter.com/widgets.js"></script>\n'),
+    });
+    siteSettings.scriptOrigins = ['https://platform.twitter.com'];
+    try {
+      expect(checkContent(optionsFor(root)).warnings).toEqual([]);
+      expect(contentSecurityPolicy()).toMatch(/script-src 'self' 'unsafe-inline' https:\/\/platform\.twitter\.com 'report-sample'/);
+    } finally {
+      siteSettings.scriptOrigins = [];
+    }
   });
 
   it('a script written in a post is left out, with where it was; data in a script element stays', async () => {

@@ -265,6 +265,16 @@ describe('embedded players and pages', () => {
     expect(html).toMatch(/<p>Inline <a [^>]*href="https:\/\/example\.org\/widget"[^>]*>The widget<\/a> here\.<\/p>/);
   });
 
+  it('a script of a site the author lets in stays in the page, over https', async () => {
+    siteSettings.scriptOrigins = ['https://platform.twitter.com'];
+    try {
+      const html = await renderBody('posts/en/a.md', 'A tweet:\n\n<blockquote class="twitter-tweet"><p>Hi.</p></blockquote>\n<script async src="//platform.twitter.com/widgets.js"></script>\n');
+      expect(html).toContain('src="https://platform.twitter.com/widgets.js"');
+    } finally {
+      siteSettings.scriptOrigins = [];
+    }
+  });
+
   it('a script written in a post is not in its page; data in a script element is', async () => {
     const html = await renderBody('posts/en/a.md', 'Before.\n\n<script>document.title = "changed"</script>\n\n<script type="application/ld+json">{"@type":"Thing"}</script>\n\nAfter.\n');
     expect(html).not.toContain('document.title');

@@ -108,7 +108,7 @@ export function checkBody(post: Post, publicDir: string, onLocalFile?: (file: st
       file,
       line: script.position ? writtenLine(post, script.position.start.line) : undefined,
       message: script.origin
-        ? `a script from ${script.origin} is left out of the page (the site runs its own scripts only): what it would draw shows as written, e.g. a tweet as its quoted text and link`
+        ? `a script from ${script.origin} is left out of the page (the site runs its own scripts only): what it would draw shows as written, e.g. a tweet as its quoted text and link; to run it, add "${script.origin}" to scriptOrigins in site.config.json`
         : 'an inline script is left out of the page (the site runs its own scripts only, and readers\' browsers would refuse one written in a post): remove it, and say in words what it did',
       warning: true,
     });

@@ -72,7 +72,12 @@ export function rehypeEmbeds() {
       if (element.tagName === 'script') {
         const src = text(element.properties.src);
         const origin = src ? frameOrigin(src) : undefined;
-        // The site's own script files run; a script written inside the post (not data) would not.
+        // The site's own script files run, and those of the sites the author lets in (over https);
+        // a script written inside the post (not data) would not.
+        if (src && origin && siteConfig.scriptOrigins.includes(origin)) {
+          element.properties = { ...element.properties, src: framedUrl(src) };
+          return SKIP;
+        }
         if (src ? !origin : !runs(element)) return;
         dropped.push({ origin, position: element.position });
         parent.children.splice(index, 1);

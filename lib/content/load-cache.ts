@@ -95,8 +95,8 @@ function readBodyFacts(post: Post, publicDir: string, diskCache: boolean): BodyF
   // The pipeline's code cannot change within a process: the key in memory leaves it out.
   // The links' written lines depend on where the body starts in its file, and on the shortcodes.
   const lines = `${post.bodyLine}:${post.bodyLineMap?.join(',') ?? ''}`;
-  // The sites the policy lets a page frame decide which embeds are reported.
-  const shapedBy = [post.source.format, post.lang, post.slug, post.source.bundleDir ?? '', publicDir, String(siteConfig.allowMdxJavaScript), siteConfig.frameOrigins.join(' '), lines, post.body];
+  // The sites the policy lets a page frame, and load scripts from, decide which embeds are reported.
+  const shapedBy = [post.source.format, post.lang, post.slug, post.source.bundleDir ?? '', publicDir, String(siteConfig.allowMdxJavaScript), siteConfig.frameOrigins.join(' '), siteConfig.scriptOrigins.join(' '), lines, post.body];
   const memoryKey = cacheEntryName(shapedBy);
   const withFile = ({ absent: _absent, ...facts }: CachedFacts): BodyFacts => ({ ...facts, problems: facts.problems.map((problem) => ({ file: post.source.displayPath, ...problem })) });
   const remembered = factsInMemory.get(memoryKey);
