@@ -1,0 +1,103 @@
+/**
+ * What the responsive image copies cost to make, per format, effort and width, on real images:
+ * each sampled image is encoded at the widths the site makes of it (lib/content/image-variants.ts)
+ * with each setting, one at a time, and the encode time and the copy's size are summed per
+ * setting; then the copies a build makes with the current settings are made again, one image at a
+ * time and then one per core at a time (as Next.js's workers ask for them), to show what a cold
+ * build pays. A copy larger
+ * than its original is counted too. Not a test.
+ *
+ *   npm run bench:images -- <folder of images> [--sample 24]
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { VARIANT_ENCODING, VARIANT_SOURCE_TYPES, variantWidths } from '../../lib/content/image-variants';
+import { commandOptions } from '../command-line';
+
+const usage = 'npm run bench:images -- <folder of images> [--sample 24]';
+const { values, positionals } = commandOptions({ options: { sample: { type: 'string', default: '24' } }, allowPositionals: true }, usage);
+const folder = positionals[0];
+if (!folder) {
+  console.error(`usage: ${usage}`);
+  process.exit(2);
+}
+
+function imagesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && VARIANT_SOURCE_TYPES.has(path.extname(entry.name).slice(1).toLowerCase()))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
+
+// An even spread over the folder (sorted by path), not the first few of one post.
+const all = imagesUnder(folder);
+const sampleSize = Math.min(all.length, Number(values.sample));
+const sample = Array.from({ length: sampleSize }, (_, index) => all[Math.floor((index * all.length) / sampleSize)]!);
+
+type Source = { file: string; bytes: Buffer; widths: number[] };
+const sources: Source[] = [];
+for (const file of sample) {
+  const bytes = readFileSync(file);
+  const { width } = await sharp(bytes).metadata();
+  if (width) sources.push({ file, bytes, widths: variantWidths(width) });
+}
+
+type Setting = { format: 'avif' | 'webp'; effort: number; quality: number };
+const SETTINGS: Setting[] = [
+  { format: 'avif', effort: 0, quality: VARIANT_ENCODING.avif.quality },
+  { format: 'avif', effort: 2, quality: VARIANT_ENCODING.avif.quality },
+  { format: 'avif', effort: 4, quality: VARIANT_ENCODING.avif.quality },
+  { format: 'webp', effort: 2, quality: VARIANT_ENCODING.webp.quality },
+  { format: 'webp', effort: 4, quality: VARIANT_ENCODING.webp.quality },
+  { format: 'webp', effort: 6, quality: VARIANT_ENCODING.webp.quality },
+];
+
+async function encode(source: Source, width: number, setting: Setting): Promise<Buffer> {
+  const pipeline = sharp(source.bytes).rotate().resize({ width, withoutEnlargement: true });
+  return setting.format === 'avif' ? pipeline.avif({ quality: setting.quality, effort: setting.effort }).toBuffer() : pipeline.webp({ quality: setting.quality, effort: setting.effort }).toBuffer();
+}
+
+const copies = sources.reduce((sum, source) => sum + source.widths.length, 0);
+const originalBytes = sources.reduce((sum, source) => sum + source.bytes.length * source.widths.length, 0);
+console.log(`${sources.length} images of ${all.length} under ${folder}, ${copies} copies each setting (widths ${[...new Set(sources.flatMap((s) => s.widths))].sort((a, b) => a - b).join(', ')}); libvips on one thread, one image at a time:`);
+console.log('| format | effort | encode, all copies (s) | per copy (ms) | copies / originals, bytes | copies larger than their original |');
+console.log('| --- | --- | --- | --- | --- | --- |');
+sharp.concurrency(1);
+for (const setting of SETTINGS) {
+  let seconds = 0;
+  let bytes = 0;
+  let larger = 0;
+  for (const source of sources) {
+    for (const width of source.widths) {
+      const started = performance.now();
+      const copy = await encode(source, width, setting);
+      seconds += (performance.now() - started) / 1000;
+      bytes += copy.length;
+      if (copy.length > source.bytes.length) larger++;
+    }
+  }
+  const current = VARIANT_ENCODING[setting.format].effort === setting.effort ? ' (current)' : '';
+  console.log(`| ${setting.format} | ${setting.effort}${current} | ${seconds.toFixed(1)} | ${((seconds * 1000) / copies).toFixed(0)} | ${((100 * bytes) / originalBytes).toFixed(0)} % | ${larger} of ${copies} |`);
+}
+
+// A cold build makes every copy, as many at once as Next.js has workers (one per core here).
+sharp.concurrency(0);
+const cores = os.availableParallelism();
+for (const inFlight of [1, cores]) {
+  const jobs = sources.flatMap((source) => source.widths.flatMap((width) => (['avif', 'webp'] as const).map((format) => ({ source, width, setting: { format, ...VARIANT_ENCODING[format] } }))));
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: inFlight }, async () => {
+      while (next < jobs.length) {
+        const job = jobs[next++]!;
+        await encode(job.source, job.width, job.setting);
+      }
+    }),
+  );
+  console.log(`current settings, both formats, ${jobs.length} copies, ${inFlight} at a time: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+const sizes = sources.map((source) => statSync(source.file).size);
+console.log(`originals: ${(sizes.reduce((a, b) => a + b, 0) / 1024 / sources.length).toFixed(0)} KB on average`);
