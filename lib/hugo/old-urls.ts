@@ -61,7 +61,9 @@ export function oldSiteUrls(source: string): OldUrls {
   const pages = new Set<string>();
   const files = new Set<string>();
   for (const file of walkFiles(source)) {
-    if (file === '404.html' || /(^|\/)404\/index\.html$/.test(file)) continue;
+    // Hugo's not-found page, at the root and in each language's folder (`en/404.html`): a host
+    // serves it for a missing URL, and no link leads to it.
+    if (/(^|\/)404(\.html|\/index\.html)$/.test(file)) continue;
     if (file.endsWith('/index.html') || file === 'index.html') pages.add(requestPath(`/${file.slice(0, -'index.html'.length)}`));
     else if (/\.(html?|xml)$/.test(file)) pages.add(requestPath(`/${file}`));
     else files.add(requestPath(`/${file}`));
