@@ -21,6 +21,8 @@ function policy({ scripts, inPage }: PolicyOptions): string {
     // Shiki colours code with style attributes, and Next.js writes some: a hash cannot allow those.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: https:",
+    // A post's <video> or <audio> may play a file from another site, as its images may show one.
+    "media-src 'self' https:",
     "font-src 'self'",
     "connect-src 'self'",
     `frame-src 'self' ${siteConfig.frameOrigins.join(' ')}`,

@@ -24,6 +24,14 @@ describe("next start's security policy", () => {
     expect(header('Reporting-Endpoints')).toBe('csp="https://reports.example.com/csp"');
   });
 
+  it("lets a post's images, videos and audio come from any https site, and frames and scripts only from the allowed", () => {
+    const policy = contentSecurityPolicy();
+    expect(policy).toContain("img-src 'self' data: https:");
+    expect(policy).toContain("media-src 'self' https:");
+    expect(policy).toMatch(/frame-src 'self' https:\/\/www\.youtube-nocookie\.com(;| )/);
+    expect(policy).toMatch(/script-src 'self' 'unsafe-inline' 'report-sample'/);
+  });
+
   it('refuses a report address that is not https, naming the setting', () => {
     expect(() => parseSiteSettings({ cspReports: 'http://reports.example.com/csp' })).toThrow(/site\.config\.json: cspReports: must be an https address that accepts CSP reports/);
   });
