@@ -77,8 +77,12 @@ function isFrameworkScript(text: string): boolean {
 }
 
 const SCRIPT_ELEMENT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
-/** Types a browser runs; a `<script>` of any other type (JSON-LD) is data. */
 const RUN_TYPES = new Set(['', 'text/javascript', 'application/javascript', 'module']);
+
+/** Whether a browser runs a `<script>` of this `type` (none is JavaScript); any other (JSON-LD) is data. */
+export function isRunnableScriptType(type: string | undefined): boolean {
+  return RUN_TYPES.has(type?.trim().toLowerCase() ?? '');
+}
 const POLICY_META = /<meta http-equiv="Content-Security-Policy" content="[^"]*"\s*\/?>/i;
 
 /** The inline scripts of a page that a browser would run, as written. */
@@ -86,8 +90,7 @@ function inlineScripts(html: string): string[] {
   const scripts: string[] = [];
   for (const [, attributes = '', text = ''] of html.matchAll(SCRIPT_ELEMENT)) {
     if (/\ssrc\s*=/i.test(attributes)) continue;
-    const type = /\stype\s*=\s*["']?([^"'\s>]*)/i.exec(attributes)?.[1]?.toLowerCase() ?? '';
-    if (RUN_TYPES.has(type)) scripts.push(text);
+    if (isRunnableScriptType(/\stype\s*=\s*["']?([^"'\s>]*)/i.exec(attributes)?.[1])) scripts.push(text);
   }
   return scripts;
 }
@@ -110,7 +113,7 @@ export function pinPageScripts(html: string, ownScripts: readonly string[]): { h
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy({ scripts: [...hashes], inPage: true })}"/>`;
   const pinned = POLICY_META.test(html)
     ? html.replace(POLICY_META, meta)
-    : html.replace(/<head\b[^>]*>(\s*<meta charSet="utf-8"\s*\/?>|\s*<meta charset="utf-8"\s*\/?>)?/i, (head) => `${head}${meta}`);
+    : html.replace(/<head\b[^>]*>(\s*<meta charset="utf-8"\s*\/?>)?/i, (head) => `${head}${meta}`);
   if (pinned === html && !POLICY_META.test(html)) throw new Error('the page has no <head> to carry its security policy');
   return { html: pinned, hashes: hashes.size, unknown };
 }

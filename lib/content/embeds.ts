@@ -1,6 +1,7 @@
 import type { Element, Root } from 'hast';
 import type { Position } from 'unist';
 import { SKIP, visit } from 'unist-util-visit';
+import { isRunnableScriptType } from '../security-policy';
 import { siteConfig } from '../site-config';
 
 // Pages of other sites framed in a body (`<iframe>` in raw HTML, or what a shortcode wrote): how
@@ -45,12 +46,6 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }
 
-/** Whether a browser runs a script element: one of a data type (JSON-LD) it only keeps. */
-function runs(script: Element): boolean {
-  const type = text(script.properties.type)?.toLowerCase() ?? '';
-  return ['', 'text/javascript', 'application/javascript', 'module'].includes(type);
-}
-
 /**
  * A script of another site, or written inside the post, is left out: the site's policy runs only
  * the site's own scripts (each page names its inline ones by hash), so it would be blocked anyway,
@@ -78,7 +73,7 @@ export function rehypeEmbeds() {
           element.properties = { ...element.properties, src: framedUrl(src) };
           return SKIP;
         }
-        if (src ? !origin : !runs(element)) return;
+        if (src ? !origin : !isRunnableScriptType(text(element.properties.type))) return;
         dropped.push({ origin, position: element.position });
         parent.children.splice(index, 1);
         return [SKIP, index];
