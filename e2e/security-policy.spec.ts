@@ -27,7 +27,8 @@ for (const path of PAGE_KINDS) {
   test(`${path} runs its scripts under its own policy, with nothing blocked`, async ({ page }) => {
     const violations = await watchPolicyViolations(page);
     await page.addInitScript(() => localStorage.setItem('theme', 'dark'));
-    await page.goto(path);
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(path === NOT_FOUND ? 404 : 200);
     // The site's own inline script ran: the reader's stored theme is applied.
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     const sources = await pageScriptSources(page);
