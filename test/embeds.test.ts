@@ -56,6 +56,14 @@ describe('embeds and the security policy', () => {
     ]);
   });
 
+  it('in an MDX post too, a blocked iframe and a script written as JSX are reported with their lines', () => {
+    const body = 'Watch:\n\n<iframe src="https://example.org/widget" title="W"></iframe>\n\n<script>alert(1)</script>\n';
+    const root = makeSite({ 'posts/en/jsx.mdx': post('title: JSX\ndate: 2024-01-01', body) });
+    const report = checkContent(optionsFor(root));
+    expect(report.defects.map(formatProblem)).toEqual([expect.stringMatching(/posts\/en\/jsx\.mdx:8: an embed from https:\/\/example\.org is blocked/)]);
+    expect(report.warnings.map(formatProblem)).toEqual([expect.stringMatching(/posts\/en\/jsx\.mdx:10: an inline script is left out of the page/)]);
+  });
+
   it('a script of a site the author lets in is not reported, and the policy lets it run', () => {
     const root = makeSite({
       'posts/en/tweet.md': post('title: Tweet\ndate: 2024-01-01', 'A tweet:\n\n<blockquote class="twitter-tweet"><p>Hi.</p></blockquote>\n<script async src="//platform.twitter.com/widgets.js"></script>\n'),

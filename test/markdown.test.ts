@@ -275,6 +275,13 @@ describe('embedded players and pages', () => {
     }
   });
 
+  it('in an MDX post, an iframe and a script written as JSX are treated as in HTML', async () => {
+    const html = await renderBody('posts/en/a.mdx', 'Watch:\n\n<iframe src="https://example.org/widget" title="The widget"></iframe>\n\n<script>document.title = "changed"</script>\n');
+    expect(html).not.toContain('<iframe');
+    expect(html).not.toContain('document.title');
+    expect(html).toMatch(/<p class="embed-link"[^>]*><a [^>]*href="https:\/\/example\.org\/widget"[^>]*>The widget<\/a><\/p>/);
+  });
+
   it('a script written in a post is not in its page; data in a script element is', async () => {
     const html = await renderBody('posts/en/a.md', 'Before.\n\n<script>document.title = "changed"</script>\n\n<script type="application/ld+json">{"@type":"Thing"}</script>\n\nAfter.\n');
     expect(html).not.toContain('document.title');

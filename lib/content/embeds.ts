@@ -1,4 +1,5 @@
-import type { Element, Root } from 'hast';
+import type { Element, Root, RootContent } from 'hast';
+import type { MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'mdast-util-mdx-jsx';
 import type { Position } from 'unist';
 import { SKIP, visit } from 'unist-util-visit';
 import { isRunnableScriptType } from '../security-policy';
@@ -61,6 +62,7 @@ function text(value: unknown): string | undefined {
  */
 export function rehypeEmbeds() {
   return (tree: Root) => {
+    jsxEmbedsAsElements(tree);
     const dropped: DroppedScript[] = [];
     visit(tree, 'element', (element: Element, index, parent) => {
       if (index === undefined || !parent) return;
@@ -100,6 +102,26 @@ export function rehypeEmbeds() {
     });
     if (dropped.length) droppedScripts.set(tree, dropped);
   };
+}
+
+/**
+ * In an MDX body, an `<iframe>` or a `<script>` written as JSX with literal attributes is the
+ * same element as in HTML: it becomes one, so the steps above treat it alike (one with an
+ * expression for an attribute is code, which the body check reports unless MDX JavaScript is on).
+ */
+function jsxEmbedsAsElements(tree: Root): void {
+  visit(tree, (node: Root | RootContent, index, parent) => {
+    if ((node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') || !parent || index === undefined) return;
+    const jsx = node as MdxJsxFlowElementHast | MdxJsxTextElementHast;
+    if (jsx.name !== 'iframe' && jsx.name !== 'script') return;
+    const properties: Element['properties'] = {};
+    for (const attribute of jsx.attributes) {
+      if (attribute.type !== 'mdxJsxAttribute' || (attribute.value !== null && attribute.value !== undefined && typeof attribute.value !== 'string')) return;
+      properties[attribute.name] = typeof attribute.value === 'string' ? attribute.value : true;
+    }
+    const element: Element = { type: 'element', tagName: jsx.name, properties, children: jsx.children as Element['children'], position: jsx.position };
+    (parent.children as RootContent[])[index] = element;
+  });
 }
 
 /** A script that a body loaded from another site (a tweet's widgets.js), or had inline, left out of the page. */
