@@ -173,3 +173,21 @@ export async function plantInlineScript(page: Page, path: string): Promise<void>
     await route.fulfill({ response, body: html });
   });
 }
+
+/**
+ * Opens `path` as a reader who chose the dark theme, and checks that the page runs under its own
+ * policy: the site's inline theme script ran, inline scripts are allowed by hash only, and the
+ * answer has `status`. Returns what lists the violations so far, to check once the test is done.
+ */
+export async function openUnderOwnPolicy(page: Page, path: string, status: number): Promise<() => Promise<string[]>> {
+  const violations = await watchPolicyViolations(page);
+  await page.addInitScript(() => localStorage.setItem('theme', 'dark'));
+  const response = await page.goto(path);
+  expect(response?.status()).toBe(status);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const sources = await pageScriptSources(page);
+  expect(sources[0]).toBe("'self'");
+  expect(sources.filter((source) => source.startsWith("'sha256-")).length).toBeGreaterThan(2);
+  expect(sources).not.toContain("'unsafe-inline'");
+  return violations;
+}

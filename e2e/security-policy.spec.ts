@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { pageScriptSources, plantInlineScript, watchPolicyViolations } from './helpers';
+import { openUnderOwnPolicy, plantInlineScript, watchPolicyViolations } from './helpers';
 
 // Each prerendered page carries its own security policy (npm run build pins it, see
 // lib/security-policy.ts): scripts from the site's files, and inline only those it names by hash.
@@ -25,16 +25,7 @@ const PAGE_KINDS = [
 
 for (const path of PAGE_KINDS) {
   test(`${path} runs its scripts under its own policy, with nothing blocked`, async ({ page }) => {
-    const violations = await watchPolicyViolations(page);
-    await page.addInitScript(() => localStorage.setItem('theme', 'dark'));
-    const response = await page.goto(path);
-    expect(response?.status()).toBe(path === NOT_FOUND ? 404 : 200);
-    // The site's own inline script ran: the reader's stored theme is applied.
-    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-    const sources = await pageScriptSources(page);
-    expect(sources[0]).toBe("'self'");
-    expect(sources.filter((source) => source.startsWith("'sha256-")).length).toBeGreaterThan(2);
-    expect(sources).not.toContain("'unsafe-inline'");
+    const violations = await openUnderOwnPolicy(page, path, path === NOT_FOUND ? 404 : 200);
     if (path !== NOT_FOUND) {
       // The islands hydrate under it: the theme toggle answers (the page for a missing one has none).
       const toggle = page.getByTestId('theme-toggle');
