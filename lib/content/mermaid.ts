@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { renderMermaidSVG } from 'beautiful-mermaid';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Element, ElementContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
@@ -16,6 +17,29 @@ const DIAGRAM_COLOURS = { bg: 'var(--page)', fg: 'var(--ink)', accent: 'var(--ac
 /** Marks a mermaid fence that could not be drawn; body checks report it with its line. */
 export const MERMAID_ERROR_PROPERTY = 'dataMermaidError';
 
+/**
+ * The renderer, loaded when the first diagram is drawn. With its layout engine (elkjs) it is half
+ * of the content layer's code (3 of 6 MB bundled) and takes 0.3-0.45 s to load: every process that
+ * reads posts (`npm run check`, each `next dev` worker) paid that, though most posts draw nothing.
+ */
+let renderer: typeof import('beautiful-mermaid') | undefined;
+const mermaidRenderer = () => (renderer ??= requireEsModulePackage('beautiful-mermaid') as typeof import('beautiful-mermaid'));
+
+/**
+ * An ES module package loaded synchronously (Node 20.19 and later `require` ES modules), for a
+ * synchronous pipeline. The package's name cannot be given to `require`: its `exports` has only
+ * an `import` condition, so its entry file is found from its package.json. `createRequire` comes
+ * from `process.getBuiltinModule` because Turbopack rewrites `createRequire(import.meta.url)`
+ * calls as its own `require`, which loads no file it did not bundle.
+ */
+function requireEsModulePackage(name: string): unknown {
+  const load = process.getBuiltinModule('node:module').createRequire(import.meta.url);
+  const packageDir = (load.resolve.paths(name) ?? []).map((dir) => path.join(dir, name)).find((dir) => existsSync(path.join(dir, 'package.json')));
+  if (!packageDir) throw new Error(`the package ${name} is not installed: run npm ci`);
+  const manifest = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { exports?: { '.'?: { import?: string } }; main?: string };
+  return load(path.join(packageDir, manifest.exports?.['.']?.import ?? manifest.main ?? 'index.js'));
+}
+
 type Drawn = { ok: true; svg: Element } | { ok: false; reason: string };
 
 const drawn = new Map<string, Drawn>();
@@ -25,7 +49,7 @@ function draw(source: string): Drawn {
   let result = drawn.get(source);
   if (!result) {
     try {
-      const svg = fromHtml(renderMermaidSVG(mermaidSource(source), DIAGRAM_COLOURS), { fragment: true, space: 'svg' }).children.find(
+      const svg = fromHtml(mermaidRenderer().renderMermaidSVG(mermaidSource(source), DIAGRAM_COLOURS), { fragment: true, space: 'svg' }).children.find(
         (node): node is Element => node.type === 'element' && node.tagName === 'svg',
       );
       result = svg ? { ok: true, svg: ownStyles(svg, createHash('sha256').update(source).digest('hex').slice(0, 8)) } : { ok: false, reason: 'the renderer returned no SVG' };
