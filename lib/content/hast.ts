@@ -9,7 +9,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
-import { visit } from 'unist-util-visit';
+import { EXIT, visit } from 'unist-util-visit';
 import { toString } from 'hast-util-to-string';
 import type { Post } from './load';
 import { rehypeEmbeds } from './embeds';
@@ -68,11 +68,29 @@ export function remarkHeadingIds() {
  */
 export const bodyRemarkPlugins: PluggableList = [remarkGfm, remarkFigureCaptions, remarkHeadingIds, remarkMermaid];
 
+/**
+ * rehype-raw, for a tree that has HTML written in the body. It reads the whole tree again through
+ * an HTML parser, whatever the share of HTML in it: for most bodies, which have none, that was
+ * about a fifth of reading them (on jimmysong.io 44 of 317 bodies have any; 1.14 s of rehype-raw
+ * became 0.55 s).
+ */
+function rehypeRawWhereWritten() {
+  const parseRaw = rehypeRaw();
+  return (tree: HastRoot, file: Parameters<typeof parseRaw>[1]) => {
+    let written = false;
+    visit(tree, 'raw', () => {
+      written = true;
+      return EXIT;
+    });
+    return written ? parseRaw(tree, file) : tree;
+  };
+}
+
 const markdownToHast = unified()
   .use(remarkParse)
   .use(bodyRemarkPlugins)
   .use(remarkRehype, { allowDangerousHtml: true })
-  .use(rehypeRaw)
+  .use(rehypeRawWhereWritten)
   .use(rehypeSlug)
   .use(rehypeEmbeds);
 
