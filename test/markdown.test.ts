@@ -233,6 +233,13 @@ describe('code blocks', () => {
     expect(html).toContain('graph TD; A--&gt;B');
     expect(html).toContain('no language');
   });
+
+  it('keep a blank first line, as Hugo shows it, with or without HTML elsewhere in the body', async () => {
+    for (const body of ['```shell\n\n$ ls\n```', '<kbd>Ctrl</kbd>\n\n```shell\n\n$ ls\n```']) {
+      const code = /<code data-language="shell"[^>]*>([\s\S]*?)<\/code>/.exec(await renderBody('posts/en/a.md', body))?.[1] ?? '';
+      expect(code.match(/<span data-line="">/g)).toHaveLength(2);
+    }
+  });
 });
 
 describe('embedded players and pages', () => {

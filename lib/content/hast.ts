@@ -74,15 +74,23 @@ export const bodyRemarkPlugins: PluggableList = [remarkGfm, remarkFigureCaptions
  * about a fifth of reading them (on jimmysong.io 44 of 317 bodies have any; 1.14 s of rehype-raw
  * became 0.55 s).
  */
-function rehypeRawWhereWritten() {
-  const parseRaw = rehypeRaw();
+export function rehypeRawWhereWritten(options?: Parameters<typeof rehypeRaw>[0]) {
+  const parseRaw = rehypeRaw(options);
   return (tree: HastRoot, file: Parameters<typeof parseRaw>[1]) => {
     let written = false;
     visit(tree, 'raw', () => {
       written = true;
       return EXIT;
     });
-    return written ? parseRaw(tree, file) : tree;
+    if (!written) return tree;
+    // The HTML parser drops a newline right after `<pre>`, even with `<code>` between them: a code
+    // block's blank first line, which Hugo shows, would go in bodies that have HTML elsewhere.
+    visit(tree, 'element', (pre: Element) => {
+      const code = pre.tagName === 'pre' ? pre.children[0] : undefined;
+      const text = code?.type === 'element' && code.tagName === 'code' ? code.children[0] : undefined;
+      if (text?.type === 'text' && text.value.startsWith('\n')) text.value = `\n${text.value}`;
+    });
+    return parseRaw(tree, file);
   };
 }
 

@@ -7,7 +7,6 @@ import { compileMDX, type MDXRemoteProps } from 'next-mdx-remote/rsc';
 import { createElement, type ComponentType, type ReactElement } from 'react';
 import * as jsxRuntime from 'react/jsx-runtime';
 import rehypePrettyCode, { type Options as RehypePrettyCodeOptions } from 'rehype-pretty-code';
-import rehypeRaw from 'rehype-raw';
 import rehypeSlug from 'rehype-slug';
 import type { PluggableList } from 'unified';
 import { toString } from 'hast-util-to-string';
@@ -18,7 +17,7 @@ import { syntaxProblem } from './body';
 import { cachedCompiledSource } from './compile-cache';
 import { ContentError } from './errors';
 import { rehypeEmbeds } from './embeds';
-import { bodyRemarkPlugins } from './hast';
+import { bodyRemarkPlugins, rehypeRawWhereWritten } from './hast';
 import { VARIANT_KEY_PROPERTY } from './image-variants';
 import { IN_LINK_PROPERTY, resolveImage, type ImageContext } from './images';
 import type { Post } from './load';
@@ -125,7 +124,7 @@ export function postCompileOptions(
   };
   const remarkPlugins: PluggableList = [...bodyRemarkPlugins, remarkCodeMeta];
   const rehypePlugins: PluggableList = [];
-  if (post.source.format === 'md') rehypePlugins.push([rehypeRaw, { passThrough: [...nodeTypes] }]);
+  if (post.source.format === 'md') rehypePlugins.push([rehypeRawWhereWritten, { passThrough: [...nodeTypes] }]);
   rehypePlugins.push(rehypeSlug, rehypeEmbeds, [rehypeBundleFiles, { ...imageContext, responsiveImages: true }], [rehypePrettyCode, codeHighlighting]);
   return {
     // The content layer has already refused MDX JavaScript in posts; this keeps the compiler from running any.
