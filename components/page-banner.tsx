@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
-import { getDefaultBanner, type ResolvedImage } from '@/lib/content';
+import type { ResolvedImage } from '@/lib/content';
 import { PostImage } from './post-image';
 
 type PageBannerProps = {
   title: string;
-  /** The post's `bg_image`; pages without one use the site's default banner. */
-  background?: ResolvedImage;
+  /** The picture behind the title: a post's `bg_image`, a section's banner, or the site's default. */
+  background: ResolvedImage;
   /** Shown under the title (a post's `subtitle`). */
   subtitle?: string;
   /** The photo's credit, shown on it (beautifulhugo's `bigimg` `desc`). */
@@ -14,7 +14,7 @@ type PageBannerProps = {
 };
 
 /** The page-title band of the Hugo theme: the title over a darkened background picture. */
-export function PageBanner({ title, background = getDefaultBanner(), subtitle, credit, children }: PageBannerProps) {
+export function PageBanner({ title, background, subtitle, credit, children }: PageBannerProps) {
   return (
     <section className="relative isolate overflow-hidden bg-slate-900" data-testid="page-banner">
       <PostImage image={background} alt="" sizes="100vw" preload className="absolute inset-0 -z-10 h-full w-full object-cover opacity-45" />

@@ -105,6 +105,8 @@ export type SectionConfig = {
   segment: string;
   title: Record<Lang, string>;
   description: Partial<Record<Lang, string>>;
+  /** The list's banner picture (`bg_image` of Hugo's `_index.md`), where the section has its own. */
+  banner: Partial<Record<Lang, string>>;
   /** Newest first with dates, scheduled and expired as posts; else by title. */
   dated: boolean;
   feeds: boolean;
@@ -172,6 +174,7 @@ function sectionConfigs(sections: readonly SectionSettings[]): SectionConfig[] {
       segment,
       title: Object.fromEntries(languages.map((lang) => [lang, titles[lang] ?? fallback])) as Record<Lang, string>,
       description: perLanguage(`sections.${index}.description`, section.description),
+      banner: perLanguage(`sections.${index}.banner`, section.banner),
       dated: section.dated,
       feeds: section.feeds,
       taxonomies: section.taxonomies,

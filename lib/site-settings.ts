@@ -27,6 +27,8 @@ const section = z.strictObject({
   title: perLanguage(z.string().min(1)).default({}),
   /** The list's description, per language. */
   description: perLanguage(z.string().min(1)).default({}),
+  /** The picture behind the list's title, per language: a file under public/ (`images/backgrounds/notice.jpg`) or an https URL; else the site's default banner. */
+  banner: perLanguage(z.string().min(1)).default({}),
   /** Items are dated: newest first, with their dates, scheduled and expired as posts are. Else by title. */
   dated: z.boolean().default(true),
   /** The section has its own RSS, Atom and JSON feeds. */

@@ -5,6 +5,7 @@ import { PageBanner } from '@/components/page-banner';
 import { SiteHeader } from '@/components/site-header';
 import { isLang, ui } from '@/lib/site-config';
 import { homePath } from '@/lib/urls';
+import { getDefaultBanner } from '@/lib/content';
 
 export default async function NotFound() {
   const value = await langRootParam();
@@ -14,7 +15,7 @@ export default async function NotFound() {
   return (
     <>
       <SiteHeader lang={value} />
-      <PageBanner title={strings.notFoundTitle} />
+      <PageBanner title={strings.notFoundTitle} background={getDefaultBanner()} />
       <main id="main" className="mx-auto max-w-3xl px-4 py-12">
         <p className="text-lg text-ink-muted">{strings.notFoundBody}</p>
         <p className="mt-6">

@@ -97,6 +97,10 @@ test.describe('a Hugo site imported as is', () => {
     await expect(page.getByTestId('item-link')).toHaveAttribute('href', 'https://example.org/conference');
     await page.getByTestId('page-banner').getByRole('link', { name: 'Notices' }).click();
     await expect(page.getByTestId('page-banner').getByText('Talks, releases and dates worth knowing about.')).toBeVisible();
+    // The list's own picture, as its `_index.md` gave it (bg_image), not the site's default banner.
+    const listBanner = page.getByTestId('page-banner').locator('img');
+    await expect(listBanner).toHaveAttribute('src', '/images/backgrounds/fixture-banner.png');
+    await expect.poll(() => listBanner.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     // The draft and the expired meetup are not listed; the bundle's image came along.
     await expect(page.getByTestId('post-list').getByRole('heading')).toHaveText(['See You at the Fixture Conference', 'The Migration Handbook Is Out']);
     await expect(page.getByTestId('post-list')).not.toContainText('Autumn Meetup 2019');

@@ -2,12 +2,12 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { siteConfig, type Lang, type SectionConfig } from '@/lib/site-config';
+import { languages, siteConfig, type Lang, type SectionConfig } from '@/lib/site-config';
 import type { Taxonomy } from '@/lib/urls';
 import { ContentError, formatProblem, toleratedDefects, type ContentProblem } from './errors';
 import { parseVariantFileName, variantFileName, variantWidths, VARIANT_FORMATS, type VariantFormat } from './image-variants';
 import { fileOfVariantKey, localImageFacts, resolveImage, type ResolvedImage } from './images';
-import { defaultContentOptions, entriesOf, loadContent, readContentLazily, termedEntries, type Content, type ContentOptions, type Post } from './load';
+import { defaultContentOptions, entriesOf, loadContent, readContentLazily, resolveSectionBanner, termedEntries, type Content, type ContentOptions, type Post } from './load';
 import { watchedContentVersion } from './version';
 import type { Term } from './terms';
 
@@ -271,6 +271,25 @@ export function getDefaultBanner(): ResolvedImage {
   return resolved.image;
 }
 
+let sectionBanners: { of: Content; byList: Map<string, ResolvedImage> } | undefined;
+
+/**
+ * The picture behind a section list's title: the section's own `banner` for the language
+ * (site.config.json, from Hugo's `_index.md` `bg_image`), else the site's default. A file that is
+ * missing shows the default; `npm run check` reports it.
+ */
+export function getSectionBanner(lang: Lang, section: SectionConfig): ResolvedImage {
+  const of = content();
+  if (sectionBanners?.of !== of) sectionBanners = { of, byList: new Map() };
+  const key = `${lang}/${section.name}`;
+  const known = sectionBanners.byList.get(key);
+  if (known) return known;
+  const resolved = resolveSectionBanner(lang, section, defaultContentOptions().publicDir);
+  const image = resolved?.ok ? resolved.image : getDefaultBanner();
+  sectionBanners.byList.set(key, image);
+  return image;
+}
+
 type VariantSource = { file: string; intrinsicWidth: number };
 
 let variantSources: { of: Content; byKey: Map<string, VariantSource> } | undefined;
@@ -284,8 +303,9 @@ function imageVariantSources(): Map<string, VariantSource> {
     const { width, variantKey } = localImageFacts(file);
     if (variantKey && width) byKey.set(variantKey, { file, intrinsicWidth: width });
   };
-  const defaultBanner = getDefaultBanner();
-  if (defaultBanner.kind === 'local') add(defaultBanner.file);
+  for (const banner of [getDefaultBanner(), ...languages.flatMap((lang) => siteConfig.sections.map((section) => getSectionBanner(lang, section)))]) {
+    if (banner.kind === 'local') add(banner.file);
+  }
   for (const lang of Object.keys(of.posts) as Lang[]) {
     for (const post of entriesOf(of, lang)) {
       for (const image of [post.image, post.banner]) if (image?.kind === 'local') add(image.file);

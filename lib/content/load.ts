@@ -1,10 +1,11 @@
-import { isLang, ui, type Lang } from '../site-config';
-import { siteSettings } from '../site-settings';
+import { isLang, languages, siteConfig, ui, type Lang, type SectionConfig } from '../site-config';
+import { SITE_SETTINGS_FILE, siteSettings } from '../site-settings';
 import { entryPath, postPath } from '../urls';
 import { ContentError, isFatal, toleratedDefects, type ContentProblem } from './errors';
 import type { Value, ValueMap } from './go-template';
 import { expandShortcodes } from './shortcodes';
 import { readSiteShortcodes } from './site-shortcodes';
+import { resolveImage, type ImageResolution } from './images';
 import { postBodyFacts, type BodyFacts } from './load-cache';
 import { indexContent, isVisible, readPostIndex, type Content, type ContentOptions, type Post } from './posts';
 
@@ -99,7 +100,24 @@ function addBodyProblems(found: readonly ContentProblem[], problems: ContentProb
 function readShownPosts(options: ContentOptions): { shown: Post[]; problems: ContentProblem[]; warnings: ContentProblem[] } {
   const { posts, problems, defects } = readPostIndex(options);
   const shown = posts.filter((post) => isVisible(post.status, options.includeUnpublished));
-  return { shown, problems, warnings: [...defects, ...expandPostShortcodes(shown, options.shortcodesDir)] };
+  return { shown, problems, warnings: [...defects, ...expandPostShortcodes(shown, options.shortcodesDir), ...sectionBannerDefects(options.publicDir)] };
+}
+
+/** A section's own banner picture for a language (site.config.json), under public/ or remote; undefined where it has none. */
+export function resolveSectionBanner(lang: Lang, section: SectionConfig, publicDir: string): ImageResolution | undefined {
+  const reference = section.banner[lang];
+  return reference ? resolveImage(reference, { publicDir, bundleUrl: (relative) => `/${relative}` }) : undefined;
+}
+
+/** Section banners that are not there: Hugo shows a broken picture, the list here shows the default banner. */
+function sectionBannerDefects(publicDir: string): ContentProblem[] {
+  return siteConfig.sections.flatMap((section, index) =>
+    languages.flatMap((lang) => {
+      const resolved = resolveSectionBanner(lang, section, publicDir);
+      if (!resolved || resolved.ok) return [];
+      return [{ file: SITE_SETTINGS_FILE, field: `sections.${index}.banner.${lang}`, message: `${resolved.message} (the list of "${section.name}" shows the site's default banner)`, tolerated: true }];
+    }),
+  );
 }
 
 /** The problems each post file's body had when it was last read, with the body they were found in. */

@@ -257,7 +257,7 @@ export function importHugoSite(options: ImportOptions): ImportReport {
   const foundSection = (name: string, folder: string) => {
     const known = foundSections.get(name);
     if (known) return known;
-    const found: ImportedSection & { folder: string } = { title: {}, description: {}, dated: false, taxonomies: false, folder };
+    const found: ImportedSection & { folder: string } = { title: {}, description: {}, banner: {}, dated: false, taxonomies: false, folder };
     foundSections.set(name, found);
     return found;
   };
@@ -334,6 +334,7 @@ export function importHugoSite(options: ImportOptions): ImportReport {
         if (!split.ok) report.warnings.push(...split.problems);
         found.title[lang] = frontMatterText(data, 'title');
         found.description[lang] = frontMatterText(data, 'description');
+        found.banner[lang] = frontMatterText(data, 'bg_image');
         if (split.ok && split.value.body.trim()) {
           report.warnings.push({
             file: path.relative(process.cwd(), from),
@@ -345,7 +346,7 @@ export function importHugoSite(options: ImportOptions): ImportReport {
         if (unread.length) {
           report.warnings.push({
             file: path.relative(process.cwd(), from),
-            message: `${unread.map((key) => `"${key}"`).join(', ')} of the list of "${section}" ${unread.length > 1 ? 'are' : 'is'} not carried over: the list has a title and a description here (its banner is the site's default)`,
+            message: `${unread.map((key) => `"${key}"`).join(', ')} of the list of "${section}" ${unread.length > 1 ? 'are' : 'is'} not carried over: the list has a title, a description and a banner picture here`,
           });
         }
         if (options.settingsFile) record(from, { to: options.settingsFile }, 'site.config.json sections');
@@ -573,7 +574,7 @@ const HUGO_DATE_KEYS = ['date', 'publishdate', 'lastmod'];
 const BUNDLE_INDEX = /^index\.(md|markdown|mdx)$/i;
 
 /** What a section's list page says that the import reads (title, description) or that means nothing for a list here. */
-const LIST_PAGE_KEYS = new Set(['title', 'description', 'draft', 'type', 'layout', 'cascade', 'weight']);
+const LIST_PAGE_KEYS = new Set(['title', 'description', 'bg_image', 'draft', 'type', 'layout', 'cascade', 'weight']);
 
 /** A front-matter value by its key in any case, as Hugo reads `Title` and `title` alike. */
 function frontMatterValue(data: Record<string, unknown>, key: string): unknown {

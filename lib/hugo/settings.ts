@@ -132,6 +132,8 @@ export type ImportedSection = {
   /** From each language's `_index.md` of the section. */
   title: Partial<Record<Lang, string>>;
   description: Partial<Record<Lang, string>>;
+  /** The list's banner picture (`bg_image`), a path under static/ (public/ here) or a URL. */
+  banner: Partial<Record<Lang, string>>;
   /** Some item has a date (`date`, `publishDate` or `lastmod`, as Hugo reads them). */
   dated: boolean;
   /** Some item has categories or tags: Hugo listed it on their term pages. */
@@ -139,8 +141,8 @@ export type ImportedSection = {
 };
 
 /**
- * The sections of items as settings, by name: each with its titles and descriptions where a
- * language's `_index.md` gave them, and its feeds, which Hugo's default outputs give every section.
+ * The sections of items as settings, by name: each with its titles, descriptions and banners where
+ * a language's `_index.md` gave them, and its feeds, which Hugo's default outputs give every section.
  */
 export function sectionSettings(found: ReadonlyMap<string, ImportedSection>): Settings {
   if (!found.size) return {};
@@ -151,7 +153,7 @@ export function sectionSettings(found: ReadonlyMap<string, ImportedSection>): Se
   };
   const sections = [...found]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, section]) => ({ name, title: defined(section.title), description: defined(section.description), dated: section.dated, feeds: true, ...(section.taxonomies ? { taxonomies: true } : {}) }));
+    .map(([name, section]) => ({ name, title: defined(section.title), description: defined(section.description), banner: defined(section.banner), dated: section.dated, feeds: true, ...(section.taxonomies ? { taxonomies: true } : {}) }));
   return { sections };
 }
 

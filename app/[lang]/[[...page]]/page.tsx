@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { countPostPages, getPostPage } from '@/lib/content';
+import { countPostPages, getDefaultBanner, getPostPage } from '@/lib/content';
 import { homeAlternates } from '@/lib/i18n';
 import { alternatesMetadata } from '@/lib/metadata';
 import { langParam, listPageParam } from '@/lib/route-params';
@@ -34,6 +34,7 @@ export default async function HomePage({ params }: PageProps<'/[lang]/[[...page]
   const posts = getPostPage(lang, page) ?? notFound();
   return (
     <PostListPage
+      banner={getDefaultBanner()}
       lang={lang}
       title={siteConfig.title[lang]}
       subtitle={page > 1 ? ui(lang).pageOf(posts.page, posts.totalPages) : siteConfig.description[lang]}

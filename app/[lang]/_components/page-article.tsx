@@ -9,7 +9,7 @@ import { SiteHeader } from '@/components/site-header';
 import { StatusBadge } from '@/components/status-badge';
 import { TableOfContents } from '@/components/table-of-contents';
 import { TermChips } from '@/components/term-chips';
-import type { Post } from '@/lib/content';
+import { getDefaultBanner, type Post } from '@/lib/content';
 import { entryAlternates } from '@/lib/i18n';
 import { ui, type SectionConfig } from '@/lib/site-config';
 import { sectionPath } from '@/lib/urls';
@@ -26,7 +26,7 @@ export function PageArticle({ page, section }: PageArticleProps) {
   return (
     <>
       <SiteHeader lang={page.lang} alternates={entryAlternates(page)} />
-      <PageBanner title={page.title} subtitle={page.subtitle} background={page.banner} credit={page.bannerCredit}>
+      <PageBanner title={page.title} subtitle={page.subtitle} background={page.banner ?? getDefaultBanner()} credit={page.bannerCredit}>
         {section ? (
           <a href={sectionPath(page.lang, section)} className="text-sky-200 underline-offset-4 hover:underline">
             {section.title[page.lang]}

@@ -12,7 +12,7 @@ import { TableOfContents } from '@/components/table-of-contents';
 import { SiteHeader } from '@/components/site-header';
 import { StatusBadge } from '@/components/status-badge';
 import { TermChips } from '@/components/term-chips';
-import { getAdjacentPosts, getRelatedPosts, type Post } from '@/lib/content';
+import { getAdjacentPosts, getDefaultBanner, getRelatedPosts, type Post } from '@/lib/content';
 import { entryAlternates } from '@/lib/i18n';
 import { postStructuredData } from '@/lib/structured-data';
 import { siteConfig, ui } from '@/lib/site-config';
@@ -25,7 +25,7 @@ export function PostArticle({ post }: PostArticleProps) {
   return (
     <>
       <SiteHeader lang={post.lang} alternates={entryAlternates(post)} />
-      <PageBanner title={post.title} subtitle={post.subtitle} background={post.banner} credit={post.bannerCredit}>
+      <PageBanner title={post.title} subtitle={post.subtitle} background={post.banner ?? getDefaultBanner()} credit={post.bannerCredit}>
         <PostDate date={post.date} lang={post.lang} />
         <UpdatedDate date={post.date} lastmod={post.lastmod} lang={post.lang} />
         <span data-testid="reading-stats">

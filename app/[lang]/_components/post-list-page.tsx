@@ -2,7 +2,7 @@ import { PageBanner } from '@/components/page-banner';
 import { Pagination } from '@/components/pagination';
 import { PostList } from '@/components/post-list';
 import { SiteHeader } from '@/components/site-header';
-import type { PageOf, Post } from '@/lib/content';
+import type { PageOf, Post, ResolvedImage } from '@/lib/content';
 import type { LanguageAlternates } from '@/lib/i18n';
 import { ui, type Lang } from '@/lib/site-config';
 
@@ -10,6 +10,8 @@ type PostListPageProps = {
   lang: Lang;
   title: string;
   subtitle?: string;
+  /** The picture behind the title. */
+  banner: ResolvedImage;
   posts: PageOf<Post>;
   hrefFor: (page: number) => string;
   alternates: LanguageAlternates;
@@ -20,11 +22,11 @@ type PostListPageProps = {
 };
 
 /** A paginated list of posts under a page-title banner: the home pages, term pages and section lists. */
-export function PostListPage({ lang, title, subtitle, posts, hrefFor, alternates, feedPath, emptyText }: PostListPageProps) {
+export function PostListPage({ lang, title, subtitle, banner, posts, hrefFor, alternates, feedPath, emptyText }: PostListPageProps) {
   return (
     <>
       <SiteHeader lang={lang} alternates={alternates} />
-      <PageBanner title={title}>
+      <PageBanner title={title} background={banner}>
         {subtitle ? <p>{subtitle}</p> : null}
         {feedPath ? (
           <a href={feedPath} className="text-sm text-sky-200 underline-offset-4 hover:underline" type="application/rss+xml">

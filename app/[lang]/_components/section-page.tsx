@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { countSectionPages, getSectionAt, getSectionItems, getSectionPage } from '@/lib/content';
+import { countSectionPages, getSectionAt, getSectionBanner, getSectionItems, getSectionPage } from '@/lib/content';
 import { otherLanguages, type LanguageAlternates } from '@/lib/i18n';
 import { alternatesMetadata } from '@/lib/metadata';
 import { siteConfig, ui, type Lang, type SectionConfig } from '@/lib/site-config';
@@ -42,6 +42,7 @@ export function SectionPage({ lang, segment, page }: SectionPageProps) {
       lang={lang}
       title={section.title[lang]}
       subtitle={section.description[lang]}
+      banner={getSectionBanner(lang, section)}
       posts={items}
       hrefFor={(n) => sectionPath(lang, section, n)}
       alternates={sectionAlternates(lang, section)}

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageBanner } from '@/components/page-banner';
 import { SiteHeader } from '@/components/site-header';
-import { getTerms } from '@/lib/content';
+import { getDefaultBanner, getTerms } from '@/lib/content';
 import { alternatesMetadata } from '@/lib/metadata';
 import { langParam } from '@/lib/route-params';
 import { alternatesFor } from '@/lib/i18n';
@@ -31,7 +31,7 @@ function TaxonomyPage({ lang, taxonomy }: { lang: Lang; taxonomy: Taxonomy }) {
   return (
     <>
       <SiteHeader lang={lang} alternates={alternatesFor(lang, (other) => taxonomyPath(other, taxonomy))} />
-      <PageBanner title={taxonomyTitle(lang, taxonomy)} />
+      <PageBanner title={taxonomyTitle(lang, taxonomy)} background={getDefaultBanner()} />
       <main id="main" className="mx-auto max-w-5xl px-4 py-10">
         {terms.length ? (
           <ul className="flex flex-wrap gap-3" data-testid="term-list">

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { countTermPages, getTerm, getTermPostPage, getTerms } from '@/lib/content';
+import { countTermPages, getDefaultBanner, getTerm, getTermPostPage, getTerms } from '@/lib/content';
 import { otherLanguages, type LanguageAlternates } from '@/lib/i18n';
 import { alternatesMetadata } from '@/lib/metadata';
 import { langParam, listPageParam, segmentParam } from '@/lib/route-params';
@@ -50,6 +50,7 @@ export function TermPage({ lang, taxonomy, slug, page }: TermPageProps) {
       hrefFor={(n) => termPath(lang, taxonomy, term.slug, n)}
       alternates={termAlternates(lang, taxonomy, term.slug)}
       feedPath={feedPaths(termPath(lang, taxonomy, term.slug)).rss}
+      banner={getDefaultBanner()}
     />
   );
 }

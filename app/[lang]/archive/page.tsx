@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { PageBanner } from '@/components/page-banner';
 import { PostDate } from '@/components/post-date';
 import { SiteHeader } from '@/components/site-header';
-import { getArchive } from '@/lib/content';
+import { getArchive, getDefaultBanner } from '@/lib/content';
 import { alternatesFor } from '@/lib/i18n';
 import { alternatesMetadata } from '@/lib/metadata';
 import { langParam, languageParams } from '@/lib/route-params';
@@ -28,7 +28,7 @@ export default async function ArchivePage({ params }: PageProps<'/[lang]/archive
   return (
     <>
       <SiteHeader lang={lang} alternates={alternatesFor(lang, archivePath)} />
-      <PageBanner title={ui(lang).archive} />
+      <PageBanner title={ui(lang).archive} background={getDefaultBanner()} />
       <main id="main" className="mx-auto max-w-3xl px-4 py-10">
         {getArchive(lang).map(({ year, month, posts }) => (
           <section key={`${year}-${month}`} aria-labelledby={`archive-${year}-${month}`} className="mb-8">
