@@ -42,11 +42,11 @@ export function homeAlternates(lang: Lang): LanguageAlternates {
 }
 
 /** The post or page in every other language it is translated into. */
-export function entryAlternates(entry: Pick<Post, 'kind' | 'translations'>): LanguageAlternates {
+export function entryAlternates(entry: Pick<Post, 'kind' | 'section' | 'translations'>): LanguageAlternates {
   const alternates: LanguageAlternates = {};
   for (const lang of languages) {
     const slug = entry.translations[lang];
-    if (slug) alternates[lang] = entryPath({ ...entry, lang, slug });
+    if (slug) alternates[lang] = entryPath({ kind: entry.kind, section: entry.section, lang, slug });
   }
   return alternates;
 }

@@ -25,6 +25,18 @@ describe('reading the content in next dev', () => {
     expect(lazy.summary).toContain('Some words to count here.');
   });
 
+  it('reads a body only when its facts are asked for, and gives pages posts they cannot change', () => {
+    const options = optionsFor(makeSite({ 'posts/en/good.md': GOOD, 'posts/en/broken.mdx': BROKEN }));
+    const lazy = readContentLazily(options);
+    const [good] = lazy.content.posts.en;
+    // The broken body has not been read: nothing is reported until the background read reaches it.
+    expect(lazy.problems).toEqual([]);
+    expect(good?.toc.map((entry) => entry.text)).toEqual(['First part']);
+    expect(Object.isFrozen(good)).toBe(true);
+    expect(() => Object.assign(good!, { title: 'Changed by a page' })).toThrow(TypeError);
+    expect(readContentLazily(options).content.posts.en[0]?.title).toBe('Good');
+  });
+
   it('reports a body that cannot render once the background read reaches it, and leaves its post out', async () => {
     const options = optionsFor(site());
     const lazy = readContentLazily(options);

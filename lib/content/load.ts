@@ -7,7 +7,8 @@ import { expandShortcodes } from './shortcodes';
 import { readSiteShortcodes } from './site-shortcodes';
 import { resolveImage, type ImageResolution } from './images';
 import { postBodyFacts, type BodyFacts } from './load-cache';
-import { indexContent, isVisible, readPostIndex, type Content, type ContentOptions, type Post } from './posts';
+import { createPost, type ExpandedBody, type PostEntry } from './post';
+import { entriesOf, indexContent, isVisible, readPostIndex, type Content, type ContentOptions, type Post } from './posts';
 
 export {
   checkSlug,
@@ -39,10 +40,11 @@ export function loadContent(options: ContentOptions): Content {
  * throwing: the checker reports everything it can in one run.
  */
 export function readContent(options: ContentOptions): { content: Content; problems: ContentProblem[] } {
-  const { shown, problems, warnings } = readShownPosts(options);
+  const { shown, expanded, problems, warnings } = readShownPosts(options);
+  const bodyFacts = bodyFactsReader(options);
   // A body that cannot render fails here, with every other problem, rather than when its page renders.
-  const visible = shown.filter((post) => addBodyProblems(attachBodyFacts(post, options)().problems, problems, warnings));
-  return { content: indexContent(visible, warnings), problems };
+  const visible = shown.filter((entry) => addBodyProblems(bodyFacts(postOnItsOwn(entry, expanded, bodyFacts)).problems, problems, warnings));
+  return { content: indexContent(visible, warnings, { expanded, bodyFacts }), problems };
 }
 
 /** What `next dev` reads after a save: the content now, and its bodies' problems a moment later. */
@@ -65,23 +67,25 @@ export type LazyRead = {
  * problems are those it had when it was last read with the same text.
  */
 export function readContentLazily(options: ContentOptions): LazyRead {
-  const { shown, problems, warnings } = readShownPosts(options);
+  const { shown, expanded, problems, warnings } = readShownPosts(options);
   const indexProblems = [...problems];
   const indexWarnings = [...warnings];
-  const readers = new Map(shown.map((post) => [post, attachBodyFacts(post, options)]));
-  const visible = shown.filter((post) => {
-    const known = bodyProblemsByFile.get(post.source.file);
-    return known?.body !== post.body || addBodyProblems(known.problems, problems, warnings);
+  const bodyFacts = bodyFactsReader(options);
+  const visible = shown.filter((entry) => {
+    const known = bodyProblemsByFile.get(entry.source.file);
+    return known?.body !== (expanded.get(entry)?.markdown ?? entry.body) || addBodyProblems(known.problems, problems, warnings);
   });
-  const content = indexContent(visible, warnings);
+  const content = indexContent(visible, warnings, { expanded, bodyFacts });
+  const indexed = new Map(languages.flatMap((lang) => entriesOf(content, lang)).map((post) => [post.source.file, post]));
   const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
   const complete = async (stillWanted: () => boolean, pause = nextTurn) => {
     const found = { problems: [...indexProblems], warnings: [...indexWarnings] };
     let leftOut = false;
-    for (const read of readers.values()) {
+    for (const entry of shown) {
       await pause();
       if (!stillWanted()) return undefined;
-      leftOut = !addBodyProblems(read().problems, found.problems, found.warnings) || leftOut;
+      const post = indexed.get(entry.source.file) ?? postOnItsOwn(entry, expanded, bodyFacts);
+      leftOut = !addBodyProblems(bodyFacts(post).problems, found.problems, found.warnings) || leftOut;
     }
     // Posts indexed with a body that cannot render are indexed again without them.
     if (leftOut || visible.length !== shown.length) return readContent(options);
@@ -97,10 +101,13 @@ function addBodyProblems(found: readonly ContentProblem[], problems: ContentProb
   return !found.some(isFatal);
 }
 
-function readShownPosts(options: ContentOptions): { shown: Post[]; problems: ContentProblem[]; warnings: ContentProblem[] } {
+type ShownEntries = { shown: PostEntry[]; expanded: Map<PostEntry, ExpandedBody>; problems: ContentProblem[]; warnings: ContentProblem[] };
+
+function readShownPosts(options: ContentOptions): ShownEntries {
   const { posts, problems, defects } = readPostIndex(options);
   const shown = posts.filter((post) => isVisible(post.status, options.includeUnpublished));
-  return { shown, problems, warnings: [...defects, ...expandPostShortcodes(shown, options.shortcodesDir), ...sectionBannerDefects(options.publicDir)] };
+  const shortcodes = expandPostShortcodes(shown, options.shortcodesDir);
+  return { shown, expanded: shortcodes.expanded, problems, warnings: [...defects, ...shortcodes.warnings, ...sectionBannerDefects(options.publicDir)] };
 }
 
 /** A section's own banner picture for a language (site.config.json), under public/ or remote; undefined where it has none. */
@@ -124,31 +131,30 @@ function sectionBannerDefects(publicDir: string): ContentProblem[] {
 const bodyProblemsByFile = new Map<string, { body: string; problems: ContentProblem[] }>();
 
 /**
- * Gives a post the facts its body tells (reading stats, summary, TOC, text, local images), read on
- * the first ask for any of them, and returns what reads them.
+ * What reads the facts a post's body tells (reading stats, summary, TOC, text, local images, its
+ * problems), once per post, remembering the problems by file for the next read of the content.
  */
-function attachBodyFacts(post: Post, options: ContentOptions): () => BodyFacts {
-  const written = post.summary;
-  let facts: BodyFacts | undefined;
-  const read = () => {
-    if (facts) return facts;
-    facts = postBodyFacts(post, options.publicDir, options.diskCache);
-    bodyProblemsByFile.set(post.source.file, { body: post.body, problems: facts.problems });
+function bodyFactsReader(options: ContentOptions): (post: Post) => BodyFacts {
+  const read = new WeakMap<Post, BodyFacts>();
+  return (post) => {
+    let facts = read.get(post);
+    if (!facts) {
+      facts = postBodyFacts(post, options.publicDir, options.diskCache);
+      read.set(post, facts);
+      bodyProblemsByFile.set(post.source.file, { body: post.body, problems: facts.problems });
+    }
     return facts;
   };
-  const fact = <T,>(of: (facts: BodyFacts) => T) => ({ get: () => of(read()), enumerable: true, configurable: true });
-  Object.defineProperties(post, {
-    reading: fact((facts) => facts.reading),
-    summary: fact((facts) => written || facts.summary),
-    toc: fact((facts) => facts.toc),
-    text: fact((facts) => facts.text),
-    bodyImageFiles: fact((facts) => facts.imageFiles),
-  });
-  return read;
+}
+
+/** An entry made into a post outside the index (its translations and terms unknown), to read its body's facts. */
+function postOnItsOwn(entry: PostEntry, expanded: ReadonlyMap<PostEntry, ExpandedBody>, bodyFacts: (post: Post) => BodyFacts): Post {
+  return createPost(entry, { expanded: expanded.get(entry), translations: {}, categories: entry.categories, tags: entry.tags }, bodyFacts);
 }
 
 /** Expands Hugo shortcodes in Markdown posts; `ref`/`relref` resolve against the visible posts. */
-function expandPostShortcodes(posts: readonly Post[], shortcodesDir: string | undefined): ContentProblem[] {
+function expandPostShortcodes(posts: readonly PostEntry[], shortcodesDir: string | undefined): { expanded: Map<PostEntry, ExpandedBody>; warnings: ContentProblem[] } {
+  const expandedBodies = new Map<PostEntry, ExpandedBody>();
   const warnings: ContentProblem[] = [];
   const resolveRef = refResolver(posts);
   const siteShortcodes = readSiteShortcodes(shortcodesDir);
@@ -160,14 +166,12 @@ function expandPostShortcodes(posts: readonly Post[], shortcodesDir: string | un
       siteShortcodes,
       page: { title: post.title, lang: post.lang, url: entryPath(post), params: templateValue(post.params) as ValueMap },
     });
-    post.body = expanded.markdown;
-    post.bodyLineMap = expanded.lineMap;
-    post.shortcodes = expanded.used;
+    expandedBodies.set(post, { markdown: expanded.markdown, lineMap: expanded.lineMap, used: expanded.used });
     for (const warning of expanded.warnings) {
       warnings.push({ file: post.source.displayPath, line: post.bodyLine + warning.line - 1, message: warning.message });
     }
   }
-  return warnings;
+  return { expanded: expandedBodies, warnings };
 }
 
 /** Front matter as a template reads it: dates as Hugo prints them, everything else as it is. */
@@ -182,8 +186,8 @@ function templateValue(value: unknown): Value {
  * Resolves Hugo `ref` targets (`my-post`, `my-post.md`, `/blog/my-post/index.md`, `my-post#part`)
  * to post URLs by file or bundle name, or slug, in the given language.
  */
-function refResolver(posts: readonly Post[]): (target: string, lang: Lang) => string | undefined {
-  const byName = new Map<string, Post>();
+function refResolver(posts: readonly PostEntry[]): (target: string, lang: Lang) => string | undefined {
+  const byName = new Map<string, PostEntry>();
   for (const post of posts) {
     byName.set(`${post.lang}/${post.source.name}`, post);
     byName.set(`${post.lang}/${post.slug}`, post);

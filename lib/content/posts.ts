@@ -13,84 +13,15 @@ import { discoverPostSources, type PostSource } from './discover';
 import type { ContentProblem } from './errors';
 import { fieldLine, parsePostSource, type FrontMatter } from './front-matter';
 import { resolveImage, type ImageContext, type ResolvedImage } from './images';
-import type { TocEntry } from './hast';
 import { themeVocabulary } from './theme-vocabulary';
-import type { ReadingStats } from './reading';
 import { collectTerms, termSlug, type Term } from './terms';
+import { createPost, type EntryKind, type ExpandedBody, type Post, type PostEntry, type PostStatus, type TermLink } from './post';
+import type { BodyFacts } from './load-cache';
 
 // Reading posts from their front matter, without their bodies: what the site config needs (old
 // URLs, at config time, where the body pipeline cannot be loaded) and where every full read starts.
 
-export type PostStatus = 'published' | 'draft' | 'scheduled' | 'expired';
-
-export type TermLink = { slug: string; name: string };
-
-/**
- * A blog post (`posts/`), a standalone page (`content/<lang>/about.md`), or an item of a section
- * declared in site.config.json (`content/<lang>/notice/kubecon.md`).
- */
-export type EntryKind = 'post' | 'page' | 'item';
-
-export type Post = {
-  kind: EntryKind;
-  /** The section an item belongs to, by name. */
-  section?: string;
-  lang: Lang;
-  slug: string;
-  /** An item's external page (`link`: the event, the release), shown as a call to go there. */
-  link?: string;
-  /** Whether its date is the author's, shown and ordered by: posts', and the items' of dated sections (pages are dated by their files). */
-  dated: boolean;
-  title: string;
-  description?: string;
-  /** Plain text for lists and meta descriptions. */
-  summary: string;
-  /** Words and minutes to read, counted per script (filled in with the summary). */
-  reading: ReadingStats;
-  /** The h2 and h3 headings, for the table of contents and search (filled in with the summary). */
-  toc: TocEntry[];
-  /** The body's text without code blocks, for search (filled in with the summary). */
-  text: string;
-  date: AuthorDate;
-  lastmod?: AuthorDate;
-  status: PostStatus;
-  categories: TermLink[];
-  tags: TermLink[];
-  /** The hero image (`image`). */
-  image?: ResolvedImage;
-  /** The caption under the hero, where the post's theme gave it one (PaperMod's `cover.caption`). */
-  imageCaption?: string;
-  /** The page-title banner (`bg_image`). */
-  banner?: ResolvedImage;
-  /** The credit shown on the banner, where the post's theme gave it one (beautifulhugo's `bigimg` `desc`). */
-  bannerCredit?: string;
-  /** Shown under the title (`subtitle`). */
-  subtitle?: string;
-  /** Whether the table of contents is shown beside the post (wide screens) and above it (phones). */
-  tocShown: { sidebar: boolean; inline: boolean };
-  /** The local image files the body shows (filled in with the summary). */
-  bodyImageFiles: string[];
-  aliases: string[];
-  authors: string[];
-  translationKey: string;
-  /** Slugs of this post's visible translations, by language. */
-  translations: Partial<Record<Lang, string>>;
-  /** For a translation that its original has changed after: the original, and when it changed. */
-  originalUpdate?: { lang: Lang; path: string; date: AuthorDate; file: string };
-  source: PostSource;
-  /** The Markdown or MDX to compile, Hugo shortcodes already expanded. */
-  body: string;
-  /** Line of the source file where the body starts. */
-  bodyLine: number;
-  /** For each line of `body` (index 0 is line 1), the line of the written body it came from. */
-  bodyLineMap?: number[];
-  /** Shortcodes the body uses, by name, with how often. */
-  shortcodes: Record<string, number>;
-  /** The front-matter keys the author wrote in this file. */
-  frontMatterKeys: string[];
-  /** The front matter as read (Hugo's `.Params`), for the site's own shortcode templates. */
-  params: Readonly<Record<string, unknown>>;
-};
+export type { EntryKind, Post, PostEntry, PostStatus, TermLink } from './post';
 
 export type ContentOptions = {
   postsDir: string;
@@ -146,7 +77,7 @@ export function isVisible(status: PostStatus, includeUnpublished: boolean): bool
 }
 
 /** Newest first; posts of the same moment by slug, so the order never depends on the file system. */
-export function compareNewestFirst(a: Post, b: Post): number {
+export function compareNewestFirst(a: Pick<Post, 'date' | 'slug'>, b: Pick<Post, 'date' | 'slug'>): number {
   return b.date.instant.getTime() - a.date.instant.getTime() || a.slug.localeCompare(b.slug);
 }
 
@@ -164,7 +95,7 @@ function readPost(
   problems: ContentProblem[],
   defects: ContentProblem[],
   statusInstants: number[],
-): Post | undefined {
+): PostEntry | undefined {
   const bytes = readFileSync(source.file);
   const raw = bytes.toString('utf8');
   if (raw.includes('\uFFFD') && !isUtf8(bytes)) {
@@ -247,11 +178,7 @@ function readPost(
     dated,
     title: frontMatter.title,
     description: frontMatter.description,
-    // Filled in once every post is known, after shortcodes are expanded.
-    summary: frontMatter.description ?? frontMatter.summary ?? '',
-    reading: { words: 0, minutes: 0 },
-    toc: [],
-    text: '',
+    writtenSummary: frontMatter.description ?? frontMatter.summary,
     date: frontMatter.date,
     lastmod: frontMatter.lastmod ?? (options.gitDates ? gitDatesUnder(gitDateFolders(options)).changed.get(source.file) : undefined),
     // A page without a date of its own is dated by its file, which never schedules it.
@@ -264,16 +191,13 @@ function readPost(
     bannerCredit: useThemeBanner && banner ? theme.banner?.credit : undefined,
     subtitle: theme.subtitle,
     tocShown: theme.toc,
-    bodyImageFiles: [],
     // Hugo's `url` replaced the page's whole URL: that old URL now redirects here.
     aliases: frontMatter.url ? [...frontMatter.aliases, frontMatter.url] : frontMatter.aliases,
     authors: frontMatter.author,
     translationKey: frontMatter.translationKey ?? slug,
-    translations: {},
     source,
     body,
     bodyLine,
-    shortcodes: {},
     frontMatterKeys: keys,
     params: frontMatter,
   };
@@ -305,9 +229,9 @@ export function checkSlug(slug: string): string | undefined {
   return undefined;
 }
 
-function findDuplicates(posts: readonly Post[], field: 'slug' | 'translationKey', problems: ContentProblem[]): void {
-  const wrote = (post: Post) => post.frontMatterKeys.includes(field);
-  const firstByKey = new Map<string, Post>();
+function findDuplicates(posts: readonly PostEntry[], field: 'slug' | 'translationKey', problems: ContentProblem[]): void {
+  const wrote = (post: PostEntry) => post.frontMatterKeys.includes(field);
+  const firstByKey = new Map<string, PostEntry>();
   for (const post of posts) {
     const key = `${post.lang}\u0000${post[field]}`;
     const first = firstByKey.get(key);
@@ -328,50 +252,56 @@ function findDuplicates(posts: readonly Post[], field: 'slug' | 'translationKey'
   }
 }
 
-function linkTranslations(posts: readonly Post[]): void {
-  const byKey = new Map<string, Post[]>();
-  for (const post of posts) byKey.set(post.translationKey, [...(byKey.get(post.translationKey) ?? []), post]);
+/** What each entry's translations are: the other languages' slugs of its translation group, and whether its original changed after it. */
+function translationsOf(entries: readonly PostEntry[]): Map<PostEntry, Pick<Post, 'translations' | 'originalUpdate'>> {
+  const byKey = new Map<string, PostEntry[]>();
+  for (const entry of entries) byKey.set(entry.translationKey, [...(byKey.get(entry.translationKey) ?? []), entry]);
+  const found = new Map<PostEntry, Pick<Post, 'translations' | 'originalUpdate'>>();
   for (const group of byKey.values()) {
-    for (const post of group) {
-      for (const other of group) {
-        if (other.lang !== post.lang) post.translations[other.lang] = other.slug;
-      }
+    const outdated = outdatedTranslations(group);
+    for (const entry of group) {
+      const translations: Partial<Record<Lang, string>> = {};
+      for (const other of group) if (other.lang !== entry.lang) translations[other.lang] = other.slug;
+      found.set(entry, { translations, originalUpdate: outdated.get(entry) });
     }
-    markOutdatedTranslations(group);
   }
+  return found;
 }
 
 /** When an entry was last changed: its lastmod (written, or from git), else its date. */
-const changedOn = (post: Post): AuthorDate => post.lastmod ?? post.date;
+const changedOn = (entry: PostEntry): AuthorDate => entry.lastmod ?? entry.date;
 
 /**
  * The original of a group of translations is the one published first (on the same day, the one in
  * the site's default language). A translation whose original changed on a later day than it did
- * is behind it: `originalUpdate` says which and when.
+ * is behind it: which original, and when it changed.
  */
-function markOutdatedTranslations(group: readonly Post[]): void {
-  for (const post of group) post.originalUpdate = undefined;
-  if (group.length < 2) return;
+function outdatedTranslations(group: readonly PostEntry[]): Map<PostEntry, NonNullable<Post['originalUpdate']>> {
+  const outdated = new Map<PostEntry, NonNullable<Post['originalUpdate']>>();
+  if (group.length < 2) return outdated;
   const day = (date: AuthorDate) => date.year * 10_000 + date.month * 100 + date.day;
   const original = [...group].sort((a, b) => day(a.date) - day(b.date) || Number(b.lang === defaultLang) - Number(a.lang === defaultLang))[0]!;
   const updated = changedOn(original);
   for (const translation of group) {
     if (translation === original || translation.lang === original.lang) continue;
-    if (day(updated) > day(changedOn(translation))) translation.originalUpdate = { lang: original.lang, path: entryPath(original), date: updated, file: original.source.displayPath };
+    if (day(updated) > day(changedOn(translation))) outdated.set(translation, { lang: original.lang, path: entryPath(original), date: updated, file: original.source.displayPath });
   }
+  return outdated;
 }
 
-/** Counts a language's terms and rewrites each post's term names to the term's chosen spelling. */
-function canonicalizeTerms(posts: readonly Post[], taxonomy: Taxonomy): Term[] {
-  const terms = collectTerms(posts.map((post) => post[taxonomy].map((term) => term.name)));
+/** Counts a language's terms, and gives each entry its terms once each, spelled as the term is. */
+function canonicalTerms(entries: readonly PostEntry[], taxonomy: Taxonomy): { terms: Term[]; of: Map<PostEntry, TermLink[]> } {
+  const terms = collectTerms(entries.map((entry) => entry[taxonomy].map((term) => term.name)));
   const nameBySlug = new Map(terms.map((term) => [term.slug, term.name]));
-  for (const post of posts) {
+  const of = new Map<PostEntry, TermLink[]>();
+  for (const entry of entries) {
     const seen = new Set<string>();
-    post[taxonomy] = post[taxonomy]
-      .filter((term) => !seen.has(term.slug) && seen.add(term.slug))
-      .map((term) => ({ slug: term.slug, name: nameBySlug.get(term.slug) ?? term.name }));
+    of.set(
+      entry,
+      entry[taxonomy].filter((term) => !seen.has(term.slug) && seen.add(term.slug)).map((term) => ({ slug: term.slug, name: nameBySlug.get(term.slug) ?? term.name })),
+    );
   }
-  return terms.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  return { terms: terms.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)), of };
 }
 
 export function defaultContentOptions(): ContentOptions {
@@ -389,7 +319,7 @@ export function defaultContentOptions(): ContentOptions {
 }
 
 /** Every post and page file read for its front matter: the entries, what keeps some out, and tolerated defects. */
-export type PostIndex = { posts: Post[]; problems: ContentProblem[]; defects: ContentProblem[] };
+export type PostIndex = { posts: PostEntry[]; problems: ContentProblem[]; defects: ContentProblem[] };
 
 /**
  * Reads every post's and standalone page's front matter (not its body): valid entries, with their
@@ -470,12 +400,12 @@ const SECTION_SEGMENTS = new Set(['page', 'atom.xml', 'feed.xml', 'feed.json', '
  * `content/<lang>/<section>/...` at `/<lang>/<segment>/<slug>`. A page's folder holds no other
  * files yet (nothing would serve them); an item's bundle files are served beside it.
  */
-function readContentFolder(options: ContentOptions, problems: ContentProblem[], defects: ContentProblem[], statusInstants: number[]): { pages: Post[]; items: Post[] } {
+function readContentFolder(options: ContentOptions, problems: ContentProblem[], defects: ContentProblem[], statusInstants: number[]): { pages: PostEntry[]; items: PostEntry[] } {
   const { pagesDir } = options;
   if (!pagesDir || !existsSync(pagesDir)) return { pages: [], items: [] };
   const cascade = new Cascade(pagesDir);
-  const pages: Post[] = [];
-  const items: Post[] = [];
+  const pages: PostEntry[] = [];
+  const items: PostEntry[] = [];
   for (const source of discoverPostSources(pagesDir, problems)) {
     const [folder] = source.folders;
     if (folder !== undefined) {
@@ -528,31 +458,48 @@ function sortItems(items: Post[], section: SectionConfig): Post[] {
   return section.dated ? items.sort(compareNewestFirst) : items.sort((a, b) => a.title.localeCompare(b.title) || a.slug.localeCompare(b.slug));
 }
 
+/** How the posts of an index are made: their expanded bodies, and what reads what a body tells. */
+export type PostMaking = { expanded?: ReadonlyMap<PostEntry, ExpandedBody>; bodyFacts?: (post: Post) => BodyFacts };
+
 /**
- * The visible posts of each language, newest first, with their translations and terms: a
- * Content whose posts have no body facts yet (readContent adds them), for config-time reads.
+ * The visible entries made into posts, each once, and indexed: each language's posts newest
+ * first, pages by title, section items, and the terms. Without `bodyFacts`, the posts have the
+ * facts of unread bodies (for config-time reads).
  */
-export function indexContent(entries: readonly Post[], warnings: ContentProblem[]): Content {
-  const posts = entries.filter((entry) => entry.kind === 'post');
-  const pages = entries.filter((entry) => entry.kind === 'page');
-  const itemsBySection = siteConfig.sections.map((section) => ({ section, items: entries.filter((entry) => entry.kind === 'item' && entry.section === section.name) }));
-  linkTranslations(posts);
-  linkTranslations(pages);
-  for (const { items } of itemsBySection) linkTranslations(items);
+export function indexContent(entries: readonly PostEntry[], warnings: ContentProblem[], making: PostMaking = {}): Content {
+  const ofKind = (kind: EntryKind, section?: string) => entries.filter((entry) => entry.kind === kind && entry.section === section);
+  const groups = [ofKind('post'), ofKind('page'), ...siteConfig.sections.map((section) => ofKind('item', section.name))];
+  const translations = new Map(groups.flatMap((group) => [...translationsOf(group)]));
+  const termedSections = new Set(siteConfig.sections.filter((section) => section.taxonomies).map((section) => section.name));
+  const termed = (entry: PostEntry) => entry.kind === 'post' || (entry.kind === 'item' && entry.section !== undefined && termedSections.has(entry.section));
+  const terms = {} as Content['terms'];
+  const termsOf = new Map<PostEntry, Pick<Post, Taxonomy>>();
+  for (const lang of languages) {
+    const ofLang = entries.filter((entry) => entry.lang === lang && termed(entry));
+    const categories = canonicalTerms(ofLang, 'categories');
+    const tags = canonicalTerms(ofLang, 'tags');
+    terms[lang] = { categories: categories.terms, tags: tags.terms };
+    for (const entry of ofLang) termsOf.set(entry, { categories: categories.of.get(entry) ?? [], tags: tags.of.get(entry) ?? [] });
+  }
+  const made = new Map(
+    entries.map((entry) => [
+      entry,
+      createPost(
+        entry,
+        { expanded: making.expanded?.get(entry), translations: {}, ...translations.get(entry), ...(termsOf.get(entry) ?? { categories: [], tags: [] }) },
+        making.bodyFacts,
+      ),
+    ]),
+  );
+  const postsOf = (group: readonly PostEntry[]) => group.map((entry) => made.get(entry)!);
   const byLang = {} as Record<Lang, Post[]>;
   const pagesByLang = {} as Record<Lang, Post[]>;
   const sectionsByLang = {} as Content['sections'];
-  const terms = {} as Content['terms'];
   for (const lang of languages) {
-    const postsOfLang = posts.filter((post) => post.lang === lang).sort(compareNewestFirst);
-    byLang[lang] = postsOfLang;
-    pagesByLang[lang] = pages.filter((page) => page.lang === lang).sort((a, b) => a.title.localeCompare(b.title));
-    sectionsByLang[lang] = Object.fromEntries(itemsBySection.map(({ section, items }) => [section.name, sortItems(items.filter((item) => item.lang === lang), section)]));
-    const termed = termedEntries({ posts: byLang, sections: sectionsByLang }, lang);
-    terms[lang] = {
-      categories: canonicalizeTerms(termed, 'categories'),
-      tags: canonicalizeTerms(termed, 'tags'),
-    };
+    const inLang = (entry: PostEntry) => entry.lang === lang;
+    byLang[lang] = postsOf(ofKind('post').filter(inLang)).sort(compareNewestFirst);
+    pagesByLang[lang] = postsOf(ofKind('page').filter(inLang)).sort((a, b) => a.title.localeCompare(b.title));
+    sectionsByLang[lang] = Object.fromEntries(siteConfig.sections.map((section) => [section.name, sortItems(postsOf(ofKind('item', section.name).filter(inLang)), section)]));
   }
   return { posts: byLang, pages: pagesByLang, sections: sectionsByLang, terms, warnings };
 }
