@@ -34,10 +34,11 @@ const mermaidRenderer = () => (renderer ??= requireEsModulePackage('beautiful-me
  */
 function requireEsModulePackage(name: string): unknown {
   const load = process.getBuiltinModule('node:module').createRequire(import.meta.url);
-  const packageDir = (load.resolve.paths(name) ?? []).map((dir) => path.join(dir, name)).find((dir) => existsSync(path.join(dir, 'package.json')));
+  // Found at run time in node_modules, which the build's file tracing must not follow (it would take the whole project).
+  const packageDir = (load.resolve.paths(name) ?? []).map((dir) => path.join(/*turbopackIgnore: true*/ dir, name)).find((dir) => existsSync(path.join(/*turbopackIgnore: true*/ dir, 'package.json')));
   if (!packageDir) throw new Error(`the package ${name} is not installed: run npm ci`);
-  const manifest = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { exports?: { '.'?: { import?: string } }; main?: string };
-  return load(path.join(packageDir, manifest.exports?.['.']?.import ?? manifest.main ?? 'index.js'));
+  const manifest = JSON.parse(readFileSync(path.join(/*turbopackIgnore: true*/ packageDir, 'package.json'), 'utf8')) as { exports?: { '.'?: { import?: string } }; main?: string };
+  return load(path.join(/*turbopackIgnore: true*/ packageDir, manifest.exports?.['.']?.import ?? manifest.main ?? 'index.js'));
 }
 
 type Drawn = { ok: true; svg: Element } | { ok: false; reason: string };
