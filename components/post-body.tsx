@@ -1,5 +1,4 @@
-import type { Post } from '@/lib/content';
-import { compilePostBody } from '@/lib/content/markdown';
+import { renderPostBody, type Post } from '@/lib/content';
 import { mdxComponentsFor } from './mdx-components';
 
 const PROSE = [
@@ -13,6 +12,6 @@ const PROSE = [
 type PostBodyProps = { post: Post };
 
 export async function PostBody({ post }: PostBodyProps) {
-  const content = await compilePostBody(post, mdxComponentsFor(post.lang));
+  const content = await renderPostBody(post, mdxComponentsFor(post.lang));
   return <div className={PROSE}>{content}</div>;
 }

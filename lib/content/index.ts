@@ -10,6 +10,8 @@ import { fileOfVariantKey, localImageFacts, resolveImage, type ResolvedImage } f
 import { defaultContentOptions, entriesOf, loadContent, readContentLazily, resolveSectionBanner, termedEntries, type Content, type ContentOptions, type Post } from './load';
 import { watchedContentVersion } from './version';
 import type { Term } from './terms';
+import type { MDXRemoteProps } from 'next-mdx-remote/rsc';
+import type { ReactElement } from 'react';
 
 export type { Post, PostStatus, TermLink } from './load';
 export type { Term } from './terms';
@@ -107,6 +109,16 @@ export function getDevContentStatus(): { problems: ContentProblem[]; warnings: C
 /** In `next dev`: what the open pages poll to follow the files (see ContentRefresher). */
 export function getContentVersion(): string {
   return current().version ?? '';
+}
+
+/**
+ * A post's body as React elements, compiled with the site's plugins and the given components
+ * (from the disk cache in a production build). Its compiler and highlighter load with the first
+ * body a process compiles, not with every route that reads the content.
+ */
+export async function renderPostBody(post: Post, components: MDXRemoteProps['components']): Promise<ReactElement> {
+  const { compilePostBody } = await import('./markdown');
+  return compilePostBody(post, components);
 }
 
 export type PageOf<T> = { items: T[]; page: number; totalPages: number };
