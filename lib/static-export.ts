@@ -7,11 +7,21 @@ import { escapeHtml } from './content/shortcodes';
 import { defaultLang, languages, siteConfig, ui } from './site-config';
 import { absoluteUrl, EXPORT_PLACEHOLDER, FEED_FILES, homePath, imageVariantPath, OG_IMAGE_FILE, OG_IMAGE_ROUTE, searchIndexPath, searchTextPath, sectionPath, taxonomies, termPath } from './urls';
 
-/** Hugo's alias page: a meta refresh, a canonical link for search engines, and a link for people. */
+/**
+ * Takes the reader on to the page named by the redirect page's `data-redirect`, with the old
+ * URL's query and fragment (a link to a section of an old post lands on that section), as a
+ * server's redirect would. The same text on every redirect page, so one hash lets it run.
+ */
+export const REDIRECT_SCRIPT = 'location.replace(document.documentElement.dataset.redirect+location.search+location.hash)';
+
+/**
+ * Hugo's alias page, for an old URL: the script above (a meta refresh without scripts, which loses
+ * the query and fragment), a canonical link for search engines, and a link for people.
+ */
 export function redirectPage(to: string): string {
   const target = escapeHtml(to);
   const canonical = escapeHtml(absoluteUrl(to));
-  return `<!DOCTYPE html><html lang="${ui(defaultLang).locale}"><head><meta charset="utf-8"><title>${target}</title><link rel="canonical" href="${canonical}"><meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url=${target}"></head><body><p><a href="${target}">${target}</a></p></body></html>\n`;
+  return `<!DOCTYPE html><html lang="${ui(defaultLang).locale}" data-redirect="${target}"><head><meta charset="utf-8"><title>${target}</title><link rel="canonical" href="${canonical}"><meta name="robots" content="noindex"><script>${REDIRECT_SCRIPT}</script><noscript><meta http-equiv="refresh" content="0; url=${target}"></noscript></head><body><p><a href="${target}">${target}</a></p></body></html>\n`;
 }
 
 /** The language chooser's script: to the home of the browser's first language the site has, else the default's. */

@@ -11,14 +11,14 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PAGE_SCRIPTS } from '../lib/page-scripts';
 import { pinPageScripts } from '../lib/security-policy';
-import { languageChooserScript } from '../lib/static-export';
+import { languageChooserScript, REDIRECT_SCRIPT } from '../lib/static-export';
 import { commandOptions } from './command-line';
 
 const usage = 'node scripts/run.mjs pin-page-scripts [--export]';
 const { values } = commandOptions({ options: { export: { type: 'boolean', default: false } } }, usage);
 // next start serves the prerendered pages from .next/server (app/, pages/ and its route cache).
 const root = path.resolve(values.export ? 'out' : '.next/server');
-const ownScripts = [...PAGE_SCRIPTS, languageChooserScript()];
+const ownScripts = [...PAGE_SCRIPTS, languageChooserScript(), REDIRECT_SCRIPT];
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
