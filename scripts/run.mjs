@@ -12,7 +12,6 @@
  * Packages that cannot be bundled (native addons, and packages that find their own files on disk)
  * stay outside; add one to NOT_BUNDLED if a script fails with it bundled.
  */
-import { build } from 'esbuild';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -49,6 +48,8 @@ function isCurrent() {
 }
 
 if (!isCurrent()) {
+  // Loaded only to make a bundle: importing esbuild costs about 0.1 s of every run.
+  const { build } = await import('esbuild');
   mkdirSync(outDir, { recursive: true });
   const partial = `${outFile}.${process.pid}.tmp`;
   const result = await build({
