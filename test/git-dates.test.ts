@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readContent } from '@/lib/content/load';
 import { makeSite, optionsFor, post } from './fixtures';
 
@@ -39,6 +39,21 @@ describe('last-modified dates from git (Hugo enableGitInfo)', () => {
     expect(posts.untouched?.lastmod).toBeUndefined();
     expect(posts['own-lastmod']?.lastmod?.written).toBe('2024-02-01');
     expect(bySlug(siteWithHistory(), false).edited?.lastmod).toBeUndefined();
+  });
+
+  it('are kept between processes by the commit they were read at: a new commit is read anew', async () => {
+    const root = siteWithHistory();
+    const postsDir = path.join(root, 'posts');
+    const inNewProcess = async () => {
+      vi.resetModules();
+      return (await import('@/lib/content/git-dates')).gitDatesUnder([postsDir]).changed;
+    };
+    expect((await inNewProcess()).get(path.join(postsDir, 'en/edited.md'))?.written).toBe('2025-06-15T09:30:00+02:00');
+    writeFileSync(path.join(postsDir, 'en/untouched.md'), post('title: Untouched\ndate: 2024-01-02', 'Touched at last.'));
+    git(root, ['commit', '-qam', 'touch'], '2025-07-01T08:00:00+00:00');
+    const changed = await inNewProcess();
+    expect(changed.get(path.join(postsDir, 'en/untouched.md'))?.written).toBe('2025-07-01T08:00:00+00:00');
+    expect(changed.get(path.join(postsDir, 'en/edited.md'))?.written).toBe('2025-06-15T09:30:00+02:00');
   });
 
   it('a shallow clone and a folder outside git fall back to front matter, saying so once', () => {

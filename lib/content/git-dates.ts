@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { cacheEntryName, keepNewestEntries, readSerialized, writeSerialized } from '../disk-cache';
 import { parseAuthorDate, type AuthorDate } from './dates';
 
 // When a file was last changed, from git, as Hugo's enableGitInfo reads it: for a post without a
@@ -34,11 +35,28 @@ export function gitDatesUnder(dirs: readonly string[]): GitDates {
 
 function readGitDates(dirs: readonly string[]): GitDates {
   const [dir = process.cwd()] = dirs;
-  const root = git(['rev-parse', '--show-toplevel'], dir)?.trim();
+  // One call for the three answers; a repository without commits has no HEAD, and fails it.
+  const [root, shallow, head] = (git(['rev-parse', '--show-toplevel', '--is-shallow-repository', 'HEAD'], dir) ?? git(['rev-parse', '--show-toplevel', '--is-shallow-repository'], dir))?.trim().split('\n') ?? [];
   if (!root) return { changed: new Map(), unavailable: `${path.relative(process.cwd(), dir) || dir} is not in a git checkout` };
-  if (git(['rev-parse', '--is-shallow-repository'], dir)?.trim() === 'true') {
+  if (shallow === 'true') {
     return { changed: new Map(), unavailable: 'this is a shallow clone, whose history is cut short (fetch it whole with git fetch --unshallow)' };
   }
+  if (!head) return readChangedFiles(root, dirs, dir);
+  // The dates follow from the commits alone: kept on disk by the commit they were read at, as
+  // every process of a build or of `next dev` asks (a long history's log takes 0.1 s or more).
+  const name = cacheEntryName(['git-dates', head, root, ...dirs]);
+  const kept = readSerialized<GitDates>('git-dates', name);
+  if (kept) return kept;
+  const dates = readChangedFiles(root, dirs, dir);
+  if (!dates.unavailable) {
+    writeSerialized('git-dates', name, dates);
+    keepNewestEntries('git-dates', 4);
+  }
+  return dates;
+}
+
+/** The last change of each file under the folders, from `git log` of the checkout at `root`. */
+function readChangedFiles(root: string, dirs: readonly string[], dir: string): GitDates {
   // Newest first: the first commit naming a file is its last change. NUL-separated, so that any
   // file name reads as written.
   const log = git(['log', '--no-renames', '--diff-filter=M', '--format=%x01%aI', '--name-only', '-z', '--', ...dirs], dir);
