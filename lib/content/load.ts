@@ -5,7 +5,7 @@ import { ContentError, isFatal, toleratedDefects, type ContentProblem } from './
 import type { Value, ValueMap } from './go-template';
 import { expandShortcodes } from './shortcodes';
 import { readSiteShortcodes } from './site-shortcodes';
-import { resolveImage, type ImageResolution } from './images';
+import { resolveSiteImage, type ImageResolution } from './images';
 import { postBodyFacts, type BodyFacts } from './load-cache';
 import { createPost, type ExpandedBody, type PostEntry } from './post';
 import { entriesOf, indexContent, isVisible, readPostIndex, type Content, type ContentOptions, type Post } from './posts';
@@ -113,7 +113,7 @@ function readShownPosts(options: ContentOptions): ShownEntries {
 /** A section's own banner picture for a language (site.config.json), under public/ or remote; undefined where it has none. */
 export function resolveSectionBanner(lang: Lang, section: SectionConfig, publicDir: string): ImageResolution | undefined {
   const reference = section.banner[lang];
-  return reference ? resolveImage(reference, { publicDir, bundleUrl: (relative) => `/${relative}` }) : undefined;
+  return reference ? resolveSiteImage(reference, publicDir) : undefined;
 }
 
 /** Section banners that are not there: Hugo shows a broken picture, the list here shows the default banner. */
@@ -132,15 +132,16 @@ const bodyProblemsByFile = new Map<string, { body: string; problems: ContentProb
 
 /**
  * What reads the facts a post's body tells (reading stats, summary, TOC, text, local images, its
- * problems), once per post, remembering the problems by file for the next read of the content.
+ * problems), once per file in this read of the content: the post checked on its own before it is
+ * indexed and the indexed post share them. Remembers the problems by file for the next read.
  */
 function bodyFactsReader(options: ContentOptions): (post: Post) => BodyFacts {
-  const read = new WeakMap<Post, BodyFacts>();
+  const read = new Map<string, BodyFacts>();
   return (post) => {
-    let facts = read.get(post);
+    let facts = read.get(post.source.file);
     if (!facts) {
       facts = postBodyFacts(post, options.publicDir, options.diskCache);
-      read.set(post, facts);
+      read.set(post.source.file, facts);
       bodyProblemsByFile.set(post.source.file, { body: post.body, problems: facts.problems });
     }
     return facts;

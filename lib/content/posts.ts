@@ -470,12 +470,11 @@ export function indexContent(entries: readonly PostEntry[], warnings: ContentPro
   const ofKind = (kind: EntryKind, section?: string) => entries.filter((entry) => entry.kind === kind && entry.section === section);
   const groups = [ofKind('post'), ofKind('page'), ...siteConfig.sections.map((section) => ofKind('item', section.name))];
   const translations = new Map(groups.flatMap((group) => [...translationsOf(group)]));
-  const termedSections = new Set(siteConfig.sections.filter((section) => section.taxonomies).map((section) => section.name));
-  const termed = (entry: PostEntry) => entry.kind === 'post' || (entry.kind === 'item' && entry.section !== undefined && termedSections.has(entry.section));
   const terms = {} as Content['terms'];
   const termsOf = new Map<PostEntry, Pick<Post, Taxonomy>>();
   for (const lang of languages) {
-    const ofLang = entries.filter((entry) => entry.lang === lang && termed(entry));
+    // Pages, and items of sections without taxonomies, were read without terms (readPost): they add none.
+    const ofLang = entries.filter((entry) => entry.lang === lang);
     const categories = canonicalTerms(ofLang, 'categories');
     const tags = canonicalTerms(ofLang, 'tags');
     terms[lang] = { categories: categories.terms, tags: tags.terms };
