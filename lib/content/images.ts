@@ -33,6 +33,11 @@ export type ImageResolution = { ok: true; image: ResolvedImage } | { ok: false; 
 
 const REMOTE = /^(?:[a-z][a-z\d+.-]*:)?\/\//i;
 
+/** A picture of the site itself (a banner of its settings), not of a post: a URL, or a file under `public/`. */
+export function resolveSiteImage(reference: string, publicDir: string): ImageResolution {
+  return resolveImage(reference, { publicDir, bundleUrl: (relative) => `/${relative}` });
+}
+
 /**
  * Resolves an image reference the way Hugo does: URLs stay remote (never fetched at build time),
  * `/x.jpg` is under `public/`, and a relative path is a file of the post's bundle, else under `public/`.

@@ -6,7 +6,7 @@ import { languages, siteConfig, type Lang, type SectionConfig } from '@/lib/site
 import type { Taxonomy } from '@/lib/urls';
 import { ContentError, formatProblem, toleratedDefects, type ContentProblem } from './errors';
 import { parseVariantFileName, variantFileName, variantWidths, VARIANT_FORMATS, type VariantFormat } from './image-variants';
-import { fileOfVariantKey, localImageFacts, resolveImage, type ResolvedImage } from './images';
+import { fileOfVariantKey, localImageFacts, resolveSiteImage, type ResolvedImage } from './images';
 import { defaultContentOptions, entriesOf, loadContent, readContentLazily, resolveSectionBanner, termedEntries, type Content, type ContentOptions, type Post } from './load';
 import { watchedContentVersion } from './version';
 import type { Term } from './terms';
@@ -277,7 +277,7 @@ export function getDefaultBanner(): ResolvedImage {
   const of = content();
   if (defaultBanner?.of === of) return defaultBanner.image;
   const { publicDir } = defaultContentOptions();
-  const resolved = resolveImage(siteConfig.defaultBanner, { publicDir, bundleUrl: (relative) => `/${relative}` });
+  const resolved = resolveSiteImage(siteConfig.defaultBanner, publicDir);
   if (!resolved.ok) throw new ContentError([{ file: 'lib/site-config.ts', field: 'defaultBanner', message: resolved.message }]);
   defaultBanner = { of, image: resolved.image };
   return resolved.image;
