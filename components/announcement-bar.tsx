@@ -9,8 +9,8 @@ type AnnouncementBarProps = { lang: Lang; item: Post };
 
 /**
  * The newest item of the announcement section, above every page, until the reader dismisses it.
- * A reader who dismissed this item never sees the bar paint: the script right after it hides it
- * before the browser goes on. A newer item shows again.
+ * A reader who dismissed this item never sees the bar paint: the script right before it marks the
+ * page, and the style sheet hides the bar (app/globals.css). A newer item shows again.
  */
 export function AnnouncementBar({ lang, item }: AnnouncementBarProps) {
   // One announcement in every language: dismissing it dismisses its translations too.
@@ -18,7 +18,8 @@ export function AnnouncementBar({ lang, item }: AnnouncementBarProps) {
   const href = entryPath(item);
   return (
     <>
-      <aside aria-label={ui(lang).announcement} data-announcement={id} className="border-b border-accent-line bg-accent-soft" suppressHydrationWarning>
+      <script data-announcement={id} dangerouslySetInnerHTML={{ __html: ANNOUNCEMENT_SCRIPT }} />
+      <aside aria-label={ui(lang).announcement} data-announcement={id} className="border-b border-accent-line bg-accent-soft">
         <div className="mx-auto flex max-w-5xl items-center gap-3 px-4 py-2 text-sm">
           <p className="min-w-0 flex-1 truncate">
             <Link href={href} className="font-medium text-accent hover:underline">
@@ -28,7 +29,6 @@ export function AnnouncementBar({ lang, item }: AnnouncementBarProps) {
           <DismissAnnouncement id={id} label={ui(lang).dismissAnnouncement} />
         </div>
       </aside>
-      <script dangerouslySetInnerHTML={{ __html: ANNOUNCEMENT_SCRIPT }} />
     </>
   );
 }

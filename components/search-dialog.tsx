@@ -83,6 +83,17 @@ export function SearchDialog({ files, strings, onClose, initialQuery = '' }: Sea
     dialog.current?.showModal();
   }, []);
 
+  // Closing leaves the focus outside the dialog at once. The browser would move it off the
+  // hidden search box only at its next frame, and a `/` typed before then would go into that box
+  // instead of opening search again.
+  const close = () => {
+    const closing = dialog.current;
+    if (!closing) return;
+    closing.close();
+    const focused = document.activeElement;
+    if (focused instanceof HTMLElement && closing.contains(focused)) focused.blur();
+  };
+
   const index = useMemo(
     () => (typeof indexFile === 'object' ? withTexts(indexFile, typeof textFile === 'object' ? textFile : undefined) : undefined),
     [indexFile, textFile],
@@ -106,7 +117,7 @@ export function SearchDialog({ files, strings, onClose, initialQuery = '' }: Sea
   const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
     if (event.key === 'Escape') {
       event.preventDefault();
-      dialog.current?.close();
+      close();
       return;
     }
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
@@ -124,7 +135,7 @@ export function SearchDialog({ files, strings, onClose, initialQuery = '' }: Sea
       ref={dialog}
       onClose={onClose}
       onKeyDown={onKeyDown}
-      onClick={(event) => event.target === dialog.current && dialog.current.close()}
+      onClick={(event) => event.target === dialog.current && close()}
       aria-label={strings.search}
       className="mx-auto mt-[8vh] w-[min(42rem,calc(100vw-1.5rem))] rounded-xl border border-line bg-page p-0 text-ink shadow-2xl backdrop:bg-slate-950/60"
     >
@@ -146,7 +157,7 @@ export function SearchDialog({ files, strings, onClose, initialQuery = '' }: Sea
           aria-label={strings.searchPlaceholder}
           className="min-w-0 flex-1 rounded-md bg-transparent px-2 py-1.5 text-base outline-none placeholder:text-ink-faint focus-visible:ring-2 focus-visible:ring-accent-line"
         />
-        <button type="button" onClick={() => dialog.current?.close()} className="rounded-md px-2 py-1 text-sm text-ink-muted hover:bg-subtle">
+        <button type="button" onClick={close} className="rounded-md px-2 py-1 text-sm text-ink-muted hover:bg-subtle">
           {strings.close}
         </button>
       </form>
@@ -160,7 +171,7 @@ export function SearchDialog({ files, strings, onClose, initialQuery = '' }: Sea
               <Link
                 href={document.url}
                 data-search-result
-                onClick={() => dialog.current?.close()}
+                onClick={close}
                 className="block rounded-lg px-3 py-2 hover:bg-subtle focus-visible:bg-subtle focus-visible:outline-2 focus-visible:outline-accent"
               >
                 <span className="block font-medium text-ink-strong">

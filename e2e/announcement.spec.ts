@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
 
 // site.config.json announces the newest item of the sample site's `notice` section.
@@ -22,6 +24,39 @@ async function layoutShifts(page: Page): Promise<Shift[]> {
         setTimeout(() => resolve(shifts), 500);
       }),
   );
+}
+
+type SlowSite = { url: string; server: Server; holdAfterTheBar: () => () => void };
+
+/**
+ * A server in front of the site, as a slow network: while the test holds it, it sends each page up
+ * to the end of the announcement bar, and the rest only when the test lets it through. Everything
+ * else passes through.
+ */
+async function slowSite(site: string): Promise<SlowSite> {
+  let held: Promise<void> | undefined;
+  const server = createServer(async (request, response) => {
+    const asked = Object.entries(request.headers).filter(([name]) => !['host', 'accept-encoding', 'connection'].includes(name));
+    const answer = await fetch(new URL(request.url ?? '/', site), { headers: asked as [string, string][], redirect: 'manual' });
+    const headers = Object.fromEntries([...answer.headers].filter(([name]) => !['content-encoding', 'content-length', 'transfer-encoding'].includes(name)));
+    response.writeHead(answer.status, headers);
+    const body = Buffer.from(await answer.arrayBuffer());
+    const end = held && (answer.headers.get('content-type') ?? '').startsWith('text/html') ? body.indexOf('</aside>') + '</aside>'.length : 0;
+    if (end <= 0) return response.end(body);
+    response.write(body.subarray(0, end));
+    await held;
+    response.end(body.subarray(end));
+  });
+  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+  const holdAfterTheBar = () => {
+    let release = () => {};
+    held = new Promise<void>((resolve) => (release = resolve));
+    return () => {
+      held = undefined;
+      release();
+    };
+  };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, holdAfterTheBar };
 }
 
 test.describe('the announcement bar', () => {
@@ -52,6 +87,29 @@ test.describe('the announcement bar', () => {
     await page.getByTestId('language-switcher').click();
     await expect(page).toHaveURL(/\/zh\/notice\/mesh-day-2026-talk$/);
     await expect(bar(page)).toBeHidden();
+  });
+
+  test('once dismissed, is never painted, even while the rest of the page is still arriving', async ({ page, baseURL }) => {
+    const { url, server, holdAfterTheBar } = await slowSite(baseURL!);
+    try {
+      await page.goto(`${url}/en/archive`);
+      await bar(page).getByRole('button', { name: 'Dismiss the announcement' }).click();
+      const letTheRestThrough = holdAfterTheBar();
+      await page.goto(`${url}/en/blog/writing-runbooks`, { waitUntil: 'commit' });
+      await page.locator('aside[data-announcement]').waitFor({ state: 'attached' });
+      // The page has arrived up to the end of the bar, and no further.
+      const early = await page.evaluate(() => ({
+        restArrived: document.querySelector('main') !== null,
+        barHeight: document.querySelector('aside[data-announcement]')!.getBoundingClientRect().height,
+      }));
+      expect(early).toEqual({ restArrived: false, barHeight: 0 });
+      letTheRestThrough();
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(bar(page)).toBeHidden();
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 
   test.describe('without JavaScript', () => {

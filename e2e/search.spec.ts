@@ -81,6 +81,20 @@ test.describe('search', () => {
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Tail Latency');
   });
 
+  test('a "/" typed right after Escape opens search again', async ({ page }) => {
+    await page.goto('/en/archive');
+    await page.locator('body').press('/');
+    await expect(dialog(page).getByRole('searchbox')).toBeFocused();
+    // Both keys in one go, before the browser draws a frame in between, as a fast typist may.
+    await page.evaluate(() => {
+      const type = (key: string) => document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+      type('Escape');
+      type('/');
+    });
+    await expect(dialog(page).getByRole('searchbox')).toBeFocused();
+    await expect(dialog(page).getByRole('searchbox')).toHaveValue('');
+  });
+
   test('shows title matches before the full text arrives, and body matches once it has', async ({ page }) => {
     // Hold the posts' text back until the test lets it through, as a slow connection would.
     let releaseText = () => {};

@@ -17,10 +17,12 @@ export const ANNOUNCEMENT_STORAGE_KEY = 'announcement-dismissed';
 export const THEME_SCRIPT = `try{var t=localStorage.getItem(${JSON.stringify(THEME_STORAGE_KEY)});if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}`;
 
 /**
- * Right after the announcement bar: hides it before the browser paints it when the reader
- * dismissed this announcement, which the bar names in its `data-announcement`.
+ * Right before the announcement bar, which it names in its own `data-announcement`: when the
+ * reader dismissed this announcement, it marks the page so that the bar is hidden by the style
+ * sheet from the moment it is parsed. (Run after the bar, it could come too late: a browser may
+ * paint the bar when the page arrives in pieces and one ends right after it.)
  */
-export const ANNOUNCEMENT_SCRIPT = `try{var a=document.currentScript.previousElementSibling;if(localStorage.getItem(${JSON.stringify(ANNOUNCEMENT_STORAGE_KEY)})===a.dataset.announcement)a.hidden=true}catch(e){}`;
+export const ANNOUNCEMENT_SCRIPT = `try{if(localStorage.getItem(${JSON.stringify(ANNOUNCEMENT_STORAGE_KEY)})===document.currentScript.dataset.announcement)document.documentElement.dataset.announcementDismissed=''}catch(e){}`;
 
 /** Every inline script the site's own components write into a page. */
 export const PAGE_SCRIPTS: readonly string[] = [THEME_SCRIPT, ANNOUNCEMENT_SCRIPT];
