@@ -1,6 +1,6 @@
 'use client';
 
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { SearchFiles, SearchStrings } from './search-dialog';
 
 // The dialog, its search code and the index load only when a reader opens search.
@@ -21,20 +21,21 @@ function linkedQuery(): string {
   return (params.get('q') ?? params.get('s') ?? '').trim();
 }
 
+const subscribeToNothing = () => () => {};
+
+/** The opening that a link's `?q=` asks for when the page loads. */
+const LINKED = -1;
+
 /** Opens search from the header, from anywhere on the page with `/`, or from a link with `?q=`. */
 export function SearchButton({ files, strings }: SearchButtonProps) {
   // Each opening has its number: a dialog closed with Escape tells us so a moment later (the
   // dialog's close event), and that must not close one the reader opened again meanwhile.
-  const [opening, setOpening] = useState(0);
-  const [initialQuery, setInitialQuery] = useState('');
+  const [opening, setOpening] = useState(LINKED);
   const openings = useRef(0);
   const open = () => setOpening(++openings.current);
-  useEffect(() => {
-    const query = linkedQuery();
-    if (!query) return;
-    setInitialQuery(query);
-    setOpening(++openings.current);
-  }, []);
+  // Known in the browser only: the server renders no dialog, the browser opens it on hydration.
+  const linked = useSyncExternalStore(subscribeToNothing, linkedQuery, () => '');
+  const shown = opening === LINKED ? (linked ? LINKED : 0) : opening;
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || isTypingInto(event.target)) return;
@@ -63,9 +64,9 @@ export function SearchButton({ files, strings }: SearchButtonProps) {
           /
         </kbd>
       </button>
-      {opening ? (
+      {shown ? (
         <Suspense fallback={null}>
-          <SearchDialog key={opening} files={files} strings={strings} initialQuery={opening === 1 ? initialQuery : ''} onClose={() => setOpening((current) => (current === opening ? 0 : current))} />
+          <SearchDialog key={shown} files={files} strings={strings} initialQuery={shown === LINKED ? linked : ''} onClose={() => setOpening((current) => (current === shown ? 0 : current))} />
         </Suspense>
       ) : null}
     </>

@@ -58,8 +58,8 @@ function closure(seeds: Iterable<number>, modules: ReadonlyMap<number, ChunkModu
   for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
     if (seen.has(id)) continue;
     seen.add(id);
-    const module = modules.get(id);
-    if (module) queue.push(...importsOf(module.source, modules));
+    const chunkModule = modules.get(id);
+    if (chunkModule) queue.push(...importsOf(chunkModule.source, modules));
   }
   return seen;
 }
@@ -95,9 +95,9 @@ export function firstLoadJs(projectDir: string, html: string, page = '/[lang]/bl
   for (const script of scripts) {
     const source = readFileSync(path.join(distDir, script), 'utf8');
     totalGzip += gzipSync(source).length;
-    for (const module of chunkModules(source)) {
-      modules.set(module.id, module);
-      if (rootMainFiles.includes(script)) frameworkSeeds.push(module.id);
+    for (const chunkModule of chunkModules(source)) {
+      modules.set(chunkModule.id, chunkModule);
+      if (rootMainFiles.includes(script)) frameworkSeeds.push(chunkModule.id);
     }
   }
 
