@@ -75,3 +75,53 @@ describe('last-modified dates from git (Hugo enableGitInfo)', () => {
     ]);
   });
 });
+
+describe('the checkout read from its files, without starting git', () => {
+  // The dates are cached by HEAD: a HEAD read wrong would serve the dates of another commit.
+  const revParse = (dir: string) => {
+    const run = (args: string[]) => {
+      try {
+        return execFileSync('git', args, { cwd: dir, stdio: 'pipe', encoding: 'utf8' }).trim().split('\n');
+      } catch {
+        return undefined;
+      }
+    };
+    const [root, shallow, head] = run(['rev-parse', '--show-toplevel', '--is-shallow-repository', 'HEAD']) ?? run(['rev-parse', '--show-toplevel', '--is-shallow-repository']) ?? [];
+    return { root, shallow: root ? shallow === 'true' : undefined, head };
+  };
+  const read = async (dir: string) => {
+    const { root, shallow, head } = (await import('@/lib/content/git-dates')).checkoutOf(dir);
+    return { root, shallow: root ? shallow : undefined, head };
+  };
+
+  it('agrees with git rev-parse: branch, packed refs, detached HEAD, worktree, shallow clone, no commit, no checkout', async () => {
+    const root = siteWithHistory();
+    const posts = path.join(root, 'posts/en');
+    const layouts: string[] = [posts];
+    expect(await read(posts)).toEqual(revParse(posts));
+
+    git(root, ['pack-refs', '--all']);
+    expect(await read(posts)).toEqual(revParse(posts));
+
+    git(root, ['checkout', '-q', '--detach', 'HEAD~1']);
+    expect(await read(posts)).toEqual(revParse(posts));
+    git(root, ['checkout', '-q', '-']);
+
+    const worktree = path.join(mkdtempSync(path.join(tmpdir(), 'blog-worktree-')), 'tree');
+    git(root, ['worktree', 'add', '-q', '-b', 'other', worktree]);
+    writeFileSync(path.join(worktree, 'posts/en/edited.md'), post('title: Edited\ndate: 2024-01-01', 'In the worktree.'));
+    git(worktree, ['commit', '-qam', 'worktree edit'], '2025-08-01T00:00:00Z');
+    layouts.push(path.join(worktree, 'posts'));
+
+    const clone = path.join(mkdtempSync(path.join(tmpdir(), 'blog-shallow-')), 'site');
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${root}`, clone], { stdio: 'pipe' });
+    layouts.push(clone);
+
+    const empty = makeSite({ 'posts/en/a.md': post('title: A\ndate: 2024-01-01') });
+    git(empty, ['init', '-q']);
+    layouts.push(empty);
+    layouts.push(makeSite({ 'posts/en/a.md': post('title: A\ndate: 2024-01-01') }));
+
+    for (const dir of layouts) expect({ dir, ...(await read(dir)) }).toEqual({ dir, ...revParse(dir) });
+  });
+});

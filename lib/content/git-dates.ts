@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { cacheEntryName, keepNewestEntries, readSerialized, writeSerialized } from '../disk-cache';
 import { parseAuthorDate, type AuthorDate } from './dates';
@@ -33,12 +34,62 @@ export function gitDatesUnder(dirs: readonly string[]): GitDates {
   return dates;
 }
 
-function readGitDates(dirs: readonly string[]): GitDates {
-  const [dir = process.cwd()] = dirs;
+export type Checkout = { root?: string; shallow?: boolean; head?: string };
+
+/** The checkout holding `dir`, as `git rev-parse` tells: its top folder, whether it is shallow, its HEAD commit. */
+export function checkoutOf(dir: string): Checkout {
+  const read = readCheckout(dir);
+  if (read !== 'ask git') return read;
   // One call for the three answers; a repository without commits has no HEAD, and fails it.
   const [root, shallow, head] = (git(['rev-parse', '--show-toplevel', '--is-shallow-repository', 'HEAD'], dir) ?? git(['rev-parse', '--show-toplevel', '--is-shallow-repository'], dir))?.trim().split('\n') ?? [];
+  return { root, shallow: shallow === 'true', head };
+}
+
+/**
+ * The same answers read from the repository's files, which saves starting git in every process
+ * that reads posts (25-100 ms each). Anything unusual (GIT_DIR and friends, a HEAD or ref this does
+ * not know, an unreadable file) is left to git.
+ */
+function readCheckout(dir: string): Checkout | 'ask git' {
+  if (Object.keys(process.env).some((name) => name.startsWith('GIT_'))) return 'ask git';
+  try {
+    let root = path.resolve(dir);
+    while (!existsSync(path.join(root, '.git'))) {
+      const parent = path.dirname(root);
+      if (parent === root) return {};
+      root = parent;
+    }
+    const dotGit = path.join(root, '.git');
+    // A worktree's or a submodule's `.git` is a file naming its git folder; a worktree's names the
+    // main one in `commondir`, where branches, packed refs and `shallow` live.
+    const gitDir = statSync(dotGit).isDirectory() ? dotGit : path.resolve(root, /^gitdir: (.+)$/m.exec(readFileSync(dotGit, 'utf8'))?.[1] ?? '');
+    const commonFile = path.join(gitDir, 'commondir');
+    const commonDir = existsSync(commonFile) ? path.resolve(gitDir, readFileSync(commonFile, 'utf8').trim()) : gitDir;
+    const shallow = existsSync(path.join(commonDir, 'shallow'));
+    const headFile = readFileSync(path.join(gitDir, 'HEAD'), 'utf8').trim();
+    if (/^[0-9a-f]{40,64}$/.test(headFile)) return { root, shallow, head: headFile };
+    const ref = /^ref: (refs\/heads\/\S+)$/.exec(headFile)?.[1];
+    if (!ref) return 'ask git';
+    const loose = path.join(commonDir, ref);
+    if (existsSync(loose)) {
+      const head = readFileSync(loose, 'utf8').trim();
+      return /^[0-9a-f]{40,64}$/.test(head) ? { root, shallow, head } : 'ask git';
+    }
+    const packedFile = path.join(commonDir, 'packed-refs');
+    const packed = existsSync(packedFile) ? readFileSync(packedFile, 'utf8') : '';
+    const head = packed.split('\n').find((line) => line.endsWith(` ${ref}`))?.split(' ')[0];
+    // A branch with no commit yet has no ref at all.
+    return { root, shallow, head: head && /^[0-9a-f]{40,64}$/.test(head) ? head : undefined };
+  } catch {
+    return 'ask git';
+  }
+}
+
+function readGitDates(dirs: readonly string[]): GitDates {
+  const [dir = process.cwd()] = dirs;
+  const { root, shallow, head } = checkoutOf(dir);
   if (!root) return { changed: new Map(), unavailable: `${path.relative(process.cwd(), dir) || dir} is not in a git checkout` };
-  if (shallow === 'true') {
+  if (shallow) {
     return { changed: new Map(), unavailable: 'this is a shallow clone, whose history is cut short (fetch it whole with git fetch --unshallow)' };
   }
   if (!head) return readChangedFiles(root, dirs, dir);
