@@ -22,8 +22,10 @@ export default defineConfig([
       '@next/next/no-img-element': 'off',
       // `const { unwanted: _unwanted, ...kept } = value` is how a field is left out.
       '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true, argsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', { paths: [{ name: 'next/link', message: 'Use @/components/link: it leaves prefetching to IntentPrefetch.' }] }],
     },
   },
+  { files: ['components/link.tsx'], rules: { 'no-restricted-imports': 'off' } },
   globalIgnores([
     '.next/**',
     'out/**',

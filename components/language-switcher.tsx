@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from './link';
 import { otherLanguages, type LanguageAlternates } from '@/lib/i18n';
 import { ui, type Lang } from '@/lib/site-config';
 import { homePath } from '@/lib/urls';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from './link';
 import type { ComponentPropsWithoutRef } from 'react';
 import { isExternalHref, isInternalPath } from '@/lib/links';
 import { ui, type Lang } from '@/lib/site-config';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from './link';
 import type { MenuEntry } from '@/lib/site-settings';
 import { isOtherSiteUrl } from '@/lib/urls';
 

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from './link';
 import { ui, type Lang } from '@/lib/site-config';
 
 type PaginationProps = {

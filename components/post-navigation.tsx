@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from './link';
 import type { Post } from '@/lib/content';
 import { ui, type Lang } from '@/lib/site-config';
 import { postPath } from '@/lib/urls';

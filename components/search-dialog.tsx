@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from './link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { search, withTexts, type Highlighted, type SearchIndexFile, type SearchTextFile } from '@/lib/search';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from './link';
 import { siteConfig, ui, type Lang, type UiStrings } from '@/lib/site-config';
 import { archivePath, homePath, searchIndexPath, searchTextPath, sectionPath, taxonomyPath } from '@/lib/urls';
 import type { LanguageAlternates } from '@/lib/i18n';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from './link';
 import type { TermLink } from '@/lib/content';
 import type { Lang } from '@/lib/site-config';
 import { termPath, type Taxonomy } from '@/lib/urls';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from './link';
 import type { Post } from '@/lib/content';
 import { formatAuthorDate } from '@/lib/content/dates';
 import { ui } from '@/lib/site-config';

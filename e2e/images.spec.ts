@@ -33,8 +33,8 @@ test.describe('responsive images', () => {
 
   test('the hero and the title banner are preloaded with high priority; body images wait until scrolled to', async ({ page }) => {
     const response = await page.goto(post);
-    // The page's own HTML asks for its two first-screen images. (Once it runs, the links in view
-    // prefetch their pages, and React may add those pages' heroes to <head> for the next click.)
+    // The page's own HTML asks for its two first-screen images. (A link the reader points at
+    // prefetches its page, and React may then add that page's hero to <head> for the next click.)
     const [head] = (await response!.text()).split('</head>') as [string];
     const preloads = [...head.matchAll(/<link rel="preload" as="image"[^>]*>/g)].map(([link]) => link);
     expect(preloads).toHaveLength(2);

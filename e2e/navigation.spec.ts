@@ -215,3 +215,25 @@ test.describe('language switching', () => {
     expect(await alternates(page)).toEqual({});
   });
 });
+
+test.describe('moving between pages', () => {
+  test('a page is fetched ahead only once the reader points at its link, and opens without a reload', async ({ page }) => {
+    const prefetched: string[] = [];
+    page.on('request', (request) => {
+      if (request.headers()['next-router-prefetch']) prefetched.push(new URL(request.url()).pathname);
+    });
+    await page.goto('/en/blog/writing-runbooks');
+    // Hydrated (the toggle's state is known in the browser only), and the network quiet.
+    await expect(page.getByTestId('theme-toggle')).toHaveAttribute('aria-pressed', /^(true|false)$/);
+    await page.waitForLoadState('networkidle');
+    expect(prefetched).toEqual([]);
+
+    const archive = page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Archive' });
+    await archive.hover();
+    await expect.poll(() => prefetched).toContain('/en/archive');
+    await page.evaluate(() => document.body.setAttribute('data-same-document', ''));
+    await archive.click();
+    await expect(page).toHaveURL(/\/en\/archive$/);
+    await expect(page.locator('body')).toHaveAttribute('data-same-document', '');
+  });
+});

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import '../globals.css';
 import { AnnouncementBar } from '@/components/announcement-bar';
 import { DevContentStatus } from '@/components/dev-content-status';
+import { IntentPrefetch } from '@/components/intent-prefetch';
 import { SiteFooter } from '@/components/site-footer';
 import { ThemeScript } from '@/components/theme-script';
 import { getPages, getSectionItems } from '@/lib/content';
@@ -50,6 +51,7 @@ export default async function RootLayout({ children, params }: LayoutProps<'/[la
           lang={lang}
           links={siteConfig.menus.footer[lang] ?? getPages(lang).map((page) => ({ name: page.title, url: entryPath(page), weight: 0 }))}
         />
+        <IntentPrefetch />
         {process.env.NODE_ENV === 'development' ? <DevContentStatus /> : null}
       </body>
     </html>

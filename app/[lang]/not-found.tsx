@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/link';
 import { lang as langRootParam } from 'next/root-params';
 import { BilingualNotFound } from '@/components/bilingual-not-found';
 import { PageBanner } from '@/components/page-banner';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/link';
 import { PageBanner } from '@/components/page-banner';
 import { PostDate } from '@/components/post-date';
 import { SiteHeader } from '@/components/site-header';
