@@ -111,7 +111,7 @@ const label = isFullRun
 const section = `## Load (\`npm run load\`)
 
 ${label}Run ${today()} on ${machineLine(project)}.
-${connections} connections for ${duration} s from a separate autocannon process, each going in turn through ${mix.length} URLs: ${mix.map((url) => `\`${url}\``).join(', ')}.
+${connections} connections for ${duration} s from a separate autocannon process asking for compression as a browser does, each going in turn through ${mix.length} URLs: ${mix.map((url) => `\`${url}\``).join(', ')}.
 
 ${table}
 `;

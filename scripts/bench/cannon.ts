@@ -11,6 +11,9 @@ const load = (duration: number) =>
     url: options.url,
     connections: options.connections,
     duration,
+    // What a browser sends: next start then compresses each answer, as readers get it. Without it
+    // the numbers measure a path no reader takes (see "Serving one post" in docs/benchmarks.md).
+    headers: { 'accept-encoding': 'gzip, deflate, br' },
     // Each connection goes through the paths in turn, so the mix is the list's proportions.
     requests: options.paths?.map((path) => ({ method: 'GET', path })),
   });

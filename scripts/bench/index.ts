@@ -201,7 +201,7 @@ const ownComponents = [...new Set(rows.flatMap((row) => row.js.ownComponents))];
 const section = `## Build and serve (\`npm run bench\`)
 
 ${label}Run ${today()} on ${machineLine(project)}; ${hugo ?? 'Hugo not installed'}.
-Load: autocannon, ${connections} connections for ${duration} s, on one prerendered English post, after ${WARMUP_SECONDS} s of the same load that is not counted.
+Load: autocannon, ${connections} connections for ${duration} s, on one prerendered English post, asking for compression as a browser does, after ${WARMUP_SECONDS} s of the same load that is not counted.
 
 Targets: ${TARGETS.join('; ')}.
 
