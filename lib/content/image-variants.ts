@@ -22,11 +22,13 @@ export const VARIANT_WIDTHS: readonly number[] = [640, 960, 1440, 1920];
 const LARGEST_VARIANT_WIDTH = 1920;
 
 /**
- * How copies are encoded. AVIF effort 2 is five times faster than sharp's default 4 for files
- * about 5 % larger, which keeps a cold build of a thousand images within a minute on two cores.
+ * How copies are encoded, chosen from `npm run bench:images` on a real site's images (see
+ * docs/benchmarks.md): AVIF at effort 0 takes a third of effort 2's time for copies about a quarter
+ * larger, and is both faster and smaller than WebP; image copies were 70 % of a real site's cold
+ * build at effort 2. WebP stays for browsers without AVIF.
  */
 export const VARIANT_ENCODING = {
-  avif: { quality: 50, effort: 2 },
+  avif: { quality: 50, effort: 0 },
   webp: { quality: 75, effort: 4 },
 } as const;
 

@@ -13,7 +13,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { VARIANT_ENCODING, VARIANT_SOURCE_TYPES, variantWidths } from '../../lib/content/image-variants';
+import { VARIANT_ENCODING, VARIANT_SOURCE_TYPES, VARIANT_WIDTHS, variantWidths } from '../../lib/content/image-variants';
 import { commandOptions } from '../command-line';
 
 const usage = 'npm run bench:images -- <folder of images> [--sample 24]';
@@ -47,6 +47,7 @@ for (const file of sample) {
 type Setting = { format: 'avif' | 'webp'; effort: number; quality: number };
 const SETTINGS: Setting[] = [
   { format: 'avif', effort: 0, quality: VARIANT_ENCODING.avif.quality },
+  { format: 'avif', effort: 1, quality: VARIANT_ENCODING.avif.quality },
   { format: 'avif', effort: 2, quality: VARIANT_ENCODING.avif.quality },
   { format: 'avif', effort: 4, quality: VARIANT_ENCODING.avif.quality },
   { format: 'webp', effort: 2, quality: VARIANT_ENCODING.webp.quality },
@@ -65,22 +66,41 @@ console.log(`${sources.length} images of ${all.length} under ${folder}, ${copies
 console.log('| format | effort | encode, all copies (s) | per copy (ms) | copies / originals, bytes | copies larger than their original |');
 console.log('| --- | --- | --- | --- | --- | --- |');
 sharp.concurrency(1);
+/** The width a copy is made for: a source narrower than the largest width gets its own width, counted with the next. */
+const widthSlot = (width: number) => VARIANT_WIDTHS.find((slot) => width <= slot) ?? width;
+type WidthCost = { copies: number; seconds: number; bytes: number; originalBytes: number };
+const byWidth = new Map<string, WidthCost>();
 for (const setting of SETTINGS) {
   let seconds = 0;
   let bytes = 0;
   let larger = 0;
+  const current = VARIANT_ENCODING[setting.format].effort === setting.effort;
   for (const source of sources) {
     for (const width of source.widths) {
       const started = performance.now();
       const copy = await encode(source, width, setting);
-      seconds += (performance.now() - started) / 1000;
+      const took = (performance.now() - started) / 1000;
+      seconds += took;
       bytes += copy.length;
       if (copy.length > source.bytes.length) larger++;
+      if (current) {
+        const key = `${setting.format} ${widthSlot(width)}`;
+        const cost = byWidth.get(key) ?? { copies: 0, seconds: 0, bytes: 0, originalBytes: 0 };
+        byWidth.set(key, { copies: cost.copies + 1, seconds: cost.seconds + took, bytes: cost.bytes + copy.length, originalBytes: cost.originalBytes + source.bytes.length });
+      }
     }
   }
-  const current = VARIANT_ENCODING[setting.format].effort === setting.effort ? ' (current)' : '';
-  console.log(`| ${setting.format} | ${setting.effort}${current} | ${seconds.toFixed(1)} | ${((seconds * 1000) / copies).toFixed(0)} | ${((100 * bytes) / originalBytes).toFixed(0)} % | ${larger} of ${copies} |`);
+  console.log(`| ${setting.format} | ${setting.effort}${current ? ' (current)' : ''} | ${seconds.toFixed(1)} | ${((seconds * 1000) / copies).toFixed(0)} | ${((100 * bytes) / originalBytes).toFixed(0)} % | ${larger} of ${copies} |`);
 }
+
+// Which widths cost what, with the current settings (a source narrower than a width is counted with it).
+console.log('\n| format | width (up to) | copies | encode (s) | per copy (ms) | copies / originals, bytes |');
+console.log('| --- | --- | --- | --- | --- | --- |');
+for (const [key, cost] of byWidth) {
+  const [format, width] = key.split(' ');
+  console.log(`| ${format} | ${width} | ${cost.copies} | ${cost.seconds.toFixed(1)} | ${((cost.seconds * 1000) / cost.copies).toFixed(0)} | ${((100 * cost.bytes) / cost.originalBytes).toFixed(0)} % |`);
+}
+console.log();
 
 // A cold build makes every copy, as many at once as Next.js has workers (one per core here).
 sharp.concurrency(0);
