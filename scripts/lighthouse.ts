@@ -5,6 +5,7 @@
  * element that is the LCP, and writes them into docs/benchmarks.md. Not a test.
  *
  *   npm run build && npm run lighthouse
+ *   npm run lighthouse -- /zh/blog/some-long-post    # those paths only; printed, not written to the docs
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -13,12 +14,14 @@ import * as chromeLauncher from 'chrome-launcher';
 import { chromium } from '@playwright/test';
 import lighthouse from 'lighthouse';
 import { onExit } from './bench/cleanup';
+import { commandOptions } from './command-line';
 import { positiveInteger } from './bench/cli';
 import { freePort, nextEnv, startNextServer } from './bench/next-process';
 import { machineLine, markdownTable, today, writeDocSection } from './bench/report';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
+const { positionals: chosenPaths } = commandOptions({ options: {}, allowPositionals: true }, 'npm run lighthouse [-- <path>...]');
 const project = process.cwd();
 const work = mkdtempSync(path.join(os.tmpdir(), 'blog-lighthouse-'));
 onExit(() => rmSync(work, { recursive: true, force: true }));
@@ -26,8 +29,9 @@ onExit(() => rmSync(work, { recursive: true, force: true }));
 const server = await startNextServer(project, await freePort(), nextEnv(), path.join(work, 'server.log'));
 onExit(() => void server.stop());
 
-/** The home page and the newest post of each language, from the sitemap. */
+/** The paths asked for; else the home page and the newest post of each language, from the sitemap. */
 async function pagesToAudit(): Promise<string[]> {
+  if (chosenPaths.length) return chosenPaths;
   const xml = await (await fetch(`${server.url}/sitemap.xml`)).text();
   const paths = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1] ?? '').pathname);
   const homes = paths.filter((p) => /^\/[^/]+$/.test(p));
@@ -139,6 +143,11 @@ const table = markdownTable(
     `\`${lcpElement.replaceAll('`', "'").replaceAll('|', '/')}\``,
   ]),
 );
+// docs/benchmarks.md holds the sample site's standard pages; other paths are printed only.
+if (chosenPaths.length) {
+  console.log(`\n${table}`);
+  process.exit(0);
+}
 const file = writeDocSection(
   project,
   'lighthouse',

@@ -106,12 +106,27 @@ export function startNextDev(projectDir: string, port: number, env: NodeJS.Proce
   const { child, pid } = spawnNext(projectDir, ['dev', '-p', String(port)], env, logFile);
   return {
     url: `http://localhost:${port}`,
+    // As an author's Ctrl-C: every process of the group is asked to stop, and the server, which
+    // writes Turbopack's cache to .next as it stops, is given the time to finish after `next dev`
+    // itself has gone. Killed at once, it left the next start no cache to begin from.
     stop: async () => {
       signalGroup(pid, 'SIGTERM');
-      const timeout = setTimeout(() => signalGroup(pid, 'SIGKILL'), 5000);
       await exited(child);
-      clearTimeout(timeout);
-      signalGroup(pid, 'SIGKILL');
+      if (!(await groupEnded(pid, 30_000))) signalGroup(pid, 'SIGKILL');
     },
   };
+}
+
+/** Whether every process of the group `pid` leads has ended within `timeoutMs`. */
+async function groupEnded(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      process.kill(-pid, 0);
+    } catch {
+      return true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
 }
