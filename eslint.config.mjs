@@ -32,8 +32,11 @@ export default defineConfig([
     'next-env.d.ts',
     'test-results/**',
     'playwright-report/**',
-    // Posts are content, not code; the fixtures are sites the tests import.
+    // Posts, pages and static files are content, not code (a bundle or `public/` may hold an
+    // author's .ts or .js download); the fixtures are sites the tests import.
     'posts/**',
+    'content/**',
+    'public/**',
     'test/fixtures/**',
   ]),
 ]);

@@ -106,6 +106,13 @@ test.describe('a Hugo site imported as is', () => {
     await expect(page.getByTestId('post-list')).not.toContainText('Autumn Meetup 2019');
     await expect(page.getByTestId('post-list')).not.toContainText('We Are Moving Offices');
     expect((await request.get('/en/notice/handbook-released/photo.png')).headers()['content-type']).toBe('image/png');
+    // Source files an author offers for download (a bundle's, and `static/`'s) are served as Hugo
+    // serves them; they do not type-check, and the site's build must not try.
+    for (const [path, text] of [['/attachments/solver.ts', 'export function step'], ['/en/blog/bundle-post/snippet.ts', "const count: number = 'three';"]] as const) {
+      const download = await request.get(path);
+      expect(download.status(), path).toBe(200);
+      expect(await download.text(), path).toContain(text);
+    }
     // Chinese is the default language: Hugo served its notices at the root.
     const old = await request.get('/notice/shanghai-meetup-2021/', { maxRedirects: 0 });
     expect(old.status()).toBe(308);
