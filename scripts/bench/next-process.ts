@@ -111,8 +111,8 @@ export function startNextDev(projectDir: string, port: number, env: NodeJS.Proce
     // itself has gone. Killed at once, it left the next start no cache to begin from.
     stop: async () => {
       signalGroup(pid, 'SIGTERM');
-      await exited(child);
       if (!(await groupEnded(pid, 30_000))) signalGroup(pid, 'SIGKILL');
+      await exited(child);
     },
   };
 }
