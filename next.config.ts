@@ -1,14 +1,20 @@
 import type { NextConfig } from 'next';
 import { configRedirects } from './lib/content/redirects';
 import { securityHeaders } from './lib/security-policy';
-import { OG_IMAGE_FILE, OG_IMAGE_ROUTE } from './lib/urls';
+import { CACHE_FOREVER } from './lib/cache-control';
+import { imageVariantPath, OG_IMAGE_FILE, OG_IMAGE_ROUTE } from './lib/urls';
 
 // `npm run export` builds a static site into out/ for any file host: old URLs become redirect
 // pages (scripts/export-redirects.ts) instead of 308 answers.
 const staticExport = process.env.BLOG_STATIC_EXPORT === '1';
 
+const development = process.env.NODE_ENV === 'development';
+
 const nextConfig: NextConfig = {
   output: staticExport ? 'export' : undefined,
+  // Files named `*.dev.ts` are routes in `next dev` only: the image copies' route makes copies on
+  // request there, and a build writes them as files instead (lib/image-copies.ts).
+  pageExtensions: development ? ['dev.ts', 'tsx', 'ts', 'jsx', 'js'] : ['tsx', 'ts', 'jsx', 'js'],
   // With output: 'export', distDir is where the site is written. Next still builds in .next, so an
   // export replaces the build that `next start` serves: run `npm run build` again after it.
   distDir: staticExport ? 'out' : '.next',
@@ -44,7 +50,7 @@ const nextConfig: NextConfig = {
   // front caches them by s-maxage; without ETags a returning reader gets a 200 (about 13 KB
   // gzipped) instead of a 304.
   generateEtags: false,
-  // Images get their responsive copies at build time (app/%5Fimg): no image server, in either mode.
+  // Images get their responsive copies at build time (lib/image-copies.ts): no image server.
   images: { unoptimized: true },
   experimental: {
     // The root layout lives in app/[lang]; URLs outside every language need their own 404 page.
@@ -64,11 +70,16 @@ const nextConfig: NextConfig = {
   rewrites: staticExport
     ? undefined
     : async () => [{ source: `/:path*/${OG_IMAGE_FILE}`, destination: `/:path*/${OG_IMAGE_ROUTE}` }],
-  // `next dev` needs eval for fast refresh: the policy applies to production servers only.
+  // `next dev` needs eval for fast refresh: the policy applies to production servers only. The
+  // image copies are files in public/_img (written by npm run build), which Next.js would send
+  // with `max-age=0`: their names change whenever the picture does.
   headers:
     staticExport || process.env.NODE_ENV !== 'production'
       ? undefined
-      : async () => [{ source: '/:path*', headers: securityHeaders() }],
+      : async () => [
+          { source: '/:path*', headers: securityHeaders() },
+          { source: imageVariantPath(':file'), headers: [{ key: 'Cache-Control', value: CACHE_FOREVER }] },
+        ],
 };
 
 export default nextConfig;

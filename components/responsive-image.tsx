@@ -22,10 +22,10 @@ function srcSet(key: string, widths: readonly number[], format: VariantFormat): 
 }
 
 /**
- * An image with its build-time AVIF and WebP copies in a `<picture>`: the browser fetches the
- * smallest copy wide enough for `sizes` in the best format it reads, and the width and height keep
- * the layout from moving while it loads. The original stays the `<img>`'s own source, for
- * browsers that read neither format and for images without copies (SVG, GIF, remote URLs).
+ * An image with its build-time AVIF copies in a `<picture>`: the browser fetches the smallest
+ * copy wide enough for `sizes`, and the width and height keep the layout from moving while it
+ * loads. The original stays the `<img>`'s own source, for browsers without AVIF and for images
+ * without copies (SVG, GIF, remote URLs).
  */
 export function ResponsiveImage({ src, alt, width, height, variantKey, sizes, preload: isHero = false, className, title }: ResponsiveImageProps) {
   const image = (

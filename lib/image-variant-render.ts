@@ -34,8 +34,7 @@ export async function renderImageVariant(file: string, width: number, format: Va
   const name = cacheEntryName([encoderVersion(), VARIANT_SETTINGS_ID, String(width), source], format);
   const cached = readCacheEntry('img', name);
   if (cached) return new Uint8Array(cached);
-  const pipeline = sharp(source).rotate().resize({ width, withoutEnlargement: true });
-  const encoded = await (format === 'avif' ? pipeline.avif(VARIANT_ENCODING.avif) : pipeline.webp(VARIANT_ENCODING.webp)).toBuffer();
+  const encoded = await sharp(source).rotate().resize({ width, withoutEnlargement: true })[format](VARIANT_ENCODING[format]).toBuffer();
   writeCacheEntry('img', name, encoded);
   return new Uint8Array(encoded);
 }

@@ -47,9 +47,12 @@ export function ogImagePath(pagePath: string): string {
 export const OG_IMAGE_ROUTE = 'opengraph-image';
 export const OG_IMAGE_FILE = `${OG_IMAGE_ROUTE}.png`;
 
+/** The folder of the images' responsive copies, under the site's root and under public/. */
+export const IMAGE_VARIANT_FOLDER = '_img';
+
 /** A responsive copy of a local image, by its file name (see lib/content/image-variants.ts). */
 export function imageVariantPath(fileName: string): string {
-  return `/_img/${fileName}`;
+  return `/${IMAGE_VARIANT_FOLDER}/${fileName}`;
 }
 
 /** A standalone page (`content/en/about.md`): `/en/about`. */

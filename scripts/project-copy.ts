@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { IMAGE_VARIANT_FOLDER } from '../lib/urls';
 
 /** What `npm run build` needs of this project (next build, then its scripts), apart from node_modules and posts/. */
-const PROJECT_FILES = ['app', 'assets', 'components', 'lib', 'scripts/run.mjs', 'scripts/pin-page-scripts.ts', 'scripts/command-line.ts', 'public', 'site.config.json', 'proxy.ts', 'next.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json', 'postcss.config.mjs', 'next-env.d.ts'];
+const PROJECT_FILES = ['app', 'assets', 'components', 'lib', 'scripts/run.mjs', 'scripts/image-copies.ts', 'scripts/pin-page-scripts.ts', 'scripts/command-line.ts', 'public', 'site.config.json', 'proxy.ts', 'next.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json', 'postcss.config.mjs', 'next-env.d.ts'];
 
 /**
  * A fresh copy of this project at `dir` with an empty posts/ (and no content/), for building a
@@ -16,7 +17,8 @@ export function copyProject(project: string, dir: string): void {
   mkdirSync(path.join(dir, 'posts'), { recursive: true });
   for (const name of PROJECT_FILES) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    cpSync(path.join(project, name), path.join(dir, name), { recursive: true });
+    // Not the sample site's image copies: the copy's build writes its own.
+    cpSync(path.join(project, name), path.join(dir, name), { recursive: true, filter: (source) => source !== path.join(project, 'public', IMAGE_VARIANT_FOLDER) });
   }
   const settingsFile = path.join(dir, 'site.config.json');
   const { sections: _sampleSections, announcement: _sampleAnnouncement, ...settings } = JSON.parse(readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;

@@ -47,6 +47,15 @@ function isCurrent() {
   }
 }
 
+/** Resolves `server-only` to an empty module (its default export throws outside React's server build). */
+const serverOnlyIsEmpty = {
+  name: 'server-only-is-empty',
+  setup(build) {
+    build.onResolve({ filter: /^server-only$/ }, () => ({ path: 'server-only', namespace: 'empty-module' }));
+    build.onLoad({ filter: /.*/, namespace: 'empty-module' }, () => ({ contents: '' }));
+  },
+};
+
 if (!isCurrent()) {
   // Loaded only to make a bundle: importing esbuild costs about 0.1 s of every run.
   const { build } = await import('esbuild');
@@ -60,6 +69,8 @@ if (!isCurrent()) {
     format: 'esm',
     target: `node${process.versions.node}`,
     external: NOT_BUNDLED,
+    // A script runs on the server by definition: `server-only` guards modules against the client.
+    plugins: [serverOnlyIsEmpty],
     metafile: true,
     logLevel: 'warning',
     // Bundled CommonJS packages call require(); an ES module has none of its own.

@@ -1,5 +1,6 @@
-// The responsive copies of local images, made at build time (see lib/image-variants-render.ts)
-// and served as files, so `next start` and a static export need no image server. A copy's name
+// The responsive copies of local images, written to public/_img before `next build` (see
+// lib/image-copies.ts) and served as files, so `next start` and a static export need no image
+// server; `next dev` makes them on request (app/%5Fimg). A copy's name
 // is `<key>-<width>.<format>`: the key hashes the source file and these settings, so a changed
 // image or setting gets a new URL and every copy can be cached forever.
 
@@ -7,15 +8,21 @@
 export const VARIANT_KEY_PROPERTY = 'dataVariantKey';
 export const VARIANT_KEY_ATTRIBUTE = 'data-variant-key';
 
-export type VariantFormat = 'avif' | 'webp';
+export type VariantFormat = 'avif';
 
 export type VariantFormatInfo = { format: VariantFormat; type: string };
 
 /** The best format, preloaded for the hero. */
 export const BEST_VARIANT_FORMAT: VariantFormatInfo = { format: 'avif', type: 'image/avif' };
 
-/** Best first: a browser takes the first `<source>` whose type it supports. */
-export const VARIANT_FORMATS: readonly VariantFormatInfo[] = [BEST_VARIANT_FORMAT, { format: 'webp', type: 'image/webp' }];
+/**
+ * The formats copies are made in, best first (a browser takes the first `<source>` whose type it
+ * reads). AVIF only: every current browser reads it (Chrome since 2020, Firefox 2021, Safari 2022,
+ * Edge 2024), and one that does not gets the original, as the site's Hugo build served everyone. WebP copies cost
+ * 57 % of the encoding for those few readers (`npm run bench:images`, docs/benchmarks.md), and
+ * 1 in 189 was larger than its original.
+ */
+export const VARIANT_FORMATS: readonly VariantFormatInfo[] = [BEST_VARIANT_FORMAT];
 
 /** Widths a copy is made at: a 412 px phone at 1.75× takes 960, a 720 px column at 2× takes 1440. */
 export const VARIANT_WIDTHS: readonly number[] = [640, 960, 1440, 1920];
@@ -25,11 +32,10 @@ const LARGEST_VARIANT_WIDTH = 1920;
  * How copies are encoded, chosen from `npm run bench:images` on a real site's images (see
  * docs/benchmarks.md): AVIF at effort 0 takes a third of effort 2's time for copies about a third
  * larger (25 % of the original's bytes against 19 %), and is both faster and smaller than WebP.
- * Image copies were 70 % of that site's cold build at effort 2. WebP stays for browsers without AVIF.
+ * Image copies were 70 % of that site's cold build at effort 2.
  */
 export const VARIANT_ENCODING = {
   avif: { quality: 50, effort: 0 },
-  webp: { quality: 75, effort: 4 },
 } as const;
 
 /** Source formats worth re-encoding, unless animated (see isAnimatedImage); SVG stays vector and GIF keeps its animation. */
@@ -76,7 +82,7 @@ export function variantFileName(key: string, width: number, format: VariantForma
   return `${key}-${width}.${format}`;
 }
 
-const VARIANT_FILE = /^([0-9a-f]{16})-(\d{1,5})\.(avif|webp)$/;
+const VARIANT_FILE = /^([0-9a-f]{16})-(\d{1,5})\.(avif)$/;
 
 export function parseVariantFileName(name: string): { key: string; width: number; format: VariantFormat } | undefined {
   const [, key, width, format] = VARIANT_FILE.exec(name) ?? [];

@@ -20,7 +20,7 @@ import { positiveInteger } from './cli';
 import { firstLoadJs, type FirstLoadJs } from './client-js';
 import { hugoVersion, timeHugoBuild, writeHugoSite } from './hugo-site';
 import { runCannon, type LoadResult } from './load-test';
-import { freePort, nextBuild, nextEnv, startNextServer, type BuildResult } from './next-process';
+import { freePort, nextBuild, nextEnv, removeBuildOutputs, startNextServer, type BuildResult } from './next-process';
 import { checked, kb, machineLine, markdownTable, mb, today, writeDocSection } from './report';
 import { editPostBody, syntheticPosts, writeBundles } from './synthetic-posts';
 
@@ -82,7 +82,7 @@ async function measure(count: number): Promise<Row> {
 
   const env = nextEnv({ BLOG_POSTS_DIR: postsDir });
   const log = path.join(work, `build-${count}.log`);
-  rmSync(path.join(site, '.next'), { recursive: true, force: true });
+  removeBuildOutputs(site);
   const cold = await nextBuild(site, env, log);
   step(`cold build: ${cold.seconds.toFixed(1)} s, ${cold.pages} pages, peak RSS ${mb(cold.peakRssBytes)} MB`);
 
@@ -116,7 +116,7 @@ async function measureMemory(count: number): Promise<MemoryRow> {
   const postsDir = path.join(work, `posts-${count}`);
   writeBundles(syntheticPosts(count, seed), (lang) => path.join(postsDir, lang));
   try {
-    rmSync(path.join(site, '.next'), { recursive: true, force: true });
+    removeBuildOutputs(site);
     const cold = await nextBuild(site, nextEnv({ BLOG_POSTS_DIR: postsDir }), path.join(work, `build-${count}.log`));
     console.log(`[${count} posts] cold build: ${cold.seconds.toFixed(1)} s, ${cold.pages} pages, peak RSS ${mb(cold.peakRssBytes)} MB`);
     return { posts: count, cold };

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, openSync, readFileSync } from 'node:fs';
+import { existsSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { IMAGE_VARIANT_FOLDER } from '../../lib/urls';
 import { onExit, signalGroup } from './cleanup';
 import { findInTree, watchPeakRss } from './process-tree';
 
@@ -20,10 +21,14 @@ export function nextEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 
 /** Runs `next <args>` as the leader of its own process group, killed with its group if we exit first. */
 function spawnNext(projectDir: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): { child: ChildProcess; pid: number } {
+  return spawnNode(projectDir, [nextBin(projectDir), ...args], env, logFile);
+}
+
+function spawnNode(projectDir: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): { child: ChildProcess; pid: number } {
   const log = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [nextBin(projectDir), ...args], { cwd: projectDir, env, detached: true, stdio: ['ignore', log, log] });
+  const child = spawn(process.execPath, args, { cwd: projectDir, env, detached: true, stdio: ['ignore', log, log] });
   const { pid } = child;
-  if (pid === undefined) throw new Error(`could not start next ${args.join(' ')}`);
+  if (pid === undefined) throw new Error(`could not start node ${args.join(' ')}`);
   const forget = onExit(() => signalGroup(pid, 'SIGKILL'));
   child.once('exit', forget);
   return { child, pid };
@@ -40,21 +45,38 @@ function tail(file: string, lines = 40): string {
 
 export type BuildResult = { seconds: number; peakRssBytes: number; pages: number };
 
+/** What a cold build starts without: Next's .next (with every cache in it) and the image copies. */
+export function removeBuildOutputs(projectDir: string): void {
+  rmSync(path.join(projectDir, '.next'), { recursive: true, force: true });
+  rmSync(path.join(projectDir, 'public', IMAGE_VARIANT_FOLDER), { recursive: true, force: true });
+}
+
 /**
- * `next build` in projectDir: wall time, the peak summed RSS of the build and every process it
- * starts (polled from /proc), and the number of prerendered outputs in prerender-manifest.json.
+ * The site's build as `npm run build` makes it, less the pinning of page scripts after it: the
+ * image copies written to public/_img, then `next build` in projectDir. Wall time, the peak
+ * summed RSS of each step and every process it starts (polled from /proc), and the outputs: the
+ * prerendered ones in prerender-manifest.json and the image copies. A plain Next.js app (the
+ * floor apps of bench:phone) has no image copies to make.
  */
-export async function nextBuild(projectDir: string, env: NodeJS.ProcessEnv, logFile: string): Promise<BuildResult> {
+export async function nextBuild(projectDir: string, env: NodeJS.ProcessEnv, logFile: string, { imageCopies = true } = {}): Promise<BuildResult> {
   const started = performance.now();
-  const { child, pid } = spawnNext(projectDir, ['build'], env, logFile);
-  const memory = watchPeakRss(pid);
-  const code = await exited(child);
+  let peakRssBytes = 0;
+  const steps: { name: string; args: string[]; env: NodeJS.ProcessEnv }[] = [
+    ...(imageCopies ? [{ name: 'image-copies', args: ['scripts/run.mjs', 'image-copies'], env: { ...env, NODE_ENV: 'production' as const } }] : []),
+    { name: 'next build', args: [nextBin(projectDir), 'build'], env },
+  ];
+  for (const step of steps) {
+    const { child, pid } = spawnNode(projectDir, step.args, step.env, logFile);
+    const memory = watchPeakRss(pid);
+    const code = await exited(child);
+    peakRssBytes = Math.max(peakRssBytes, memory.stop());
+    if (code !== 0) throw new Error(`${step.name} failed (exit ${code}) in ${projectDir}:\n${tail(logFile)}`);
+  }
   const seconds = (performance.now() - started) / 1000;
-  const peakRssBytes = memory.stop();
-  if (code !== 0) throw new Error(`next build failed (exit ${code}) in ${projectDir}:\n${tail(logFile)}`);
   const { routes } = JSON.parse(readFileSync(path.join(projectDir, '.next/prerender-manifest.json'), 'utf8'));
   if (typeof routes !== 'object' || routes === null) throw new Error('.next/prerender-manifest.json has no routes');
-  return { seconds, peakRssBytes, pages: Object.keys(routes).length };
+  const copies = imageCopies ? readdirSync(path.join(projectDir, 'public', IMAGE_VARIANT_FOLDER)).length : 0;
+  return { seconds, peakRssBytes, pages: Object.keys(routes).length + copies };
 }
 
 export async function freePort(): Promise<number> {

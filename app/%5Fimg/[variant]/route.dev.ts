@@ -1,11 +1,11 @@
-import { CACHE_FOREVER } from '@/lib/cache-control';
 import { getImageVariant, getImageVariantFileNames } from '@/lib/content';
 import { VARIANT_FORMATS } from '@/lib/content/image-variants';
 import { renderImageVariant } from '@/lib/image-variant-render';
 
-// The responsive copies of local images (`/_img/<key>-<width>.<format>`), made while the site is
-// built, so `next start` and the static export serve them as files. The folder is `%5Fimg`
-// because a folder whose name starts with `_` is private to the App Router.
+// The responsive copies of local images (`/_img/<key>-<width>.<format>`) in `next dev` only (a
+// `.dev.ts` route, see next.config.ts), made on request. `npm run build` writes them to
+// public/_img before `next build` instead (lib/image-copies.ts). The folder is `%5Fimg` because a
+// folder whose name starts with `_` is private to the App Router.
 export const dynamic = 'force-static';
 export const dynamicParams = false;
 
@@ -13,7 +13,7 @@ export function generateStaticParams() {
   return getImageVariantFileNames().map((variant) => ({ variant }));
 }
 
-export async function GET(_request: Request, { params }: RouteContext<'/_img/[variant]'>) {
+export async function GET(_request: Request, { params }: { params: Promise<{ variant: string }> }) {
   const { variant: name } = await params;
   const variant = getImageVariant(name);
   if (!variant) return new Response('Not found', { status: 404 });
@@ -22,9 +22,8 @@ export async function GET(_request: Request, { params }: RouteContext<'/_img/[va
     headers: {
       'Content-Type': type,
       'X-Content-Type-Options': 'nosniff',
-      // The name changes whenever the picture or the settings that made the copy do. In `next
-      // dev` a name can outlive its picture (see devVariantSource): never keep those.
-      'Cache-Control': process.env.NODE_ENV === 'production' ? CACHE_FOREVER : 'no-store',
+      // In `next dev` a name can outlive its picture (see devVariantSource): never keep those.
+      'Cache-Control': 'no-store',
     },
   });
 }

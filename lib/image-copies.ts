@@ -1,0 +1,55 @@
+import 'server-only';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { getImageVariant, getImageVariantFileNames } from '@/lib/content';
+import { parseVariantFileName } from '@/lib/content/image-variants';
+import { renderImageVariant } from '@/lib/image-variant-render';
+import { IMAGE_VARIANT_FOLDER } from '@/lib/urls';
+
+/** Where `npm run build` writes the copies: served as files by `next start`, copied into a static export. */
+export function imageCopiesDir(publicDir: string): string {
+  return path.join(publicDir, IMAGE_VARIANT_FOLDER);
+}
+
+export type ImageCopiesReport = { made: number; kept: number; removed: number };
+
+/** A copy being written by a run that was stopped: `<copy name>.<pid>.tmp`. */
+const PARTIAL_COPY = /^(.+)\.\d+\.tmp$/;
+
+/**
+ * Writes every responsive copy the site's pages name into `dir`, once per copy, `concurrency` at a
+ * time, before `next build` renders the pages (which then only name them). A copy already there
+ * is kept: its name hashes the source and the settings. Copies no page names any more are removed.
+ * Encoded copies also go to the disk cache in .next/cache, which hosting providers keep between
+ * builds. The folder is the build's own: any other file in it is an error naming the file.
+ */
+export async function writeImageCopies(dir: string, concurrency: number): Promise<ImageCopiesReport> {
+  mkdirSync(dir, { recursive: true });
+  const wanted = new Set(getImageVariantFileNames());
+  const names = readdirSync(dir);
+  const strangers = names.filter((name) => !parseVariantFileName(PARTIAL_COPY.exec(name)?.[1] ?? name));
+  if (strangers.length) {
+    throw new Error(
+      `${strangers.map((name) => path.join(dir, name)).join(', ')}: ${dir} is where the build writes the images' responsive copies, ` +
+        'and it removes what it did not make. Move these files to another folder under public/ and change the links to them.',
+    );
+  }
+  const present = new Set(names.filter((name) => wanted.has(name) && statSync(path.join(dir, name)).size > 0));
+  const unwanted = names.filter((name) => !present.has(name));
+  for (const name of unwanted) rmSync(path.join(dir, name), { force: true });
+  const missing = [...wanted].filter((name) => !present.has(name));
+  let next = 0;
+  const worker = async () => {
+    while (next < missing.length) {
+      const name = missing[next++]!;
+      const variant = getImageVariant(name);
+      if (!variant) throw new Error(`${name}: no image of the site has this copy (a defect of the content layer)`);
+      const file = path.join(dir, name);
+      const partial = `${file}.${process.pid}.tmp`;
+      writeFileSync(partial, await renderImageVariant(variant.file, variant.width, variant.format));
+      renameSync(partial, file);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, missing.length)) }, worker));
+  return { made: missing.length, kept: present.size, removed: unwanted.length };
+}

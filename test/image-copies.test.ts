@@ -1,0 +1,61 @@
+import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeSite, post } from './fixtures';
+
+// `npm run build` writes every responsive copy the pages name to public/_img before `next build`,
+// through the content layer's front door, as the build itself reads the posts.
+let root: string;
+let dir: string;
+let content: typeof import('@/lib/content');
+let copies: typeof import('@/lib/image-copies');
+
+beforeAll(async () => {
+  const wide = await sharp({ create: { width: 1000, height: 500, channels: 3, background: { r: 20, g: 120, b: 200 } } }).png().toBuffer();
+  root = makeSite({
+    'posts/en/trip/index.md': post('title: Trip\ndate: 2024-01-01', '![A wide map](map.png)\n'),
+    'posts/en/trip/map.png': wide,
+  });
+  process.env.BLOG_POSTS_DIR = path.join(root, 'posts');
+  process.env.BLOG_PAGES_DIR = path.join(root, 'content');
+  process.env.BLOG_CACHE_DIR = mkdtempSync(path.join(tmpdir(), 'blog-copies-cache-'));
+  content = await import('@/lib/content');
+  copies = await import('@/lib/image-copies');
+  dir = path.join(root, 'public', '_img');
+});
+
+describe('image copies written before the build', () => {
+  it("are every copy the pages name, as AVIF at each copy's width", async () => {
+    const wanted = content.getImageVariantFileNames();
+    const report = await copies.writeImageCopies(dir, 2);
+    expect(report).toEqual({ made: wanted.length, kept: 0, removed: 0 });
+    expect(readdirSync(dir).sort()).toEqual([...wanted].sort());
+    const mapCopies = wanted.filter((name) => content.getImageVariant(name)?.file === path.join(root, 'posts/en/trip/map.png'));
+    expect(mapCopies.map((name) => name.replace(/^[0-9a-f]{16}/, 'key')).sort()).toEqual(['key-1000.avif', 'key-640.avif', 'key-960.avif']);
+    for (const name of mapCopies) {
+      const { format, width } = await sharp(path.join(dir, name)).metadata();
+      expect([format, width]).toEqual(['heif', Number(/-(\d+)\./.exec(name)![1])]);
+    }
+  });
+
+  it('are kept by the next build, and what no page names any more is removed', async () => {
+    const [first] = readdirSync(dir);
+    const written = statSync(path.join(dir, first!)).mtimeMs;
+    writeFileSync(path.join(dir, '0123456789abcdef-640.avif'), 'a copy of a picture no post shows');
+    writeFileSync(path.join(dir, `${first}.4242.tmp`), 'half a copy, from a build that was stopped');
+    const report = await copies.writeImageCopies(dir, 2);
+    expect(report).toEqual({ made: 0, kept: content.getImageVariantFileNames().length, removed: 2 });
+    expect(existsSync(path.join(dir, '0123456789abcdef-640.avif'))).toBe(false);
+    expect(statSync(path.join(dir, first!)).mtimeMs).toBe(written);
+  });
+
+  it("stop the build on a file the author put in the copies' folder, naming it, and remove nothing", async () => {
+    const stranger = path.join(dir, 'diagram.png');
+    writeFileSync(stranger, 'the author put this here');
+    const before = readdirSync(dir).length;
+    await expect(copies.writeImageCopies(dir, 2)).rejects.toThrow(`${stranger}: ${dir} is where the build writes the images' responsive copies`);
+    expect(readdirSync(dir)).toHaveLength(before);
+  });
+});
