@@ -43,7 +43,8 @@ function tail(file: string, lines = 40): string {
   return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
 }
 
-export type BuildResult = { seconds: number; peakRssBytes: number; pages: number };
+/** `pages`: every output, the prerendered ones (`prerendered`) and the image copies. */
+export type BuildResult = { seconds: number; peakRssBytes: number; pages: number; prerendered: number };
 
 /** What a cold build starts without: Next's .next (with every cache in it) and the image copies. */
 export function removeBuildOutputs(projectDir: string): void {
@@ -76,7 +77,8 @@ export async function nextBuild(projectDir: string, env: NodeJS.ProcessEnv, logF
   const { routes } = JSON.parse(readFileSync(path.join(projectDir, '.next/prerender-manifest.json'), 'utf8'));
   if (typeof routes !== 'object' || routes === null) throw new Error('.next/prerender-manifest.json has no routes');
   const copies = imageCopies ? readdirSync(path.join(projectDir, 'public', IMAGE_VARIANT_FOLDER)).length : 0;
-  return { seconds, peakRssBytes, pages: Object.keys(routes).length + copies };
+  const prerendered = Object.keys(routes).length;
+  return { seconds, peakRssBytes, pages: prerendered + copies, prerendered };
 }
 
 export async function freePort(): Promise<number> {
