@@ -6,7 +6,7 @@ import { visit } from 'unist-util-visit';
 import type { Post } from '@/lib/content';
 import { authorIsoString, authorRfc822String, type AuthorDate } from '@/lib/content/dates';
 import { currentPipelineKey } from '@/lib/content/pipeline-key';
-import { mdxToPlainHast, postHast } from '@/lib/content/hast';
+import { CODE_META_PROPERTY, mdxToPlainHast, postHast } from '@/lib/content/hast';
 import { cacheEntryName, readStamped, writeStamped } from '@/lib/disk-cache';
 import { rehypeBundleFiles } from '@/lib/content/markdown';
 import { siteConfig, ui, type Lang } from './site-config';
@@ -49,6 +49,7 @@ function renderFeedHtml(post: Post, onLocalFile?: (file: string) => void): strin
     onLocalFile,
   })(tree);
   visit(tree, 'element', (element: Element) => {
+    delete element.properties[CODE_META_PROPERTY];
     for (const attribute of ['href', 'src'] as const) {
       const value = element.properties[attribute];
       if (typeof value === 'string' && value.startsWith('/') && !value.startsWith('//')) element.properties[attribute] = absolute(value);

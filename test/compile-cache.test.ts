@@ -4,14 +4,13 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { cachedCompiledSource, compileStats } from '@/lib/content/compile-cache';
 import type { Post } from '@/lib/content/load';
-import { postCompileOptions } from '@/lib/content/markdown';
+import { postCompileInput } from '@/lib/content/markdown';
 import { TINY_PNG, makeSite, optionsFor, post } from './fixtures';
 import { loadContent } from '@/lib/content/load';
 
 function compile(entry: Post, publicDir: string) {
   const imageFiles = new Set<string>();
-  const options = postCompileOptions(entry, publicDir, (file) => imageFiles.add(file));
-  return cachedCompiledSource(entry, options, imageFiles, publicDir);
+  return cachedCompiledSource(entry, postCompileInput(entry, publicDir, (file) => imageFiles.add(file)), imageFiles, publicDir);
 }
 
 describe('the compiled-MDX cache', () => {

@@ -303,3 +303,49 @@ describe('embedded players and pages', () => {
     expect(html).toMatch(/<blockquote class="twitter-tweet"><p lang="en">WASM on the server is the future\.<\/p>— Someone \(@someone\) <a [^>]*href="https:\/\/twitter\.com\/someone\/status\/1"[^>]*>March 27, 2019<\/a><\/blockquote>/);
   });
 });
+
+describe('one reading of a body', () => {
+  const body = [
+    '## Setup',
+    '',
+    'Text.',
+    '',
+    '## Setup',
+    '',
+    '## Install {#get-started}',
+    '',
+    '<h2>Written in HTML</h2>',
+    '',
+    '### 中文标题',
+    '',
+    '```js {1}',
+    'const highlighted = true;',
+    'const plain = false;',
+    '```',
+    '',
+  ].join('\n');
+
+  for (const file of ['posts/en/a.md', 'posts/en/a.mdx']) {
+    it(`gives the page, its table of contents and its feed the same headings (${file.split('.').at(-1)})`, async () => {
+      const root = makeSite({ [file]: post('title: T\ndate: 2024-01-01', file.endsWith('.mdx') ? body.replace('<h2>Written in HTML</h2>', '## Written in HTML').replace('{#', '\\{#') : body) });
+      const [entry] = loadContent(optionsFor(root)).posts.en;
+      const cwd = process.cwd();
+      process.chdir(root);
+      try {
+        const page = renderToStaticMarkup(await PostBody({ post: entry! }));
+        const { postFeedHtml } = await import('@/lib/feeds');
+        const feed = postFeedHtml(entry!);
+        const ids = (html: string) => [...html.matchAll(/<h[23][^>]* id="([^"]+)"/g)].map(([, id]) => id);
+        const expected = ['setup', 'setup-1', 'get-started', 'written-in-html', '中文标题'];
+        expect(entry!.toc.map((heading) => heading.id)).toEqual(expected);
+        expect(ids(page)).toEqual(expected);
+        expect(ids(feed)).toEqual(expected);
+        // The fence's meta reaches the page's highlighter, and stays out of the feed.
+        expect(page).toMatch(/<span data-line="" data-highlighted-line="">/);
+        expect(feed).not.toContain('metastring');
+      } finally {
+        process.chdir(cwd);
+      }
+    });
+  }
+});

@@ -1,8 +1,8 @@
 import { serialize } from 'next-mdx-remote/serialize';
-import type { MDXRemoteProps } from 'next-mdx-remote/rsc';
 import { cacheEntryName, readStamped, writeStamped } from '../disk-cache';
 import { currentPipelineKey } from './pipeline-key';
 import type { Post } from './load';
+import type { PostCompileInput } from './markdown';
 
 // Compiled post bodies kept on disk between builds (see disk-cache.ts): a rebuild after editing
 // one post compiles (and highlights) only that post. An entry is found by the hash of everything
@@ -16,14 +16,9 @@ export const compileStats: CompileStats = { hits: 0, misses: 0 };
 
 /**
  * The post's body compiled to the function body next-mdx-remote would run, from the cache when an
- * entry matches. `options` must be built with an `onLocalFile` that adds to `imageFiles`.
+ * entry matches. The input must be built with an `onLocalFile` that adds to `imageFiles`.
  */
-export async function cachedCompiledSource(
-  post: Post,
-  options: NonNullable<MDXRemoteProps['options']>,
-  imageFiles: Set<string>,
-  identity: string,
-): Promise<string> {
+export async function cachedCompiledSource(post: Post, { source, options }: PostCompileInput, imageFiles: Set<string>, identity: string): Promise<string> {
   const name = cacheEntryName([
     currentPipelineKey(),
     identity,
@@ -40,7 +35,7 @@ export async function cachedCompiledSource(
     return cached;
   }
   compileStats.misses++;
-  const { compiledSource } = await serialize(post.body, options, true);
+  const { compiledSource } = await serialize(source, options, true);
   writeStamped('mdx', name, compiledSource, imageFiles);
   return compiledSource;
 }

@@ -63,10 +63,29 @@ export function remarkHeadingIds() {
 // are read, for the checker (which reads its ids and links) and for feeds (which need its HTML).
 
 /**
- * The Markdown plugins every reading of a body uses: the page's compile (markdown.ts), the body
- * check, TOC, search text and feeds (here). One list, so they cannot disagree.
+ * Keeps a fence's meta (`{1,3-5} showLineNumbers`) as an attribute of the code element, for the
+ * page's highlighter: the raw-HTML pass of Markdown posts rebuilds the tree and would drop it
+ * otherwise. Feeds leave it out.
  */
-export const bodyRemarkPlugins: PluggableList = [remarkGfm, remarkFigureCaptions, remarkHeadingIds, remarkMermaid];
+export function remarkCodeMeta() {
+  return (tree: MdastRoot) => {
+    visit(tree, 'code', (code) => {
+      if (code.meta) code.data = { ...code.data, hProperties: { ...code.data?.hProperties, [CODE_META_PROPERTY]: code.meta } };
+    });
+  };
+}
+
+export const CODE_META_PROPERTY = 'metastring';
+
+/**
+ * The plugins every reading of a body uses: the body check, TOC, search text, feeds and, for a
+ * Markdown body, the page (all from postHast's one tree); an MDX page's compile uses the same
+ * lists (markdown.ts). One list, so they cannot disagree.
+ */
+export const bodyRemarkPlugins: PluggableList = [remarkGfm, remarkFigureCaptions, remarkHeadingIds, remarkMermaid, remarkCodeMeta];
+
+/** After the HTML written in a Markdown body is parsed (rehypeRawWhereWritten): heading ids and embeds. */
+export const bodyRehypePlugins: PluggableList = [rehypeSlug, rehypeEmbeds];
 
 /**
  * rehype-raw, for a tree that has HTML written in the body. It reads the whole tree again through
@@ -94,21 +113,20 @@ export function rehypeRawWhereWritten(options?: Parameters<typeof rehypeRaw>[0])
   };
 }
 
+// As MDX's compiler turns Markdown into HTML (@mdx-js/mdx createProcessor): raw HTML allowed, MDX nodes passed through.
 const markdownToHast = unified()
   .use(remarkParse)
   .use(bodyRemarkPlugins)
-  .use(remarkRehype, { allowDangerousHtml: true })
-  .use(rehypeRawWhereWritten)
-  .use(rehypeSlug)
-  .use(rehypeEmbeds);
+  .use(remarkRehype, { allowDangerousHtml: true, passThrough: [...nodeTypes] })
+  .use(rehypeRawWhereWritten, { passThrough: [...nodeTypes] })
+  .use(bodyRehypePlugins);
 
 const mdxToHast = unified()
   .use(remarkParse)
   .use(remarkMdx)
   .use(bodyRemarkPlugins)
-  .use(remarkRehype, { passThrough: [...nodeTypes] })
-  .use(rehypeSlug)
-  .use(rehypeEmbeds);
+  .use(remarkRehype, { allowDangerousHtml: true, passThrough: [...nodeTypes] })
+  .use(bodyRehypePlugins);
 
 type PostBodySource = Pick<Post, 'body' | 'source'>;
 

@@ -1,13 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { nodeTypes } from '@mdx-js/mdx';
 import type { Element, Root as HastRoot } from 'hast';
-import type { Root as MdastRoot } from 'mdast';
 import { compileMDX, type MDXRemoteProps } from 'next-mdx-remote/rsc';
 import { createElement, type ComponentType, type ReactElement } from 'react';
 import * as jsxRuntime from 'react/jsx-runtime';
 import rehypePrettyCode, { type Options as RehypePrettyCodeOptions } from 'rehype-pretty-code';
-import rehypeSlug from 'rehype-slug';
 import type { PluggableList } from 'unified';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
@@ -16,8 +13,7 @@ import { entryAssetPath } from '@/lib/urls';
 import { syntaxProblem } from './body';
 import { cachedCompiledSource } from './compile-cache';
 import { ContentError } from './errors';
-import { rehypeEmbeds } from './embeds';
-import { bodyRemarkPlugins, rehypeRawWhereWritten } from './hast';
+import { bodyRehypePlugins, bodyRemarkPlugins, postHast } from './hast';
 import { VARIANT_KEY_PROPERTY } from './image-variants';
 import { IN_LINK_PROPERTY, resolveImage, type ImageContext } from './images';
 import type { Post } from './load';
@@ -87,18 +83,6 @@ function showMissingImage(element: Element, parent: { type: string; children: un
 }
 
 /**
- * Keeps a fence's meta (`{1,3-5} showLineNumbers`) as an attribute of the code element: the
- * raw-HTML pass of Markdown posts rebuilds the tree and would drop it otherwise.
- */
-export function remarkCodeMeta() {
-  return (tree: MdastRoot) => {
-    visit(tree, 'code', (code) => {
-      if (code.meta) code.data = { ...code.data, hProperties: { ...code.data?.hProperties, metastring: code.meta } };
-    });
-  };
-}
-
-/**
  * Code blocks highlighted at build time by Shiki: line highlights from `{1,3-5}` in the fence,
  * line numbers from `showLineNumbers`. A language Shiki does not know is shown as plain text.
  * Each token carries both themes' colours as CSS variables; globals.css picks one per theme.
@@ -110,26 +94,41 @@ export const codeHighlighting: RehypePrettyCodeOptions = {
   defaultLang: { block: 'plaintext' },
 };
 
-/** Compile options for one post: `.md` is CommonMark + GFM with raw HTML (Hugo's `unsafe`); `.mdx` is MDX. */
-export function postCompileOptions(
-  post: Post,
-  publicDir = path.resolve(/*turbopackIgnore: true*/ 'public'),
-  onLocalFile?: (file: string) => void,
-): NonNullable<MDXRemoteProps['options']> {
+/** In place of the tree the compiler parsed (from an empty source), the tree `tree()` gives. */
+function rehypeUseTree(tree: () => HastRoot) {
+  return () => tree();
+}
+
+export type PostCompileInput = { source: string; options: NonNullable<MDXRemoteProps['options']> };
+
+/**
+ * What the compiler is given for one post: `.md` is CommonMark + GFM with raw HTML (Hugo's
+ * `unsafe`); `.mdx` is MDX. A Markdown body is not parsed again: the compiler starts from the tree
+ * the content layer read it into (postHast: its check, TOC, text, images and feed HTML come from
+ * it too) and adds what only the page has, image copies and highlighted code. An MDX body is
+ * parsed by MDX's compiler, with the same plugins: the compiler also marks the JSX an author wrote
+ * (left as written, never swapped for the site's components) and unwraps a paragraph that holds
+ * only JSX, in its own parse, and those marks are not in the content layer's tree.
+ */
+export function postCompileInput(post: Post, publicDir = path.resolve(/*turbopackIgnore: true*/ 'public'), onLocalFile?: (file: string) => void): PostCompileInput {
   const imageContext: ImageContext = {
     bundleDir: post.source.bundleDir,
     publicDir,
     bundleUrl: (relativePath) => entryAssetPath(post, relativePath),
     onLocalFile,
   };
-  const remarkPlugins: PluggableList = [...bodyRemarkPlugins, remarkCodeMeta];
-  const rehypePlugins: PluggableList = [];
-  if (post.source.format === 'md') rehypePlugins.push([rehypeRawWhereWritten, { passThrough: [...nodeTypes] }]);
-  rehypePlugins.push(rehypeSlug, rehypeEmbeds, [rehypeBundleFiles, { ...imageContext, responsiveImages: true }], [rehypePrettyCode, codeHighlighting]);
+  const pageOnly: PluggableList = [[rehypeBundleFiles, { ...imageContext, responsiveImages: true }], [rehypePrettyCode, codeHighlighting]];
+  // The content layer has already refused MDX JavaScript in posts; this keeps the compiler from running any.
+  const blockJS = !siteConfig.allowMdxJavaScript;
+  if (post.source.format === 'md') {
+    return {
+      source: '',
+      options: { blockJS, mdxOptions: { format: 'md', rehypePlugins: [[rehypeUseTree, () => structuredClone(postHast(post))], ...pageOnly] } },
+    };
+  }
   return {
-    // The content layer has already refused MDX JavaScript in posts; this keeps the compiler from running any.
-    blockJS: !siteConfig.allowMdxJavaScript,
-    mdxOptions: { format: post.source.format, remarkPlugins, rehypePlugins },
+    source: post.body,
+    options: { blockJS, mdxOptions: { format: 'mdx', remarkPlugins: bodyRemarkPlugins, rehypePlugins: [...bodyRehypePlugins, ...pageOnly] } },
   };
 }
 
@@ -142,12 +141,11 @@ export function postCompileOptions(
 export async function compilePostBody(post: Post, components: MDXRemoteProps['components']): Promise<ReactElement> {
   try {
     if (process.env.NODE_ENV !== 'production') {
-      return (await compileMDX({ source: post.body, options: postCompileOptions(post), components })).content;
+      return (await compileMDX({ ...postCompileInput(post), components })).content;
     }
     const publicDir = path.resolve(/*turbopackIgnore: true*/ 'public');
     const imageFiles = new Set<string>();
-    const options = postCompileOptions(post, publicDir, (file) => imageFiles.add(file));
-    const code = await cachedCompiledSource(post, options, imageFiles, publicDir);
+    const code = await cachedCompiledSource(post, postCompileInput(post, publicDir, (file) => imageFiles.add(file)), imageFiles, publicDir);
     return runCompiledSource(code, components);
   } catch (error) {
     throw new ContentError([syntaxProblem(post, error, 'compiled')]);
