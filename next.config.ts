@@ -1,8 +1,11 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { NextConfig } from 'next';
+import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 import { configRedirects } from './lib/content/redirects';
 import { securityHeaders } from './lib/security-policy';
 import { CACHE_FOREVER } from './lib/cache-control';
-import { imageVariantPath, OG_IMAGE_FILE, OG_IMAGE_ROUTE } from './lib/urls';
+import { IMAGE_VARIANT_FOLDER, imageVariantPath, OG_IMAGE_FILE, OG_IMAGE_ROUTE } from './lib/urls';
 
 // `npm run export` builds a static site into out/ for any file host: old URLs become redirect
 // pages (scripts/export-redirects.ts) instead of 308 answers.
@@ -82,4 +85,16 @@ const nextConfig: NextConfig = {
         ],
 };
 
-export default nextConfig;
+export default function config(phase: string): NextConfig {
+  // A bare `next build` (a host told to run it rather than `npm run build`) would name image
+  // copies that were never written, and readers would see broken pictures.
+  // Next.js reads this file more than once a build: say it once (the later readers inherit the variable).
+  if (phase === PHASE_PRODUCTION_BUILD && !existsSync(path.join('public', IMAGE_VARIANT_FOLDER)) && !process.env.BLOG_SAID_NO_IMAGE_COPIES) {
+    process.env.BLOG_SAID_NO_IMAGE_COPIES = '1';
+    console.warn(
+      `public/${IMAGE_VARIANT_FOLDER} is missing: the pages will name image copies that were not written. ` +
+        'Build with `npm run build` (or `npm run export`), which writes them before next build.',
+    );
+  }
+  return nextConfig;
+}

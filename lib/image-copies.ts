@@ -2,7 +2,6 @@ import 'server-only';
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { getImageVariant, getImageVariantFileNames } from '@/lib/content';
-import { parseVariantFileName } from '@/lib/content/image-variants';
 import { renderImageVariant } from '@/lib/image-variant-render';
 import { IMAGE_VARIANT_FOLDER } from '@/lib/urls';
 
@@ -13,8 +12,11 @@ export function imageCopiesDir(publicDir: string): string {
 
 export type ImageCopiesReport = { made: number; kept: number; removed: number };
 
-/** A copy being written by a run that was stopped: `<copy name>.<pid>.tmp`. */
-const PARTIAL_COPY = /^(.+)\.\d+\.tmp$/;
+/**
+ * A file this step wrote, in any format it has made (`<key>-<width>.<format>`), or was writing
+ * when a run was stopped (`.<pid>.tmp` after it). Anything else in the folder is the author's.
+ */
+const OWN_FILE = /^[0-9a-f]{16}-\d{1,5}\.[a-z0-9]+(?:\.\d+\.tmp)?$/;
 
 /**
  * Writes every responsive copy the site's pages name into `dir`, once per copy, `concurrency` at a
@@ -27,7 +29,7 @@ export async function writeImageCopies(dir: string, concurrency: number): Promis
   mkdirSync(dir, { recursive: true });
   const wanted = new Set(getImageVariantFileNames());
   const names = readdirSync(dir);
-  const strangers = names.filter((name) => !parseVariantFileName(PARTIAL_COPY.exec(name)?.[1] ?? name));
+  const strangers = names.filter((name) => !OWN_FILE.test(name));
   if (strangers.length) {
     throw new Error(
       `${strangers.map((name) => path.join(dir, name)).join(', ')}: ${dir} is where the build writes the images' responsive copies, ` +

@@ -45,8 +45,9 @@ describe('image copies written before the build', () => {
     const written = statSync(path.join(dir, first!)).mtimeMs;
     writeFileSync(path.join(dir, '0123456789abcdef-640.avif'), 'a copy of a picture no post shows');
     writeFileSync(path.join(dir, `${first}.4242.tmp`), 'half a copy, from a build that was stopped');
+    writeFileSync(path.join(dir, '0123456789abcdef-640.webp'), 'a copy in a format the site no longer makes');
     const report = await copies.writeImageCopies(dir, 2);
-    expect(report).toEqual({ made: 0, kept: content.getImageVariantFileNames().length, removed: 2 });
+    expect(report).toEqual({ made: 0, kept: content.getImageVariantFileNames().length, removed: 3 });
     expect(existsSync(path.join(dir, '0123456789abcdef-640.avif'))).toBe(false);
     expect(statSync(path.join(dir, first!)).mtimeMs).toBe(written);
   });
