@@ -2,6 +2,8 @@ import 'server-only';
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { getImageVariant, getImageVariantFileNames } from '@/lib/content';
+import { parseVariantFileName } from '@/lib/content/image-variants';
+import { imagesServedAsTheyAre, imagesServedAsTheyAreFile } from '@/lib/content/images';
 import { renderImageVariant } from '@/lib/image-variant-render';
 import { IMAGE_VARIANT_FOLDER } from '@/lib/urls';
 
@@ -10,7 +12,7 @@ export function imageCopiesDir(publicDir: string): string {
   return path.join(publicDir, IMAGE_VARIANT_FOLDER);
 }
 
-export type ImageCopiesReport = { made: number; kept: number; removed: number };
+export type ImageCopiesReport = { made: number; kept: number; removed: number; servedAsTheyAre: number };
 
 /**
  * A file this step wrote, in any format it has made (`<key>-<width>.<format>`), or was writing
@@ -23,7 +25,8 @@ const OWN_FILE = /^[0-9a-f]{16}-\d{1,5}\.[a-z0-9]+(?:\.\d+\.tmp)?$/;
  * time, before `next build` renders the pages (which then only name them). A copy already there
  * is kept: its name hashes the source and the settings. Copies no page names any more are removed.
  * Encoded copies also go to the disk cache in .next/cache, which hosting providers keep between
- * builds. The folder is the build's own: any other file in it is an error naming the file.
+ * builds. An image with a copy no smaller than its original gets none (serveLargerAsTheyAre). The
+ * folder is the build's own: any other file in it is an error naming the file.
  */
 export async function writeImageCopies(dir: string, concurrency: number): Promise<ImageCopiesReport> {
   mkdirSync(dir, { recursive: true });
@@ -53,5 +56,25 @@ export async function writeImageCopies(dir: string, concurrency: number): Promis
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, missing.length)) }, worker));
-  return { made: missing.length, kept: present.size, removed: unwanted.length };
+  const servedAsTheyAre = serveLargerAsTheyAre(dir, wanted);
+  return { made: missing.length, kept: present.size, removed: unwanted.length, servedAsTheyAre };
+}
+
+/**
+ * No copy larger than its original: an image with any copy (made now or kept) no smaller than its
+ * file is served as it is, its copies removed and its key listed for the pages, which then name
+ * none (see imagesServedAsTheyAre). Returns how many images this build added to the list.
+ */
+function serveLargerAsTheyAre(dir: string, wanted: ReadonlySet<string>): number {
+  const larger = new Set<string>();
+  for (const name of wanted) {
+    const variant = getImageVariant(name)!;
+    if (statSync(path.join(dir, name)).size >= statSync(variant.file).size) larger.add(parseVariantFileName(name)!.key);
+  }
+  if (!larger.size) return 0;
+  for (const name of wanted) if (larger.has(parseVariantFileName(name)!.key)) rmSync(path.join(dir, name), { force: true });
+  const list = imagesServedAsTheyAreFile();
+  mkdirSync(path.dirname(list), { recursive: true });
+  writeFileSync(list, JSON.stringify([...new Set([...imagesServedAsTheyAre(), ...larger])].sort()));
+  return larger.size;
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { imageSize } from 'image-size';
+import { diskCacheDir } from '../disk-cache';
 import { isAnimatedImage, VARIANT_SETTINGS_ID, VARIANT_SOURCE_TYPES } from './image-variants';
 
 /** What a local image file is: its intrinsic size, and the key of its responsive copies when it gets them. */
@@ -97,6 +98,30 @@ const factsCache = new Map<string, LocalImageFacts>();
  * file (`next dev` sees a replaced image). The key hashes the file's bytes, so the copies' URLs
  * change exactly when the picture does.
  */
+/**
+ * Where the build's image-copies step (lib/image-copies.ts) lists the images it found a copy of
+ * no smaller than the original: those are served as they are, with no copies. The list is a
+ * function of the images' bytes, the copies' settings and the encoder, so it is kept with the
+ * encoded copies, and the step writes it again on a build that starts without it.
+ */
+export function imagesServedAsTheyAreFile(): string {
+  return path.join(diskCacheDir('img'), 'served-as-they-are.json');
+}
+
+let servedAsTheyAre: ReadonlySet<string> | undefined;
+
+/** The copy keys of the images served as they are, as the last image-copies step listed them. */
+export function imagesServedAsTheyAre(): ReadonlySet<string> {
+  if (!servedAsTheyAre) {
+    try {
+      servedAsTheyAre = new Set(JSON.parse(readFileSync(imagesServedAsTheyAreFile(), 'utf8')) as string[]);
+    } catch {
+      servedAsTheyAre = new Set();
+    }
+  }
+  return servedAsTheyAre;
+}
+
 export function localImageFacts(file: string): LocalImageFacts {
   const stats = statSync(file);
   const stamp = `${file}\n${stats.size}\n${stats.mtimeMs}`;
@@ -108,11 +133,11 @@ export function localImageFacts(file: string): LocalImageFacts {
       const { type } = size;
       // A photo turned by its EXIF orientation is shown (and copied) turned: its sides swap.
       const [width, height] = (size.orientation ?? 1) >= 5 ? [size.height, size.width] : [size.width, size.height];
-      const variantKey =
+      const copyKey =
         type && VARIANT_SOURCE_TYPES.has(type) && width > 0 && height > 0 && !isAnimatedImage(bytes, type)
           ? createHash('sha256').update(VARIANT_SETTINGS_ID).update('\0').update(bytes).digest('hex').slice(0, 16)
           : undefined;
-      facts = { width, height, variantKey };
+      facts = { width, height, variantKey: copyKey && !imagesServedAsTheyAre().has(copyKey) ? copyKey : undefined };
     } catch {
       // Not a format image-size knows: rendered as it is, without intrinsic dimensions.
       facts = {};
