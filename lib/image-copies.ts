@@ -3,7 +3,8 @@ import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } f
 import path from 'node:path';
 import { getImageVariant, getImageVariantFileNames } from '@/lib/content';
 import { parseVariantFileName } from '@/lib/content/image-variants';
-import { imagesServedAsTheyAre, imagesServedAsTheyAreFile } from '@/lib/content/images';
+import { imagesServedAsTheyAre, SERVED_AS_THEY_ARE_ENTRY } from '@/lib/content/images';
+import { writeCacheEntry } from '@/lib/disk-cache';
 import { renderImageVariant } from '@/lib/image-variant-render';
 import { IMAGE_VARIANT_FOLDER } from '@/lib/urls';
 
@@ -73,8 +74,6 @@ function serveLargerAsTheyAre(dir: string, wanted: ReadonlySet<string>): number 
   }
   if (!larger.size) return 0;
   for (const name of wanted) if (larger.has(parseVariantFileName(name)!.key)) rmSync(path.join(dir, name), { force: true });
-  const list = imagesServedAsTheyAreFile();
-  mkdirSync(path.dirname(list), { recursive: true });
-  writeFileSync(list, JSON.stringify([...new Set([...imagesServedAsTheyAre(), ...larger])].sort()));
+  writeCacheEntry('img', SERVED_AS_THEY_ARE_ENTRY, JSON.stringify([...new Set([...imagesServedAsTheyAre(), ...larger])].sort()));
   return larger.size;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { imageSize } from 'image-size';
-import { diskCacheDir } from '../disk-cache';
+import { readCacheEntry } from '../disk-cache';
 import { isAnimatedImage, VARIANT_SETTINGS_ID, VARIANT_SOURCE_TYPES } from './image-variants';
 
 /** What a local image file is: its intrinsic size, and the key of its responsive copies when it gets them. */
@@ -99,26 +99,18 @@ const factsCache = new Map<string, LocalImageFacts>();
  * change exactly when the picture does.
  */
 /**
- * Where the build's image-copies step (lib/image-copies.ts) lists the images it found a copy of
- * no smaller than the original: those are served as they are, with no copies. The list is a
- * function of the images' bytes, the copies' settings and the encoder, so it is kept with the
- * encoded copies, and the step writes it again on a build that starts without it.
+ * The disk-cache entry in which the build's image-copies step (lib/image-copies.ts) lists the
+ * images it found a copy of no smaller than the original: those are served as they are, with no
+ * copies. The list is a function of the images' bytes, the copies' settings and the encoder, so it
+ * is kept with the encoded copies, and the step writes it again on a build that starts without it.
  */
-export function imagesServedAsTheyAreFile(): string {
-  return path.join(diskCacheDir('img'), 'served-as-they-are.json');
-}
+export const SERVED_AS_THEY_ARE_ENTRY = 'served-as-they-are.json';
 
 let servedAsTheyAre: ReadonlySet<string> | undefined;
 
 /** The copy keys of the images served as they are, as the last image-copies step listed them. */
 export function imagesServedAsTheyAre(): ReadonlySet<string> {
-  if (!servedAsTheyAre) {
-    try {
-      servedAsTheyAre = new Set(JSON.parse(readFileSync(imagesServedAsTheyAreFile(), 'utf8')) as string[]);
-    } catch {
-      servedAsTheyAre = new Set();
-    }
-  }
+  servedAsTheyAre ??= new Set(JSON.parse(readCacheEntry('img', SERVED_AS_THEY_ARE_ENTRY)?.toString('utf8') ?? '[]') as string[]);
   return servedAsTheyAre;
 }
 

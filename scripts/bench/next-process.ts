@@ -46,10 +46,12 @@ function tail(file: string, lines = 40): string {
 /** `pages`: every output, the prerendered ones (`prerendered`) and the image copies. */
 export type BuildResult = { seconds: number; peakRssBytes: number; pages: number; prerendered: number };
 
+const imageCopiesOf = (projectDir: string) => path.join(projectDir, 'public', IMAGE_VARIANT_FOLDER);
+
 /** What a cold build starts without: Next's .next (with every cache in it) and the image copies. */
 export function removeBuildOutputs(projectDir: string): void {
   rmSync(path.join(projectDir, '.next'), { recursive: true, force: true });
-  rmSync(path.join(projectDir, 'public', IMAGE_VARIANT_FOLDER), { recursive: true, force: true });
+  rmSync(imageCopiesOf(projectDir), { recursive: true, force: true });
 }
 
 /**
@@ -76,7 +78,7 @@ export async function nextBuild(projectDir: string, env: NodeJS.ProcessEnv, logF
   const seconds = (performance.now() - started) / 1000;
   const { routes } = JSON.parse(readFileSync(path.join(projectDir, '.next/prerender-manifest.json'), 'utf8'));
   if (typeof routes !== 'object' || routes === null) throw new Error('.next/prerender-manifest.json has no routes');
-  const copies = imageCopies ? readdirSync(path.join(projectDir, 'public', IMAGE_VARIANT_FOLDER)).length : 0;
+  const copies = imageCopies ? readdirSync(imageCopiesOf(projectDir)).length : 0;
   const prerendered = Object.keys(routes).length;
   return { seconds, peakRssBytes, pages: prerendered + copies, prerendered };
 }
