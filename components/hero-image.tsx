@@ -7,12 +7,12 @@ export function HeroImage({ entry }: { entry: Post }) {
   if (entry.imageCaption) {
     return (
       <figure className="mb-10" data-testid="hero-figure">
-        <PostImage image={entry.image} alt={entry.title} sizes="(min-width: 768px) 720px, 100vw" preload className="h-auto w-full rounded-xl shadow-sm" />
+        <PostImage image={entry.image} alt={entry.title} sizes="(min-width: 768px) 720px, 100vw" span="column" preload className="h-auto w-full rounded-xl shadow-sm" />
         <figcaption className="mt-2 text-center text-sm text-ink-faint">{entry.imageCaption}</figcaption>
       </figure>
     );
   }
   return (
-    <PostImage image={entry.image} alt={entry.title} sizes="(min-width: 768px) 720px, 100vw" preload className="mb-10 h-auto w-full rounded-xl shadow-sm" />
+    <PostImage image={entry.image} alt={entry.title} sizes="(min-width: 768px) 720px, 100vw" span="column" preload className="mb-10 h-auto w-full rounded-xl shadow-sm" />
   );
 }

@@ -40,7 +40,7 @@ function BodyImage({ src, alt = '', width, height, [VARIANT_KEY_ATTRIBUTE]: vari
   const w = Number(width);
   const h = Number(height);
   if (typeof src === 'string' && isInternalPath(src) && w > 0 && h > 0) {
-    return <ResponsiveImage src={src} alt={alt} width={w} height={h} variantKey={variantKey} sizes="(min-width: 768px) 720px, 100vw" title={rest.title} />;
+    return <ResponsiveImage src={src} alt={alt} width={w} height={h} variantKey={variantKey} sizes="(min-width: 768px) 720px, 100vw" span="column" title={rest.title} />;
   }
   // Remote images are never fetched at build time: the browser loads them lazily.
   return <img src={typeof src === 'string' ? src : undefined} alt={alt} width={width} height={height} loading="lazy" decoding="async" {...rest} />;

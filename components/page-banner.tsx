@@ -17,7 +17,7 @@ type PageBannerProps = {
 export function PageBanner({ title, background, subtitle, credit, children }: PageBannerProps) {
   return (
     <section className="relative isolate overflow-hidden bg-slate-900" data-testid="page-banner">
-      <PostImage image={background} alt="" sizes="100vw" preload className="absolute inset-0 -z-10 h-full w-full object-cover opacity-45" />
+      <PostImage image={background} alt="" sizes="100vw" span="screen" preload className="absolute inset-0 -z-10 h-full w-full object-cover opacity-45" />
       <div className="mx-auto max-w-5xl px-4 py-14 text-white sm:py-20">
         <h1 className="max-w-3xl text-3xl leading-tight font-bold tracking-tight text-balance sm:text-4xl">{title}</h1>
         {subtitle ? <p className="mt-3 max-w-3xl text-lg text-balance text-slate-100" data-testid="subtitle">{subtitle}</p> : null}

@@ -33,6 +33,7 @@ function PostListEntry({ lang, post }: { lang: Lang; post: Post }) {
             image={post.image}
             alt=""
             sizes="(min-width: 640px) 224px, 100vw"
+            span="column"
             className="aspect-[1200/630] w-full rounded-lg object-cover"
           />
         </Link>

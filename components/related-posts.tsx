@@ -42,7 +42,7 @@ export function RelatedPosts({ lang, posts, variant }: RelatedPostsProps) {
       <ul className="space-y-4">
         {posts.map((post) => (
           <li key={post.slug} className="flex gap-3">
-            {post.image ? <PostImage image={post.image} alt="" sizes="4rem" className="h-12 w-16 shrink-0 rounded object-cover" /> : null}
+            {post.image ? <PostImage image={post.image} alt="" sizes="4rem" span="column" className="h-12 w-16 shrink-0 rounded object-cover" /> : null}
             <span className="min-w-0">
               <Link href={postPath(lang, post.slug)} className="block text-sm font-medium leading-snug text-ink-strong hover:text-accent">
                 {post.title}

@@ -1,5 +1,5 @@
 import { preload } from 'react-dom';
-import { BEST_VARIANT_FORMAT, variantFileName, variantWidths, VARIANT_FORMATS, type VariantFormat } from '@/lib/content/image-variants';
+import { BEST_VARIANT_FORMAT, variantFileName, variantWidths, VARIANT_FORMATS, type ImageSpan, type VariantFormat } from '@/lib/content/image-variants';
 import { imageVariantPath } from '@/lib/urls';
 
 type ResponsiveImageProps = {
@@ -11,6 +11,8 @@ type ResponsiveImageProps = {
   variantKey?: string;
   /** How wide the image is drawn, for the browser to pick a copy: `(min-width: 768px) 720px, 100vw`. */
   sizes: string;
+  /** Whether `sizes` keeps it in the text column or spreads it across the screen: which copies it names. */
+  span: ImageSpan;
   /** The largest image above the fold: fetched first, with high priority. Others load lazily. */
   preload?: boolean;
   className?: string;
@@ -27,7 +29,7 @@ function srcSet(key: string, widths: readonly number[], format: VariantFormat): 
  * loads. The original stays the `<img>`'s own source, for browsers without AVIF and for images
  * without copies (SVG, GIF, remote URLs).
  */
-export function ResponsiveImage({ src, alt, width, height, variantKey, sizes, preload: isHero = false, className, title }: ResponsiveImageProps) {
+export function ResponsiveImage({ src, alt, width, height, variantKey, sizes, span, preload: isHero = false, className, title }: ResponsiveImageProps) {
   const image = (
     <img
       src={src}
@@ -43,7 +45,7 @@ export function ResponsiveImage({ src, alt, width, height, variantKey, sizes, pr
     />
   );
   if (!variantKey || !width) return image;
-  const widths = variantWidths(width);
+  const widths = variantWidths(width, span);
   if (isHero) {
     // The hero is in the first screen: ask for it with the HTML rather than after the CSS.
     const { format, type } = BEST_VARIANT_FORMAT;

@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { PageBanner } from '@/components/page-banner';
+import { PostBody } from '@/components/post-body';
 import { makeSite, post } from './fixtures';
 
 // `npm run build` writes every responsive copy the pages name to public/_img before `next build`,
@@ -13,10 +16,18 @@ let content: typeof import('@/lib/content');
 let copies: typeof import('@/lib/image-copies');
 
 beforeAll(async () => {
-  const wide = await sharp({ create: { width: 1000, height: 500, channels: 3, background: { r: 20, g: 120, b: 200 } } }).png().toBuffer();
+  const flat = (width: number, blue: number) =>
+    sharp({ create: { width, height: width / 2, channels: 3, background: { r: 20, g: 120, b: blue } } }).png().toBuffer();
+  const hills = await flat(2400, 90);
   root = makeSite({
-    'posts/en/trip/index.md': post('title: Trip\ndate: 2024-01-01', '![A wide map](map.png)\n'),
-    'posts/en/trip/map.png': wide,
+    // A banner (drawn across the screen) and two body images (in the text column).
+    'posts/en/trip/index.md': post('title: Trip\ndate: 2024-01-01\nbg_image: hills.png', '![A wide map](map.png)\n\n![The valley](valley.png)\n'),
+    'posts/en/trip/map.png': await flat(1000, 200),
+    'posts/en/trip/valley.png': await flat(2400, 160),
+    'posts/en/trip/hills.png': hills,
+    // The banner's picture again, in another post's body.
+    'posts/en/walk/index.md': post('title: Walk\ndate: 2024-02-01', '![The hills](hills.png)\n'),
+    'posts/en/walk/hills.png': hills,
   });
   process.env.BLOG_POSTS_DIR = path.join(root, 'posts');
   process.env.BLOG_PAGES_DIR = path.join(root, 'content');
@@ -38,6 +49,31 @@ describe('image copies written before the build', () => {
       const { format, width } = await sharp(path.join(dir, name)).metadata();
       expect([format, width]).toEqual(['heif', Number(/-(\d+)\./.exec(name)![1])]);
     }
+  });
+
+  it('are as wide as the pages draw the picture: 1440 px in the text column, 1920 px across the screen', async () => {
+    const widthsOf = (file: string) =>
+      content
+        .getImageVariantFileNames()
+        .filter((name) => content.getImageVariant(name)?.file.endsWith(file))
+        .map((name) => content.getImageVariant(name)!.width)
+        .sort((a, b) => a - b);
+    // A 720 px column at 2× density takes 1440 px: a body image gets no wider copy.
+    expect(widthsOf('trip/valley.png')).toEqual([640, 960, 1440]);
+    // The banner, also shown in a body, keeps the screen's copies.
+    expect(widthsOf('hills.png')).toEqual([640, 960, 1440, 1920]);
+
+    // Each page names only copies the step wrote, the widest its drawing needs.
+    const posts = content.getPosts('en');
+    const [trip, walk] = ['trip', 'walk'].map((slug) => posts.find((entry) => entry.slug === slug)!);
+    const named = (html: string) => [...html.matchAll(/\/_img\/([0-9a-f]{16}-\d+\.avif)/g)].map(([, name]) => name!);
+    const banner = renderToStaticMarkup(PageBanner({ title: 'Trip', background: trip!.banner! }));
+    const body = renderToStaticMarkup(await PostBody({ post: walk! }));
+    expect(named(banner).some((name) => name.endsWith('-1920.avif'))).toBe(true);
+    expect(named(body).length).toBeGreaterThan(0);
+    expect(named(body).filter((name) => !/-(?:640|960|1440)\.avif$/.test(name))).toEqual([]);
+    const written = new Set(readdirSync(dir));
+    expect([...named(banner), ...named(body)].filter((name) => !written.has(name))).toEqual([]);
   });
 
   it('are kept by the next build, and what no page names any more is removed', async () => {

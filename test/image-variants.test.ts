@@ -19,11 +19,16 @@ const canvas = (width: number, height: number, red = 200) =>
   sharp({ create: { width, height, channels: 3, background: { r: red, g: 80, b: 40 } } });
 
 describe('responsive copies', () => {
-  it('are made at the standard widths below the file, and at the file width capped at 1920', () => {
-    expect(variantWidths(480)).toEqual([480]);
-    expect(variantWidths(960)).toEqual([640, 960]);
-    expect(variantWidths(1200)).toEqual([640, 960, 1200]);
-    expect(variantWidths(4000)).toEqual([640, 960, 1440, 1920]);
+  it('are made at the standard widths below the file, and at the file width capped by where it is drawn', () => {
+    expect(variantWidths(480, 'column')).toEqual([480]);
+    expect(variantWidths(960, 'column')).toEqual([640, 960]);
+    expect(variantWidths(1200, 'column')).toEqual([640, 960, 1200]);
+    // The text column is at most 720 CSS px: 1440 px at 2× density.
+    expect(variantWidths(1600, 'column')).toEqual([640, 960, 1440]);
+    expect(variantWidths(4000, 'column')).toEqual([640, 960, 1440]);
+    // A banner is drawn across the screen.
+    expect(variantWidths(1600, 'screen')).toEqual([640, 960, 1440, 1600]);
+    expect(variantWidths(4000, 'screen')).toEqual([640, 960, 1440, 1920]);
   });
 
   it('are named by key, width and format, and only such names are read back', () => {

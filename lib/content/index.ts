@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { languages, siteConfig, type Lang, type SectionConfig } from '@/lib/site-config';
 import type { Taxonomy } from '@/lib/urls';
 import { ContentError, formatProblem, toleratedDefects, type ContentProblem } from './errors';
-import { parseVariantFileName, variantFileName, variantWidths, VARIANT_FORMATS, type VariantFormat } from './image-variants';
+import { parseVariantFileName, variantFileName, variantWidths, VARIANT_FORMATS, type ImageSpan, type VariantFormat } from './image-variants';
 import { fileOfVariantKey, localImageFacts, resolveSiteImage, type ResolvedImage } from './images';
 import { defaultContentOptions, entriesOf, loadContent, readContentLazily, resolveSectionBanner, termedEntries, type Content, type ContentOptions, type Post } from './load';
 import { watchedContentVersion } from './version';
@@ -302,7 +302,8 @@ export function getSectionBanner(lang: Lang, section: SectionConfig): ResolvedIm
   return image;
 }
 
-type VariantSource = { file: string; intrinsicWidth: number };
+/** An image with copies: its file, its width, and the widest place a page draws it. */
+type VariantSource = { file: string; intrinsicWidth: number; span: ImageSpan };
 
 let variantSources: { of: Content; byKey: Map<string, VariantSource> } | undefined;
 
@@ -311,35 +312,41 @@ function imageVariantSources(): Map<string, VariantSource> {
   const of = content();
   if (variantSources?.of === of) return variantSources.byKey;
   const byKey = new Map<string, VariantSource>();
-  const add = (file: string) => {
+  const add = (file: string, span: ImageSpan) => {
     const { width, variantKey } = localImageFacts(file);
-    if (variantKey && width) byKey.set(variantKey, { file, intrinsicWidth: width });
+    if (!variantKey || !width) return;
+    // The same picture drawn in a column and across the screen gets the screen's copies.
+    if (byKey.get(variantKey)?.span !== 'screen') byKey.set(variantKey, { file, intrinsicWidth: width, span });
   };
   for (const banner of [getDefaultBanner(), ...languages.flatMap((lang) => siteConfig.sections.map((section) => getSectionBanner(lang, section)))]) {
-    if (banner.kind === 'local') add(banner.file);
+    if (banner.kind === 'local') add(banner.file, 'screen');
   }
   for (const lang of Object.keys(of.posts) as Lang[]) {
     for (const post of entriesOf(of, lang)) {
-      for (const image of [post.image, post.banner]) if (image?.kind === 'local') add(image.file);
-      post.bodyImageFiles.forEach(add);
+      if (post.banner?.kind === 'local') add(post.banner.file, 'screen');
+      if (post.image?.kind === 'local') add(post.image.file, 'column');
+      for (const file of post.bodyImageFiles) add(file, 'column');
     }
   }
   variantSources = { of, byKey };
   return byKey;
 }
 
-/** In `next dev`, any image whose key this process computed: copies are made on request there. */
+/**
+ * In `next dev`, any image whose key this process computed: copies are made on request there, at
+ * any width a drawing of it may name.
+ */
 function devVariantSource(key: string): VariantSource | undefined {
   if (process.env.NODE_ENV !== 'development') return undefined;
   const file = fileOfVariantKey(key);
   const width = file ? localImageFacts(file).width : undefined;
-  return file && width ? { file, intrinsicWidth: width } : undefined;
+  return file && width ? { file, intrinsicWidth: width, span: 'screen' } : undefined;
 }
 
 /** The file names of every responsive copy the site serves (`<key>-<width>.<format>`). */
 export function getImageVariantFileNames(): string[] {
   return [...imageVariantSources()].flatMap(([key, source]) =>
-    variantWidths(source.intrinsicWidth).flatMap((width) => VARIANT_FORMATS.map(({ format }) => variantFileName(key, width, format))),
+    variantWidths(source.intrinsicWidth, source.span).flatMap((width) => VARIANT_FORMATS.map(({ format }) => variantFileName(key, width, format))),
   );
 }
 
@@ -347,6 +354,6 @@ export function getImageVariantFileNames(): string[] {
 export function getImageVariant(fileName: string): { file: string; width: number; format: VariantFormat } | undefined {
   const wanted = parseVariantFileName(fileName);
   const source = wanted && (imageVariantSources().get(wanted.key) ?? devVariantSource(wanted.key));
-  if (!wanted || !source || !variantWidths(source.intrinsicWidth).includes(wanted.width)) return undefined;
+  if (!wanted || !source || !variantWidths(source.intrinsicWidth, source.span).includes(wanted.width)) return undefined;
   return { file: source.file, width: wanted.width, format: wanted.format };
 }

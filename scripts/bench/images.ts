@@ -41,7 +41,8 @@ const sources: Source[] = [];
 for (const file of sample) {
   const bytes = readFileSync(file);
   const { width } = await sharp(bytes).metadata();
-  if (width) sources.push({ file, bytes, widths: variantWidths(width) });
+  // Every width a copy is made at: a banner's, drawn across the screen, includes the column's.
+  if (width) sources.push({ file, bytes, widths: variantWidths(width, 'screen') });
 }
 
 type Setting = { format: 'avif' | 'webp'; effort: number; quality: number };
