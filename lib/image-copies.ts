@@ -2,10 +2,10 @@ import 'server-only';
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { getImageVariant, getImageVariantFileNames } from '@/lib/content';
-import { parseVariantFileName } from '@/lib/content/image-variants';
+import { parseVariantFileName, type VariantFormat } from '@/lib/content/image-variants';
 import { imagesServedAsTheyAre, SERVED_AS_THEY_ARE_ENTRY } from '@/lib/content/images';
 import { writeCacheEntry } from '@/lib/disk-cache';
-import { renderImageVariant } from '@/lib/image-variant-render';
+import { renderImageCopies } from '@/lib/image-variant-render';
 import { IMAGE_VARIANT_FOLDER } from '@/lib/urls';
 
 /** Where `npm run build` writes the copies: served as files by `next start`, copied into a static export. */
@@ -22,12 +22,13 @@ export type ImageCopiesReport = { made: number; kept: number; removed: number; s
 const OWN_FILE = /^[0-9a-f]{16}-\d{1,5}\.[a-z0-9]+(?:\.\d+\.tmp)?$/;
 
 /**
- * Writes every responsive copy the site's pages name into `dir`, once per copy, `concurrency` at a
- * time, before `next build` renders the pages (which then only name them). A copy already there
- * is kept: its name hashes the source and the settings. Copies no page names any more are removed.
- * Encoded copies also go to the disk cache in .next/cache, which hosting providers keep between
- * builds. An image with a copy no smaller than its original gets none (serveLargerAsTheyAre). The
- * folder is the build's own: any other file in it is an error naming the file.
+ * Writes every responsive copy the site's pages name into `dir`, once per copy, `concurrency`
+ * pictures at a time (each decoded once for all its copies), before `next build` renders the pages
+ * (which then only name them). A copy already there is kept: its name hashes the source and the
+ * settings. Copies no page names any more are removed. Encoded copies also go to the disk cache
+ * in .next/cache, which hosting providers keep between builds. An image with a copy no smaller
+ * than its original gets none (serveLargerAsTheyAre). The folder is the build's own: any other
+ * file in it is an error naming the file.
  */
 export async function writeImageCopies(dir: string, concurrency: number): Promise<ImageCopiesReport> {
   mkdirSync(dir, { recursive: true });
@@ -44,19 +45,28 @@ export async function writeImageCopies(dir: string, concurrency: number): Promis
   const unwanted = names.filter((name) => !present.has(name));
   for (const name of unwanted) rmSync(path.join(dir, name), { force: true });
   const missing = [...wanted].filter((name) => !present.has(name));
-  let next = 0;
+  // One job per picture: its file is decoded once for all its missing copies.
+  const jobs = new Map<string, { file: string; format: VariantFormat; names: Map<number, string> }>();
+  for (const name of missing) {
+    const variant = getImageVariant(name);
+    if (!variant) throw new Error(`${name}: no image of the site has this copy (a defect of the content layer)`);
+    const job = `${variant.file}\0${variant.format}`;
+    if (!jobs.has(job)) jobs.set(job, { file: variant.file, format: variant.format, names: new Map() });
+    jobs.get(job)!.names.set(variant.width, name);
+  }
+  const queue = [...jobs.values()];
   const worker = async () => {
-    while (next < missing.length) {
-      const name = missing[next++]!;
-      const variant = getImageVariant(name);
-      if (!variant) throw new Error(`${name}: no image of the site has this copy (a defect of the content layer)`);
-      const file = path.join(dir, name);
-      const partial = `${file}.${process.pid}.tmp`;
-      writeFileSync(partial, await renderImageVariant(variant.file, variant.width, variant.format));
-      renameSync(partial, file);
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      const copies = await renderImageCopies(job.file, [...job.names.keys()], job.format);
+      for (const [width, name] of job.names) {
+        const file = path.join(dir, name);
+        const partial = `${file}.${process.pid}.tmp`;
+        writeFileSync(partial, copies.get(width)!);
+        renameSync(partial, file);
+      }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, missing.length)) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, queue.length)) }, worker));
   const servedAsTheyAre = serveLargerAsTheyAre(dir, wanted);
   return { made: missing.length, kept: present.size, removed: unwanted.length, servedAsTheyAre };
 }

@@ -5,7 +5,12 @@ import sharp, { type Sharp } from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isAnimatedImage, parseVariantFileName, variantFileName, variantWidths } from '@/lib/content/image-variants';
 import { localImageFacts } from '@/lib/content/images';
-import { renderImageVariant } from '@/lib/image-variant-render';
+import { renderImageCopies } from '@/lib/image-variant-render';
+
+/** One copy, as the dev server makes it on request. */
+async function renderImageVariant(file: string, width: number, format: 'avif') {
+  return (await renderImageCopies(file, [width], format)).get(width)!;
+}
 
 const dir = mkdtempSync(path.join(tmpdir(), 'blog-variants-'));
 
@@ -80,7 +85,7 @@ describe('responsive copies', () => {
   });
 });
 
-describe('renderImageVariant', () => {
+describe('renderImageCopies', () => {
   let cacheDir: string;
   beforeEach(() => {
     cacheDir = mkdtempSync(path.join(tmpdir(), 'blog-variant-cache-'));
@@ -96,6 +101,34 @@ describe('renderImageVariant', () => {
     expect([avif.format, avif.compression, avif.width, avif.height]).toEqual(['heif', 'av1', 640, 336]);
     const wide = await sharp(await renderImageVariant(file, 960, 'avif')).metadata();
     expect([wide.width, wide.height]).toEqual([960, 504]);
+  });
+
+  it('makes every width asked for from one reading of the file, turned and in sRGB colours', async () => {
+    // A print-ready JPEG in CMYK, turned by its EXIF orientation.
+    const file = await imageFile('print.jpg', canvas(1600, 800).toColourspace('cmyk').jpeg().withMetadata({ orientation: 6 }));
+    const copies = await renderImageCopies(file, [400, 640, 800], 'avif');
+    for (const [width, height] of [[400, 800], [640, 1280], [800, 1600]] as const) {
+      const copy = sharp(copies.get(width)!);
+      expect(await copy.metadata()).toMatchObject({ format: 'heif', width, height, space: 'srgb' });
+      // The colours sharp reads from the file itself (CMYK turned into sRGB), within what AV1 keeps.
+      const [r, g, b] = await copy.raw().toBuffer();
+      const expected = await sharp(file).rotate().resize({ width }).raw().toBuffer();
+      expect(Math.max(...[r, g, b].map((value, index) => Math.abs(value! - expected[index]!)))).toBeLessThan(8);
+    }
+  });
+
+  it("keeps a JPEG's half-resolution colour, and full colour resolution for other images", async () => {
+    /** chroma_subsampling_x and _y from the AV1 configuration box (ISO/IEC 23000-22, av1C). */
+    const subsampling = (avif: Uint8Array) => {
+      const at = Buffer.from(avif).indexOf('av1C') + 4;
+      return `${(avif[at + 2]! >> 3) & 1}${(avif[at + 2]! >> 2) & 1}`;
+    };
+    const photo = await imageFile('photo.jpg', canvas(800, 400).jpeg({ chromaSubsampling: '4:2:0' }));
+    const fullColourJpeg = await imageFile('full.jpg', canvas(800, 400).jpeg({ chromaSubsampling: '4:4:4' }));
+    const diagram = await imageFile('diagram.png', canvas(800, 400).png());
+    expect(subsampling(await renderImageVariant(photo, 640, 'avif'))).toBe('11');
+    expect(subsampling(await renderImageVariant(fullColourJpeg, 640, 'avif'))).toBe('00');
+    expect(subsampling(await renderImageVariant(diagram, 640, 'avif'))).toBe('00');
   });
 
   it('encodes each copy once: a second build reads it from the disk cache', async () => {

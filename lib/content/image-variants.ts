@@ -55,7 +55,7 @@ export const VARIANT_SOURCE_TYPES: ReadonlySet<string> = new Set(['jpg', 'png', 
  * Bump when lib/image-variant-render.ts changes how a copy is made (orientation, resizing...):
  * copies are cached forever under their URL, so a different making needs different URLs.
  */
-const VARIANT_MAKING_VERSION = 1;
+const VARIANT_MAKING_VERSION = 2;
 
 /** What the key hashes besides the file: change any setting above and every URL changes. */
 export const VARIANT_SETTINGS_ID = JSON.stringify({ VARIANT_MAKING_VERSION, VARIANT_FORMATS, VARIANT_WIDTHS, VARIANT_ENCODING });

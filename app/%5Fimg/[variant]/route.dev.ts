@@ -1,6 +1,6 @@
 import { getImageVariant, getImageVariantFileNames } from '@/lib/content';
 import { VARIANT_FORMATS } from '@/lib/content/image-variants';
-import { renderImageVariant } from '@/lib/image-variant-render';
+import { renderImageCopies } from '@/lib/image-variant-render';
 
 // The responsive copies of local images (`/_img/<key>-<width>.<format>`) in `next dev` only (a
 // `.dev.ts` route, see next.config.ts), made on request. `npm run build` writes them to
@@ -18,7 +18,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ var
   const variant = getImageVariant(name);
   if (!variant) return new Response('Not found', { status: 404 });
   const type = VARIANT_FORMATS.find(({ format }) => format === variant.format)?.type ?? 'application/octet-stream';
-  return new Response(await renderImageVariant(variant.file, variant.width, variant.format), {
+  const copies = await renderImageCopies(variant.file, [variant.width], variant.format);
+  return new Response(copies.get(variant.width), {
     headers: {
       'Content-Type': type,
       'X-Content-Type-Options': 'nosniff',
