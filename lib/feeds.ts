@@ -1,62 +1,13 @@
 import 'server-only';
 import path from 'node:path';
-import type { Element } from 'hast';
-import { toHtml } from 'hast-util-to-html';
-import { visit } from 'unist-util-visit';
 import type { Post } from '@/lib/content';
 import { authorIsoString, authorRfc822String, type AuthorDate } from '@/lib/content/dates';
-import { currentPipelineKey } from '@/lib/content/pipeline-key';
-import { CODE_META_PROPERTY, mdxToPlainHast, postHast } from '@/lib/content/hast';
-import { cacheEntryName, readStamped, writeStamped } from '@/lib/disk-cache';
-import { rehypeBundleFiles } from '@/lib/content/markdown';
+import { postFeedHtml } from '@/lib/content/feed-html';
 import { siteConfig, ui, type Lang } from './site-config';
-import { absoluteUrl as absolute, FEED_FILES, feedPaths, entryAssetPath, entryPath, termPath, type FeedFormat } from './urls';
+import { absoluteUrl as absolute, FEED_FILES, feedPaths, entryPath, termPath, type FeedFormat } from './urls';
 
 /** How many of the newest posts a feed carries. */
 const FEED_LENGTH = 20;
-
-const feedHtmlByPost = new WeakMap<Post, string>();
-
-/**
- * A post's body as HTML for feed readers: served image URLs, every link and image absolute.
- * Rendered once per post and process, however many feeds (language, categories, tags, three
- * formats each) carry it; a production build keeps it in the disk cache for the next build.
- */
-export function postFeedHtml(post: Post): string {
-  const known = feedHtmlByPost.get(post);
-  if (known !== undefined) return known;
-  const html = process.env.NODE_ENV === 'production' ? cachedFeedHtml(post) : renderFeedHtml(post);
-  feedHtmlByPost.set(post, html);
-  return html;
-}
-
-function cachedFeedHtml(post: Post): string {
-  const name = cacheEntryName([currentPipelineKey(), 'feed', siteConfig.baseUrl, post.source.format, post.lang, post.slug, post.source.bundleDir ?? '', post.body]);
-  const cached = readStamped<string>('feed-html', name);
-  if (cached !== undefined) return cached;
-  const images = new Set<string>();
-  const html = renderFeedHtml(post, (file) => images.add(file));
-  writeStamped('feed-html', name, html, images);
-  return html;
-}
-
-function renderFeedHtml(post: Post, onLocalFile?: (file: string) => void): string {
-  const tree = mdxToPlainHast(structuredClone(postHast(post)));
-  rehypeBundleFiles({
-    bundleDir: post.source.bundleDir,
-    publicDir: path.resolve(/*turbopackIgnore: true*/ 'public'),
-    bundleUrl: (relative) => entryAssetPath(post, relative),
-    onLocalFile,
-  })(tree);
-  visit(tree, 'element', (element: Element) => {
-    delete element.properties[CODE_META_PROPERTY];
-    for (const attribute of ['href', 'src'] as const) {
-      const value = element.properties[attribute];
-      if (typeof value === 'string' && value.startsWith('/') && !value.startsWith('//')) element.properties[attribute] = absolute(value);
-    }
-  });
-  return toHtml(tree, { allowDangerousHtml: true });
-}
 
 type FeedSpec = { lang: Lang; title: string; description: string; listPath: string; posts: readonly Post[] };
 

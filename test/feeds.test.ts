@@ -1,7 +1,12 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { describe, expect, it } from 'vitest';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it, vi } from 'vitest';
 import { loadContent } from '@/lib/content/load';
-import { feedBody, postFeedHtml } from '@/lib/feeds';
+import { postFeedHtml } from '@/lib/content/feed-html';
+import { feedBody } from '@/lib/feeds';
 import { siteConfig } from '@/lib/site-config';
 import { TINY_PNG, makeSite, optionsFor, post } from './fixtures';
 
@@ -34,6 +39,45 @@ describe('feeds', () => {
     expect(tripHtml).toContain('<a href="#top">');
     expect(tripHtml).toContain('<aside class="callout callout-tip" role="note">');
     expect(postFeedHtml(keys!)).toBe('<p>Press <kbd>Ctrl</kbd> and <span title="x">kept text</span>.</p>');
+  });
+
+  it("in a production build, come from the tree the post's page parsed: a feed rendered elsewhere parses nothing", async () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'blog-feed-cache-'));
+    const body = 'See [the other post](/en/blog/other).\n\n## Steps\n\n```sh\nmake\n```\n';
+    const feedOf = async (compileThePageFirst: boolean) => {
+      vi.resetModules();
+      const root = makeSite({ 'posts/en/steps.md': post('title: Steps\ndate: 2024-01-01', body) });
+      const entry = loadContent(optionsFor(root)).posts.en[0]!;
+      const cwd = process.cwd();
+      process.chdir(root);
+      try {
+        if (compileThePageFirst) {
+          // The page's worker: compiles the body, and keeps the feed HTML made from its tree.
+          const { PostBody } = await import('@/components/post-body');
+          renderToStaticMarkup(await PostBody({ post: entry }));
+        }
+        // The feed's worker: a process that has not read the body.
+        vi.resetModules();
+        const [{ postFeedHtml: feedHtml }, { hasTreeAtHand }] = await Promise.all([import('@/lib/content/feed-html'), import('@/lib/content/hast')]);
+        return { html: feedHtml(entry), parsed: hasTreeAtHand(entry) };
+      } finally {
+        process.chdir(cwd);
+      }
+    };
+    vi.stubEnv('NODE_ENV', 'production');
+    vi.stubEnv('BLOG_CACHE_DIR', cacheDir);
+    try {
+      const fromThePage = await feedOf(true);
+      expect(readdirSync(path.join(cacheDir, 'blog-feed-html'))).toHaveLength(1);
+      expect(fromThePage.parsed).toBe(false);
+      vi.stubEnv('BLOG_CACHE_DIR', mkdtempSync(path.join(tmpdir(), 'blog-feed-cache-')));
+      const parsedHere = await feedOf(false);
+      expect(parsedHere.parsed).toBe(true);
+      expect(fromThePage.html).toBe(parsedHere.html);
+      expect(fromThePage.html).toContain(`<a href="${siteConfig.baseUrl}/en/blog/other">the other post</a>`);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('stay well-formed XML whatever the titles and bodies hold, with the text as nasty, newest posts first', () => {

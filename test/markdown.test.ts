@@ -333,7 +333,7 @@ describe('one reading of a body', () => {
       process.chdir(root);
       try {
         const page = renderToStaticMarkup(await PostBody({ post: entry! }));
-        const { postFeedHtml } = await import('@/lib/feeds');
+        const { postFeedHtml } = await import('@/lib/content/feed-html');
         const feed = postFeedHtml(entry!);
         const ids = (html: string) => [...html.matchAll(/<h[23][^>]* id="([^"]+)"/g)].map(([, id]) => id);
         const expected = ['setup', 'setup-1', 'get-started', 'written-in-html', '中文标题'];

@@ -156,6 +156,11 @@ export function postHast(post: PostBodySource): HastRoot {
   return tree;
 }
 
+/** Whether this process holds the body's tree now: anything else made of it costs no parse. */
+export function hasTreeAtHand(post: PostBodySource): boolean {
+  return recentTrees.has(post);
+}
+
 /** The reader-visible text of the bodies parsed here, by post (see postReadableText). */
 const readableTexts = new WeakMap<PostBodySource, string>();
 

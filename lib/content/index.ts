@@ -118,7 +118,14 @@ export function getContentVersion(): string {
  */
 export async function renderPostBody(post: Post, components: MDXRemoteProps['components']): Promise<ReactElement> {
   const { compilePostBody } = await import('./markdown');
-  return compilePostBody(post, components);
+  const body = await compilePostBody(post, components);
+  // A production build keeps the feed HTML too, made now from the tree the compile just parsed:
+  // the feeds carrying this post are often rendered by the other worker, which would parse it again.
+  if (process.env.NODE_ENV === 'production') {
+    const [{ hasTreeAtHand }, { cachedFeedHtml }] = await Promise.all([import('./hast'), import('./feed-html')]);
+    if (hasTreeAtHand(post)) cachedFeedHtml(post);
+  }
+  return body;
 }
 
 export type PageOf<T> = { items: T[]; page: number; totalPages: number };
