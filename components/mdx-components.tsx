@@ -3,6 +3,7 @@ import type { ComponentPropsWithoutRef } from 'react';
 import { isExternalHref, isInternalPath } from '@/lib/links';
 import { ui, type Lang } from '@/lib/site-config';
 import { siteSettings } from '@/lib/site-settings';
+import { CODE_HTML_ATTRIBUTE } from '@/lib/content/code-html';
 import { VARIANT_KEY_ATTRIBUTE } from '@/lib/content/image-variants';
 import { IN_LINK_ATTRIBUTE } from '@/lib/content/images';
 import { CopyCodeButton } from './copy-code-button';
@@ -46,6 +47,14 @@ function BodyImage({ src, alt = '', width, height, [VARIANT_KEY_ATTRIBUTE]: vari
   return <img src={typeof src === 'string' ? src : undefined} alt={alt} width={width} height={height} loading="lazy" decoding="async" {...rest} />;
 }
 
+type CodeProps = ComponentPropsWithoutRef<'code'> & { [CODE_HTML_ATTRIBUTE]?: string };
+
+/** Inline code as written; a code block's highlighted lines from the HTML the compile made of them (rehypeCodeAsHtml). */
+function Code({ [CODE_HTML_ATTRIBUTE]: html, children, ...rest }: CodeProps) {
+  if (html === undefined) return <code {...rest}>{children}</code>;
+  return <code {...rest} dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
 type FigureProps = ComponentPropsWithoutRef<'figure'> & { 'data-rehype-pretty-code-figure'?: string };
 
 /** The element overrides of post bodies, with UI text in the post's language. */
@@ -83,5 +92,5 @@ export function mdxComponentsFor(lang: Lang) {
       </ZoomableImage>
     );
   }
-  return { a: Anchor, img: ZoomableBodyImage, figure: Figure, h2: withAnchor('h2'), h3: withAnchor('h3') };
+  return { a: Anchor, code: Code, img: ZoomableBodyImage, figure: Figure, h2: withAnchor('h2'), h3: withAnchor('h3') };
 }

@@ -1,4 +1,8 @@
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'hast-util-to-string';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { PostBody } from '@/components/post-body';
 import { loadContent } from '@/lib/content/load';
@@ -228,9 +232,23 @@ describe('code blocks', () => {
     expect(html).toMatch(/style="--shiki-light:#[0-9A-Fa-f]{6};--shiki-dark:#[0-9A-Fa-f]{6}"/);
   });
 
+  it('are written into the page as HTML serialized from the highlighter: markup in the code stays text', async () => {
+    const hostile = '</code></pre><script>alert(1)</script><img src=x onerror="alert(2)">';
+    const html = await renderBody('posts/en/a.md', `\`\`\`html {1}\n${hostile}\n\`\`\`\n\n\`\`\`\n${hostile}\n\`\`\``);
+    const page = fromHtml(html, { fragment: true });
+    const elements: Element[] = [];
+    visit(page, 'element', (element: Element) => void elements.push(element));
+    // What a browser reads: two code blocks holding the text as written, no script, no handler.
+    expect(elements.filter((element) => element.tagName === 'code').map((code) => toString(code).trim())).toEqual([hostile, hostile]);
+    expect(elements.filter((element) => element.tagName === 'script' || element.properties.onError !== undefined)).toEqual([]);
+    // Highlighted as before, and the HTML is the code element's content, not left in an attribute.
+    expect(html).toMatch(/<code data-language="html"[^>]*><span data-line="" data-highlighted-line="">/);
+    expect(html).not.toContain('data-highlighted-html');
+  });
+
   it('show a language Shiki does not know as plain text, without failing the build', async () => {
     const html = await renderBody('posts/en/a.md', '```mermaid-like\ngraph TD; A-->B\n```\n\n```\nno language\n```');
-    expect(html).toContain('graph TD; A--&gt;B');
+    expect(toString(fromHtml(html, { fragment: true }))).toContain('graph TD; A-->B');
     expect(html).toContain('no language');
   });
 

@@ -11,6 +11,7 @@ import { visit } from 'unist-util-visit';
 import { siteConfig } from '@/lib/site-config';
 import { entryAssetPath } from '@/lib/urls';
 import { syntaxProblem } from './body';
+import { rehypeCodeAsHtml } from './code-html';
 import { cachedCompiledSource } from './compile-cache';
 import { ContentError } from './errors';
 import { bodyRehypePlugins, bodyRemarkPlugins, postHast } from './hast';
@@ -117,7 +118,7 @@ export function postCompileInput(post: Post, publicDir = path.resolve(/*turbopac
     bundleUrl: (relativePath) => entryAssetPath(post, relativePath),
     onLocalFile,
   };
-  const pageOnly: PluggableList = [[rehypeBundleFiles, { ...imageContext, responsiveImages: true }], [rehypePrettyCode, codeHighlighting]];
+  const pageOnly: PluggableList = [[rehypeBundleFiles, { ...imageContext, responsiveImages: true }], [rehypePrettyCode, codeHighlighting], rehypeCodeAsHtml];
   // The content layer has already refused MDX JavaScript in posts; this keeps the compiler from running any.
   const blockJS = !siteConfig.allowMdxJavaScript;
   if (post.source.format === 'md') {
