@@ -143,8 +143,46 @@ export function getPosts(lang: Lang): Post[] {
 }
 
 export function getPost(lang: Lang, slug: string): Post | undefined {
-  const wanted = slug.normalize('NFC');
-  return getPosts(lang).find((post) => post.slug === wanted);
+  return lookupsOf(lang).postsBySlug.get(slug.normalize('NFC'));
+}
+
+type Lookups = {
+  postsBySlug: Map<string, Post>;
+  /** Where each post stands in getPosts (newest first). */
+  postOrder: Map<Post, number>;
+  /** Each term's entries, newest first, by `<taxonomy>\0<slug>`. */
+  termEntries: Map<string, Post[]>;
+};
+
+let lookups: { of: Content; byLang: Map<Lang, Lookups> } | undefined;
+
+const termKey = (taxonomy: Taxonomy, slug: string) => `${taxonomy}\0${slug}`;
+
+/**
+ * A language's posts by slug and in order, and each term's entries, made once per read of the
+ * content: every page, feed and card of a build looks its post or term up, and a scan of all the
+ * posts for each was quadratic in the site's size.
+ */
+function lookupsOf(lang: Lang): Lookups {
+  const of = content();
+  if (lookups?.of !== of) lookups = { of, byLang: new Map() };
+  const known = lookups.byLang.get(lang);
+  if (known) return known;
+  const posts = of.posts[lang];
+  const postsBySlug = new Map<string, Post>();
+  for (const post of posts) if (!postsBySlug.has(post.slug)) postsBySlug.set(post.slug, post);
+  const termEntries = new Map<string, Post[]>();
+  for (const entry of termedEntries(of, lang)) {
+    const keys = new Set((['categories', 'tags'] as const).flatMap((taxonomy) => entry[taxonomy].map((term) => termKey(taxonomy, term.slug))));
+    for (const key of keys) {
+      const entries = termEntries.get(key);
+      if (entries) entries.push(entry);
+      else termEntries.set(key, [entry]);
+    }
+  }
+  const made: Lookups = { postsBySlug, postOrder: new Map(posts.map((post, index) => [post, index])), termEntries };
+  lookups.byLang.set(lang, made);
+  return made;
 }
 
 export function getPostPage(lang: Lang, page: number): PageOf<Post> | undefined {
@@ -167,7 +205,7 @@ export function getTerm(lang: Lang, taxonomy: Taxonomy, slug: string): Term | un
 
 /** A term's posts (and items of the sections that list terms), newest first. */
 export function getTermPosts(lang: Lang, taxonomy: Taxonomy, slug: string): Post[] {
-  return termedEntries(content(), lang).filter((post) => post[taxonomy].some((term) => term.slug === slug));
+  return [...(lookupsOf(lang).termEntries.get(termKey(taxonomy, slug)) ?? [])];
 }
 
 export function getTermPostPage(lang: Lang, taxonomy: Taxonomy, slug: string, page: number): PageOf<Post> | undefined {
@@ -236,20 +274,21 @@ export function getBundleFile(entry: Post | undefined, assetPath: string): strin
  * with this one, newest first among equals; posts that share nothing are not related.
  */
 export function getRelatedPosts(post: Post, count = 3): Post[] {
-  const categories = new Set(post.categories.map((term) => term.slug));
-  const tags = new Set(post.tags.map((term) => term.slug));
-  return getPosts(post.lang)
-    .filter((other) => other.slug !== post.slug)
-    .map((other) => ({
-      other,
-      score:
-        2 * other.categories.filter((term) => categories.has(term.slug)).length +
-        other.tags.filter((term) => tags.has(term.slug)).length,
-    }))
-    .filter(({ score }) => score > 0)
-    .sort((a, b) => b.score - a.score)
+  const { postOrder, termEntries } = lookupsOf(post.lang);
+  // Only the posts that share a term are scored: a category shared counts 2, a tag 1.
+  const scores = new Map<Post, number>();
+  for (const [taxonomy, weight] of [['categories', 2], ['tags', 1]] as const) {
+    for (const slug of new Set(post[taxonomy].map((term) => term.slug))) {
+      for (const other of termEntries.get(termKey(taxonomy, slug)) ?? []) {
+        if (other.slug !== post.slug && postOrder.has(other)) scores.set(other, (scores.get(other) ?? 0) + weight);
+      }
+    }
+  }
+  // Highest score first; among equals, the newer post.
+  return [...scores]
+    .sort(([a, scoreA], [b, scoreB]) => scoreB - scoreA || postOrder.get(a)! - postOrder.get(b)!)
     .slice(0, count)
-    .map(({ other }) => other);
+    .map(([other]) => other);
 }
 
 /** The posts just newer and just older than this one, in its language. */

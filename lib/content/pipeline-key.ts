@@ -36,14 +36,27 @@ function currentSourceTreeKey(): string {
  * what it keeps, since none is listed by hand; an edit anywhere under lib/ makes every entry stale.
  */
 export function currentPipelineKey(): string {
+  // Asked for by every cache lookup of a build (tens of thousands for 1000 posts): the environment
+  // is read once, and the key made again only when the settings change.
+  const settings = JSON.stringify(siteSettings);
+  if (pipelineKey?.settings === settings) return pipelineKey.key;
   const hash = createHash('sha256').update(currentSourceTreeKey());
   // The settings as read (site.config.json with the defaults of what it leaves out), and as the
   // import completes them before it checks what it imported.
-  hash.update(JSON.stringify(siteSettings));
+  hash.update(settings);
   // And what the environment overrides of them (SITE_URL): a build for another address must not
   // take entries made for the first one's. (The folders the BLOG_* variables name are in each
   // cache's own key; builds, `next dev` and checks share entries, whatever NODE_ENV says.)
-  const overrides = Object.entries(process.env).filter(([name]) => name.startsWith('SITE_'));
-  hash.update(JSON.stringify(overrides.sort(([a], [b]) => a.localeCompare(b))));
-  return hash.digest('hex');
+  environmentOverrides ??= JSON.stringify(
+    Object.entries(process.env)
+      .filter(([name]) => name.startsWith('SITE_'))
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+  hash.update(environmentOverrides);
+  pipelineKey = { settings, key: hash.digest('hex') };
+  return pipelineKey.key;
 }
+
+/** The environment this process started with, as far as it overrides settings. */
+let environmentOverrides: string | undefined;
+let pipelineKey: { settings: string; key: string } | undefined;
