@@ -94,11 +94,6 @@ function localFacts(file: string, context: ImageContext): LocalImageFacts {
 const factsCache = new Map<string, LocalImageFacts>();
 
 /**
- * An image's intrinsic size and the key of its responsive copies, read once per version of the
- * file (`next dev` sees a replaced image). The key hashes the file's bytes, so the copies' URLs
- * change exactly when the picture does.
- */
-/**
  * The disk-cache entry in which the build's image-copies step (lib/image-copies.ts) lists the
  * images it found a copy of no smaller than the original: those are served as they are, with no
  * copies. The list is a function of the images' bytes, the copies' settings and the encoder, so it
@@ -114,6 +109,11 @@ export function imagesServedAsTheyAre(): ReadonlySet<string> {
   return servedAsTheyAre;
 }
 
+/**
+ * An image's intrinsic size and the key of its responsive copies, read once per version of the
+ * file (`next dev` sees a replaced image). The key hashes the file's bytes, so the copies' URLs
+ * change exactly when the picture does.
+ */
 export function localImageFacts(file: string): LocalImageFacts {
   const stats = statSync(file);
   const stamp = `${file}\n${stats.size}\n${stats.mtimeMs}`;
