@@ -1,4 +1,5 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp, { type Metadata } from 'sharp';
@@ -44,7 +45,9 @@ function chromaSubsampling(metadata: Metadata): '4:2:0' | '4:4:4' {
  */
 export async function renderImageCopies(file: string, widths: readonly number[], format: VariantFormat): Promise<Map<number, Uint8Array<ArrayBuffer>>> {
   const source = readFileSync(file);
-  const entryName = (width: number) => cacheEntryName([encoderVersion(), VARIANT_SETTINGS_ID, String(width), source], format);
+  // The file's bytes hashed once for all its widths' entry names.
+  const sourceDigest = createHash('sha256').update(source).digest();
+  const entryName = (width: number) => cacheEntryName([encoderVersion(), VARIANT_SETTINGS_ID, String(width), sourceDigest], format);
   const copies = new Map<number, Uint8Array<ArrayBuffer>>();
   for (const width of widths) {
     const cached = readCacheEntry('img', entryName(width));
