@@ -1,8 +1,7 @@
 import 'server-only';
 import path from 'node:path';
-import type { Post } from '@/lib/content';
+import { getPostFeedHtml, type Post } from '@/lib/content';
 import { authorIsoString, authorRfc822String, type AuthorDate } from '@/lib/content/dates';
-import { postFeedHtml } from '@/lib/content/feed-html';
 import { siteConfig, ui, type Lang } from './site-config';
 import { absoluteUrl as absolute, FEED_FILES, feedPaths, entryPath, termPath, type FeedFormat } from './urls';
 
@@ -45,22 +44,22 @@ type FeedEntry = {
 
 type FeedData = { lang: Lang; title: string; description: string; listUrl: string; feedUrls: Record<FeedFormat, string>; updated?: AuthorDate; entries: FeedEntry[] };
 
-function feedData({ lang, title, description, listPath, posts }: FeedSpec): FeedData {
+async function feedData({ lang, title, description, listPath, posts }: FeedSpec): Promise<FeedData> {
   const paths = feedPaths(listPath);
-  const entries = posts.slice(0, FEED_LENGTH).map((post): FeedEntry => {
+  const entries = await Promise.all(posts.slice(0, FEED_LENGTH).map(async (post): Promise<FeedEntry> => {
     const extension = post.image ? path.extname(new URL(post.image.src, 'http://x').pathname).slice(1).toLowerCase() : '';
     return {
       url: absolute(entryPath(post)),
       title: post.title,
       summary: post.summary,
-      html: postFeedHtml(post),
+      html: await getPostFeedHtml(post),
       published: post.date,
       updated: post.lastmod ?? post.date,
       authors: post.authors.length ? post.authors : [siteConfig.author],
       categories: post.categories.map((term) => ({ name: term.name, url: absolute(termPath(post.lang, 'categories', term.slug)) })),
       image: post.image ? { url: absolute(post.image.src), type: IMAGE_TYPES[extension] } : undefined,
     };
-  });
+  }));
   return {
     lang,
     title,
@@ -171,11 +170,11 @@ function jsonFeed(feed: FeedData): string {
 }
 
 /** A feed of the newest posts of a list, each with its full content, in one format. */
-export function feedBody(spec: FeedSpec, format: FeedFormat): string {
-  const feed = feedData(spec);
+export async function feedBody(spec: FeedSpec, format: FeedFormat): Promise<string> {
+  const feed = await feedData(spec);
   return format === 'rss' ? rss(feed) : format === 'atom' ? atom(feed) : jsonFeed(feed);
 }
 
-export function feedResponse(spec: FeedSpec, format: FeedFormat): Response {
-  return new Response(feedBody(spec, format), { headers: { 'Content-Type': `${FEED_FILES[format].type}; charset=utf-8` } });
+export async function feedResponse(spec: FeedSpec, format: FeedFormat): Promise<Response> {
+  return new Response(await feedBody(spec, format), { headers: { 'Content-Type': `${FEED_FILES[format].type}; charset=utf-8` } });
 }

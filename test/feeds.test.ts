@@ -80,7 +80,7 @@ describe('feeds', () => {
     }
   });
 
-  it('stay well-formed XML whatever the titles and bodies hold, with the text as nasty, newest posts first', () => {
+  it('stay well-formed XML whatever the titles and bodies hold, with the text as nasty, newest posts first', async () => {
     const nasty = 'A & &amp; <b> ]]> "quoted" ]]> </script><script>alert(1)</script>';
     const category = 'C&D &amp; <x> "q" ]]>';
     const content = site({
@@ -88,7 +88,7 @@ describe('feeds', () => {
       'posts/en/b.md': post('title: B\ndate: 2024-02-01'),
     });
     const spec = { lang: 'en' as const, title: 'T & <t>', description: 'D', listPath: '/en', posts: content.posts.en };
-    const [rss, atom, json] = (['rss', 'atom', 'json'] as const).map((format) => feedBody(spec, format));
+    const [rss, atom, json] = await Promise.all((['rss', 'atom', 'json'] as const).map((format) => feedBody(spec, format)));
     for (const xml of [rss!, atom!]) expect(XMLValidator.validate(xml)).toBe(true);
     const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' });
     const channel = parser.parse(rss!).rss.channel;
@@ -103,7 +103,7 @@ describe('feeds', () => {
     expect(item).toMatchObject({ title: nasty, tags: [category] });
   });
 
-  it('date each item in the offset its author wrote, as the post page does', () => {
+  it('date each item in the offset its author wrote, as the post page does', async () => {
     const content = site({
       'posts/en/beijing.md': post('title: Beijing\ndate: 2020-08-31T08:27:17+08:00\nlastmod: 2021-01-02T03:04:05+08:00'),
       'posts/en/utc.md': post('title: UTC\ndate: 2019-05-01'),
@@ -111,16 +111,16 @@ describe('feeds', () => {
     });
     const spec = { lang: 'en' as const, title: 'T', description: 'D', listPath: '/en', posts: content.posts.en };
     const parser = new XMLParser();
-    const rss = parser.parse(feedBody(spec, 'rss'));
+    const rss = parser.parse(await feedBody(spec, 'rss'));
     expect(rss.rss.channel.item.map((item: { pubDate: string }) => item.pubDate)).toEqual([
       'Mon, 31 Aug 2020 08:27:17 +0800',
       'Wed, 01 May 2019 00:00:00 +0000',
       'Mon, 31 Dec 2018 23:30:00 -0530',
     ]);
-    const atom = parser.parse(feedBody(spec, 'atom'));
+    const atom = parser.parse(await feedBody(spec, 'atom'));
     expect(atom.feed.entry[0]).toMatchObject({ published: '2020-08-31T08:27:17+08:00', updated: '2021-01-02T03:04:05+08:00' });
     expect(atom.feed.entry[2]).toMatchObject({ published: '2018-12-31T23:30:00-05:30' });
-    const json = JSON.parse(feedBody(spec, 'json'));
+    const json = JSON.parse(await feedBody(spec, 'json'));
     expect(json.items[0]).toMatchObject({ date_published: '2020-08-31T08:27:17+08:00', date_modified: '2021-01-02T03:04:05+08:00' });
     for (const [older, newer] of [[1, 0], [2, 1]] as const) {
       expect(Date.parse(json.items[older].date_published)).toBeLessThan(Date.parse(json.items[newer].date_published));

@@ -128,6 +128,15 @@ export async function renderPostBody(post: Post, components: MDXRemoteProps['com
   return body;
 }
 
+/**
+ * A post's body as HTML for feed readers (lib/content/feed-html.ts): served image URLs, every link
+ * and image absolute, made from the same tree as the page. Loaded on first use, as the compile is.
+ */
+export async function getPostFeedHtml(post: Post): Promise<string> {
+  const { postFeedHtml } = await import('./feed-html');
+  return postFeedHtml(post);
+}
+
 export type PageOf<T> = { items: T[]; page: number; totalPages: number };
 
 function paginate<T>(items: readonly T[], page: number): PageOf<T> | undefined {
