@@ -14,5 +14,6 @@ export default defineConfig({
     // Real `next build`s, run by vitest.build.config.ts.
     exclude: ['test/build/**'],
     environment: 'node',
+    globalSetup: ['test/temp-dir-setup.ts'],
   },
 });
