@@ -19,6 +19,19 @@ export type { ResolvedImage } from './images';
 
 type Loaded = { content: Content; problems: ContentProblem[]; version?: string };
 
+/**
+ * Where a production server process keeps what it read. Next.js bundles the pages apart from the
+ * route handlers (feeds, cards, search indexes), each bundle with its own copy of this module, and
+ * a build worker renders both: with the content kept in the module, every worker read each post
+ * twice and held it twice (at 2,000 posts, 2,000 bodies and as many texts, 22 MB of strings,
+ * twice over). Kept on the process, the copies share one read. Only in Next.js's server bundles,
+ * where `process.env.NEXT_RUNTIME` is 'nodejs': a script or a test that loads this module again
+ * means to read the files again.
+ */
+const PROCESS_CONTENT = Symbol.for('bilingual-blog.content');
+const processSlot = globalThis as typeof globalThis & { [PROCESS_CONTENT]?: Loaded };
+const sharedByProcess = () => process.env.NEXT_RUNTIME === 'nodejs';
+
 let loaded: Loaded | undefined;
 
 /** In `next dev`: the posts folder's fingerprint that the content was read at, and what was read. */
@@ -32,8 +45,10 @@ let devRead: { folder: string; loaded: Loaded } | undefined;
 function current(): Loaded {
   const options = defaultContentOptions();
   if (process.env.NODE_ENV === 'development') return currentInDev(options);
+  if (!loaded && sharedByProcess()) loaded = processSlot[PROCESS_CONTENT];
   if (!loaded) {
     loaded = { content: loadContent(options), problems: [] };
+    if (sharedByProcess()) processSlot[PROCESS_CONTENT] = loaded;
     const { warnings } = loaded.content;
     const defects = toleratedDefects(warnings);
     const others = warnings.filter((warning) => !warning.tolerated);
