@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { threadId } from 'node:worker_threads';
 
 // Build results kept on disk between production builds, under .next/cache where hosting
 // providers keep Next's own cache, so a rebuild redoes only what changed. Each kind of result
@@ -22,9 +23,10 @@ export function readCacheEntry(kind: string, name: string): Buffer | undefined {
 export function writeCacheEntry(kind: string, name: string, data: string | Uint8Array): void {
   const dir = diskCacheDir(kind);
   mkdirSync(dir, { recursive: true });
-  // Build workers may write the same entry at once: write aside, then rename into place.
+  // Build workers, and threads of one process, may write the same entry at once: write aside,
+  // then rename into place.
   const file = path.join(dir, name);
-  const temporary = `${file}.${process.pid}.tmp`;
+  const temporary = `${file}.${process.pid}-${threadId}.tmp`;
   writeFileSync(temporary, data);
   renameSync(temporary, file);
 }

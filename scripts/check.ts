@@ -13,14 +13,18 @@ import { checkContent } from '../lib/content/check';
 import { formatProblem, groupedProblemLines } from '../lib/content/errors';
 import { defaultContentOptions } from '../lib/content/load';
 import { siteSettings } from '../lib/site-settings';
+import { readBodyFactsOnEveryCore } from './body-facts-on-every-core';
 import { commandOptions } from './command-line';
 
 const { values } = commandOptions({ options: { strict: { type: 'boolean', default: false }, all: { type: 'boolean', default: false } } }, 'npm run check [-- --strict] [--all]');
 const strict = values.strict || siteSettings.strict;
 
 const started = performance.now();
-// What reading each body told is kept in .next/cache, keyed by the body: a second check reads it.
-const report = checkContent({ ...defaultContentOptions(), diskCache: true });
+// What reading each body told is kept in .next/cache, keyed by the body: a second check reads it,
+// and a first one reads the bodies on every core before checking.
+const options = { ...defaultContentOptions(), diskCache: true };
+await readBodyFactsOnEveryCore(import.meta.url, options);
+const report = checkContent(options);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const { warnings, postCount } = report;
 const errors = strict ? [...report.errors, ...report.defects] : report.errors;

@@ -10,6 +10,7 @@ import os from 'node:os';
 import sharp from 'sharp';
 import { defaultContentOptions } from '../lib/content/posts';
 import { imageCopiesDir, writeImageCopies } from '../lib/image-copies';
+import { readBodyFactsOnEveryCore } from './body-facts-on-every-core';
 import { commandOptions } from './command-line';
 
 commandOptions({ options: {} }, 'node scripts/run.mjs image-copies');
@@ -20,6 +21,8 @@ if (process.env.NODE_ENV !== 'production') {
 }
 
 const started = performance.now();
+// Which copies the pages name comes from reading every body: on every core, into the disk cache.
+await readBodyFactsOnEveryCore(import.meta.url, defaultContentOptions());
 // One picture per core at a time plus one, each on one libvips thread: measured twice as fast as
 // one at a time on all threads (npm run bench:images), and the extra job keeps both cores of this
 // machine busy while the main thread writes files (jimmysong.io: 18.4, 19.9 s against 22.8, 21.9 s

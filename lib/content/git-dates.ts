@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { isMainThread } from 'node:worker_threads';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { cacheEntryName, keepNewestEntries, readSerialized, writeSerialized } from '../disk-cache';
@@ -30,7 +31,8 @@ export function gitDatesUnder(dirs: readonly string[]): GitDates {
   if (cached) return cached;
   const dates = readGitDates(dirs);
   known.set(key, dates);
-  if (dates.unavailable) console.log(`Last-modified dates come from front matter only: ${dates.unavailable}.`);
+  // Said once per process: the threads that read bodies beside it (readBodyFactsOnEveryCore) read the dates too.
+  if (dates.unavailable && isMainThread) console.log(`Last-modified dates come from front matter only: ${dates.unavailable}.`);
   return dates;
 }
 

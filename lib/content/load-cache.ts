@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Element } from 'hast';
 import { visit } from 'unist-util-visit';
 import { siteConfig } from '../site-config';
-import { cacheEntryName, readStamped, stampFiles, stampsHold, writeStamped, type FileStamp } from '../disk-cache';
+import { cacheEntryName, diskCacheDir, readStamped, stampFiles, stampsHold, writeStamped, type FileStamp } from '../disk-cache';
 import { checkBody, writtenLine } from './body';
 import { currentPipelineKey } from './pipeline-key';
 import { isFatal, type ContentProblem } from './errors';
@@ -91,17 +92,34 @@ function stillAbsent(facts: CachedFacts): boolean {
   return facts.absent.every((file) => !existsSync(file));
 }
 
-function readBodyFacts(post: Post, publicDir: string, diskCache: boolean): BodyFacts {
-  // The pipeline's code cannot change within a process: the key in memory leaves it out.
+/** What shapes a body's facts besides the pipeline's code. */
+function factsShapedBy(post: Post, publicDir: string): string[] {
   // The links' written lines depend on where the body starts in its file, and on the shortcodes.
   const lines = `${post.bodyLine}:${post.bodyLineMap?.join(',') ?? ''}`;
   // The sites the policy lets a page frame, and load scripts from, decide which embeds are reported.
-  const shapedBy = [post.source.format, post.lang, post.slug, post.source.bundleDir ?? '', publicDir, String(siteConfig.allowMdxJavaScript), siteConfig.frameOrigins.join(' '), siteConfig.scriptOrigins.join(' '), lines, post.body];
-  const memoryKey = cacheEntryName(shapedBy);
+  return [post.source.format, post.lang, post.slug, post.source.bundleDir ?? '', publicDir, String(siteConfig.allowMdxJavaScript), siteConfig.frameOrigins.join(' '), siteConfig.scriptOrigins.join(' '), lines, post.body];
+}
+
+/** The name of a body's facts in the disk cache. */
+function factsEntryName(post: Post, publicDir: string): string {
+  return cacheEntryName([currentPipelineKey(), ...factsShapedBy(post, publicDir)]);
+}
+
+/**
+ * Whether the disk cache has an entry for this body's facts, without reading it: a body without
+ * one is parsed by the next read (an entry whose images changed is too, and is not counted here).
+ */
+export function hasCachedBodyFacts(post: Post, publicDir: string): boolean {
+  return existsSync(path.join(diskCacheDir('facts'), factsEntryName(post, publicDir)));
+}
+
+function readBodyFacts(post: Post, publicDir: string, diskCache: boolean): BodyFacts {
+  // The pipeline's code cannot change within a process: the key in memory leaves it out.
+  const memoryKey = cacheEntryName(factsShapedBy(post, publicDir));
   const withFile = ({ absent: _absent, ...facts }: CachedFacts): BodyFacts => ({ ...facts, problems: facts.problems.map((problem) => ({ file: post.source.displayPath, ...problem })) });
   const remembered = factsInMemory.get(memoryKey);
   if (remembered && stampsHold(remembered.images) && stillAbsent(remembered.facts)) return withFile(remembered.facts);
-  const name = diskCache ? cacheEntryName([currentPipelineKey(), ...shapedBy]) : '';
+  const name = diskCache ? factsEntryName(post, publicDir) : '';
   const stored = diskCache ? readStamped<CachedFacts>('facts', name) : undefined;
   const usable = stored && stillAbsent(stored) ? stored : undefined;
   const facts = usable ?? computeFacts(post, publicDir);

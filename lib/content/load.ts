@@ -6,7 +6,7 @@ import type { Value, ValueMap } from './go-template';
 import { expandShortcodes } from './shortcodes';
 import { readSiteShortcodes } from './site-shortcodes';
 import { resolveSiteImage, type ImageResolution } from './images';
-import { postBodyFacts, type BodyFacts } from './load-cache';
+import { hasCachedBodyFacts, postBodyFacts, type BodyFacts } from './load-cache';
 import { createPost, type ExpandedBody, type PostEntry } from './post';
 import { entriesOf, indexContent, isVisible, readPostIndex, type Content, type ContentOptions, type Post } from './posts';
 
@@ -45,6 +45,29 @@ export function readContent(options: ContentOptions): { content: Content; proble
   // A body that cannot render fails here, with every other problem, rather than when its page renders.
   const visible = shown.filter((entry) => addBodyProblems(bodyFacts(postOnItsOwn(entry, expanded, bodyFacts)).problems, problems, warnings));
   return { content: indexContent(visible, warnings, { expanded, bodyFacts }), problems };
+}
+
+/** One of `count` shares of the shown posts: every `count`-th, from the `index`-th. */
+export type PostShare = { index: number; count: number };
+
+/**
+ * Reads what one share of the shown posts' bodies tell into the disk cache, and returns how many
+ * it read: each of several threads reads one share, and the read of the whole content that
+ * follows finds every body's facts on disk. Parsing the bodies is most of a cold read.
+ */
+export function cacheBodyFactsShare(options: ContentOptions, share: PostShare): number {
+  if (!options.diskCache) throw new Error('cacheBodyFactsShare: the facts are kept for the next read only in the disk cache (options.diskCache)');
+  const { shown, expanded } = readShownPosts(options);
+  const bodyFacts = bodyFactsReader(options);
+  const mine = shown.filter((_, index) => index % share.count === share.index);
+  for (const entry of mine) bodyFacts(postOnItsOwn(entry, expanded, bodyFacts));
+  return mine.length;
+}
+
+/** How many shown posts' bodies the next read would parse: those without facts in the disk cache. */
+export function countUncachedBodies(options: ContentOptions): number {
+  const { shown, expanded } = readShownPosts(options);
+  return shown.filter((entry) => !hasCachedBodyFacts(postOnItsOwn(entry, expanded), options.publicDir)).length;
 }
 
 /** What `next dev` reads after a save: the content now, and its bodies' problems a moment later. */
@@ -149,7 +172,7 @@ function bodyFactsReader(options: ContentOptions): (post: Post) => BodyFacts {
 }
 
 /** An entry made into a post outside the index (its translations and terms unknown), to read its body's facts. */
-function postOnItsOwn(entry: PostEntry, expanded: ReadonlyMap<PostEntry, ExpandedBody>, bodyFacts: (post: Post) => BodyFacts): Post {
+function postOnItsOwn(entry: PostEntry, expanded: ReadonlyMap<PostEntry, ExpandedBody>, bodyFacts?: (post: Post) => BodyFacts): Post {
   return createPost(entry, { expanded: expanded.get(entry), translations: {}, categories: entry.categories, tags: entry.tags }, bodyFacts);
 }
 
