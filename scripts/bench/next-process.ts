@@ -56,9 +56,10 @@ export function removeBuildOutputs(projectDir: string): void {
 
 /**
  * The site's build as `npm run build` makes it, less the pinning of page scripts after it: the
- * image copies written to public/_img, then `next build` in projectDir. Wall time, the peak
- * summed RSS of each step and every process it starts (polled from /proc), and the outputs: the
- * prerendered ones in prerender-manifest.json and the image copies. A plain Next.js app (the
+ * image copies written to public/_img, then `next build` in projectDir, its compilation and its
+ * pages in two processes. Wall time, the peak summed RSS of each step and every process it starts
+ * (polled from /proc), and the outputs: the prerendered ones in prerender-manifest.json and the
+ * image copies. A plain Next.js app (the
  * floor apps of bench:phone) has no image copies to make.
  */
 export async function nextBuild(projectDir: string, env: NodeJS.ProcessEnv, logFile: string, { imageCopies = true } = {}): Promise<BuildResult> {
@@ -66,7 +67,9 @@ export async function nextBuild(projectDir: string, env: NodeJS.ProcessEnv, logF
   let peakRssBytes = 0;
   const steps: { name: string; args: string[]; env: NodeJS.ProcessEnv }[] = [
     ...(imageCopies ? [{ name: 'image-copies', args: ['scripts/run.mjs', 'image-copies'], env: { ...env, NODE_ENV: 'production' as const } }] : []),
-    { name: 'next build', args: [nextBin(projectDir), 'build'], env },
+    // As `npm run build` runs it: Turbopack's compilation, then the pages in a second process.
+    { name: 'next build (compile)', args: [nextBin(projectDir), 'build', '--experimental-build-mode', 'compile'], env },
+    { name: 'next build (generate)', args: [nextBin(projectDir), 'build', '--experimental-build-mode', 'generate'], env },
   ];
   for (const step of steps) {
     const { child, pid } = spawnNode(projectDir, step.args, step.env, logFile);
