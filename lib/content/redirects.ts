@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defaultLang, isLang, languages, siteConfig, type Lang } from '../site-config';
@@ -265,13 +266,25 @@ export function redirectRules(moved: readonly MovedUrl[]): RedirectRule[] {
 }
 
 /**
+ * Warns once per process (and the processes it starts): `next build` evaluates next.config.ts, and
+ * with it the redirects, more than once, and would print the same list each time. A different
+ * list (another read of changed posts) is said again.
+ */
+function sayOncePerProcess(message: string): void {
+  const said = createHash('sha256').update(message).digest('hex').slice(0, 16);
+  if (process.env.BLOG_SAID_OLD_URLS === said) return;
+  process.env.BLOG_SAID_OLD_URLS = said;
+  console.warn(message);
+}
+
+/**
  * The redirect rules of the whole site, for next.config.ts. Old URLs that collide go where Hugo
  * sent them, with a warning in the build output; in strict mode they fail a production build.
  */
 export function siteRedirects(content: Content, sectionPages: readonly MovedUrl[] = []): RedirectRule[] {
   const { moved, problems } = movedPosts(content);
   if (problems.length && siteSettings.strict && process.env.NODE_ENV === 'production') throw new ContentError(problems);
-  if (problems.length) console.warn(`Old URLs:\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`);
+  if (problems.length) sayOncePerProcess(`Old URLs:\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`);
   return redirectRules([...moved, ...movedTerms(content), ...movedPages(content), ...sectionPages]);
 }
 
