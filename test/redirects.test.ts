@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { formatProblem } from '@/lib/content/errors';
 import path from 'node:path';
-import { aliasesLeadingNowhere, hugoRootRedirects, movedPages, movedPosts, movedSectionPages, normalizePath, redirectRules, staticRedirects } from '@/lib/content/redirects';
+import { aliasesLeadingNowhere, hugoRootRedirects, movedPages, movedPosts, movedSectionPages, normalizePath, redirectRules, siteRedirects, staticRedirects } from '@/lib/content/redirects';
 import { siteSettings } from '@/lib/site-settings';
 import { load, makeSite, optionsFor, post } from './fixtures';
 
@@ -53,6 +53,24 @@ describe('old URLs of posts', () => {
     expect(problems.map((problem) => problem.file.replace(/^.*posts\//, ''))).toEqual(['en/a.md', 'en/b.md']);
     expect(problems.every((problem) => problem.tolerated)).toBe(true);
     expect(problems[1]?.message).toMatch(/alias "\/en\/shared" is also an alias of .*posts\/en\/c\.md, which keeps it/);
+  });
+
+  it('warns of a shared alias once per process, though next.config.ts is read more than once', () => {
+    vi.stubEnv('BLOG_SAID_OLD_URLS', undefined);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const shared = load({ 'posts/en/a.md': withAliases('/shared/'), 'posts/en/c.md': post('title: C\ndate: 2023-06-01\naliases: /shared/') });
+      siteRedirects(shared);
+      siteRedirects(shared);
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(warn.mock.calls[0]?.[0]).toMatch(/^Old URLs:\n  - .*a\.md: aliases: alias "\/shared\/" is also an alias of .*c\.md/);
+      // Another list (the posts changed) is said again.
+      siteRedirects(load({ 'posts/en/b.md': withAliases('/other/'), 'posts/en/c.md': post('title: C\ndate: 2023-06-01\naliases: /other/') }));
+      expect(warn).toHaveBeenCalledTimes(2);
+    } finally {
+      warn.mockRestore();
+      vi.unstubAllEnvs();
+    }
   });
 
   it('leaves a live post its address when another claims it as an alias', () => {
