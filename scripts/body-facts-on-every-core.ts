@@ -7,10 +7,17 @@ import { cacheBodyFactsShare, countUncachedBodies, type ContentOptions, type Pos
 const MIN_BODIES_FOR_THREADS = 100;
 
 /**
+ * At most this many threads in all: each reads the whole post index and loads the script (at
+ * 5,000 posts the first step peaked at 768 MB with two), so a machine with dozens of cores would
+ * spend gigabytes on them.
+ */
+const MAX_THREADS = 4;
+
+/**
  * Reads what every shown post's body tells (its check, text, headings, summary, images) into the
- * disk cache with one thread per core, before a script reads the content: parsing the bodies is
- * most of a cold read, and on one thread it left the other cores idle (1,000 posts: 6.9 s). The
- * read that follows finds each body's facts on disk.
+ * disk cache with one thread per core (up to MAX_THREADS), before a script reads the content:
+ * parsing the bodies is most of a cold read, and on one thread it left the other cores idle
+ * (1,000 posts: 6.9 s). The read that follows finds each body's facts on disk.
  *
  * `script` is the calling script's own file (`import.meta.url`), which each helper thread runs
  * again from the top: there, this call reads the thread's share and ends the thread, so the
@@ -22,7 +29,7 @@ export async function readBodyFactsOnEveryCore(script: string, options: ContentO
     cacheBodyFactsShare(options, workerData as PostShare);
     process.exit(0); // in a worker thread: ends the thread, not the process
   }
-  const count = os.availableParallelism();
+  const count = Math.min(os.availableParallelism(), MAX_THREADS);
   // A thread costs about half a second to start (it loads the script): worth it for a cold read,
   // not for a rebuild that parses the few bodies that changed.
   if (count < 2 || !options.diskCache || countUncachedBodies(options) < MIN_BODIES_FOR_THREADS) return;

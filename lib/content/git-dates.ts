@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { isMainThread } from 'node:worker_threads';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import { cacheEntryName, keepNewestEntries, readSerialized, writeSerialized } from '../disk-cache';
 import { parseAuthorDate, type AuthorDate } from './dates';
 
