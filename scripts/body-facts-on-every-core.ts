@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, Worker, workerData } from 'node:worker_threads';
-import { cacheBodyFactsShare, countUncachedBodies, type ContentOptions, type PostShare } from '../lib/content/load';
+import { bodyFactsShares, type ContentOptions, type PostShare } from '../lib/content/load';
 
 /** Fewer bodies to parse than this are parsed by the read itself, on one thread. */
 const MIN_BODIES_FOR_THREADS = 100;
@@ -26,13 +26,15 @@ const MAX_THREADS = 4;
  */
 export async function readBodyFactsOnEveryCore(script: string, options: ContentOptions): Promise<void> {
   if (!isMainThread) {
-    cacheBodyFactsShare(options, workerData as PostShare);
+    bodyFactsShares(options).cacheShare(workerData as PostShare);
     process.exit(0); // in a worker thread: ends the thread, not the process
   }
   const count = Math.min(os.availableParallelism(), MAX_THREADS);
   // A thread costs about half a second to start (it loads the script): worth it for a cold read,
   // not for a rebuild that parses the few bodies that changed.
-  if (count < 2 || !options.diskCache || countUncachedBodies(options) < MIN_BODIES_FOR_THREADS) return;
+  if (count < 2 || !options.diskCache) return;
+  const shares = bodyFactsShares(options);
+  if (shares.countUncached() < MIN_BODIES_FOR_THREADS) return;
   const helpers = Array.from(
     { length: count - 1 },
     (_, helper) =>
@@ -43,6 +45,6 @@ export async function readBodyFactsOnEveryCore(script: string, options: ContentO
         thread.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`reading the posts' bodies: thread ${share.index} of ${count} stopped with exit code ${code}`))));
       }),
   );
-  cacheBodyFactsShare(options, { index: 0, count });
+  shares.cacheShare({ index: 0, count });
   await Promise.all(helpers);
 }

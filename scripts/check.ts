@@ -23,7 +23,8 @@ const started = performance.now();
 // What reading each body told is kept in .next/cache, keyed by the body: a second check reads it,
 // and a first one reads the bodies on every core before checking.
 const options = { ...defaultContentOptions(), diskCache: true };
-await readBodyFactsOnEveryCore(import.meta.url, options);
+// The check reads drafts and scheduled posts too (checkContent): the threads read the same posts.
+await readBodyFactsOnEveryCore(import.meta.url, { ...options, includeUnpublished: true });
 const report = checkContent(options);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const { warnings, postCount } = report;

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { diskCacheDir } from '@/lib/disk-cache';
-import { cacheBodyFactsShare, countUncachedBodies } from '@/lib/content/load';
+import { bodyFactsShares } from '@/lib/content/load';
+import type { ContentOptions, PostShare } from '@/lib/content/load';
 import { makeSite, optionsFor, post, type FixtureFiles } from './fixtures';
 
 /** `count` MDX posts; every tenth links to a post that does not exist (a warning its body's facts carry), the 57th cannot be compiled. */
@@ -18,6 +19,10 @@ function site(count: number): string {
   }
   return makeSite(files);
 }
+
+// Each call reads the post index anew, as each thread does.
+const countUncachedBodies = (options: ContentOptions) => bodyFactsShares(options).countUncached();
+const cacheBodyFactsShare = (options: ContentOptions, share: PostShare) => bodyFactsShares(options).cacheShare(share);
 
 describe("reading the bodies' facts in shares (a cold build's first step and npm run check, on every core)", () => {
   beforeEach(() => vi.stubEnv('BLOG_CACHE_DIR', mkdtempSync(path.join(tmpdir(), 'blog-shares-cache-'))));

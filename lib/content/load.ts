@@ -50,24 +50,31 @@ export function readContent(options: ContentOptions): { content: Content; proble
 /** One of `count` shares of the shown posts: every `count`-th, from the `index`-th. */
 export type PostShare = { index: number; count: number };
 
+/** The shown posts as shares to read into the disk cache, from one read of the post index. */
+export type BodyFactsShares = {
+  /** How many shown posts' bodies the next read would parse: those without facts in the disk cache. */
+  countUncached: () => number;
+  /** Reads what one share of the bodies tell into the disk cache; returns how many it read. */
+  cacheShare: (share: PostShare) => number;
+};
+
 /**
- * Reads what one share of the shown posts' bodies tell into the disk cache, and returns how many
- * it read: each of several threads reads one share, and the read of the whole content that
- * follows finds every body's facts on disk. Parsing the bodies is most of a cold read.
+ * Each of several threads reads one share of the shown posts' bodies into the disk cache, and the
+ * read of the whole content that follows finds every body's facts on disk: parsing the bodies is
+ * most of a cold read.
  */
-export function cacheBodyFactsShare(options: ContentOptions, share: PostShare): number {
-  if (!options.diskCache) throw new Error('cacheBodyFactsShare: the facts are kept for the next read only in the disk cache (options.diskCache)');
+export function bodyFactsShares(options: ContentOptions): BodyFactsShares {
+  if (!options.diskCache) throw new Error('bodyFactsShares: the facts are kept for the next read only in the disk cache (options.diskCache)');
   const { shown, expanded } = readShownPosts(options);
   const bodyFacts = bodyFactsReader(options);
-  const mine = shown.filter((_, index) => index % share.count === share.index);
-  for (const entry of mine) bodyFacts(postOnItsOwn(entry, expanded, bodyFacts));
-  return mine.length;
-}
-
-/** How many shown posts' bodies the next read would parse: those without facts in the disk cache. */
-export function countUncachedBodies(options: ContentOptions): number {
-  const { shown, expanded } = readShownPosts(options);
-  return shown.filter((entry) => !hasCachedBodyFacts(postOnItsOwn(entry, expanded), options.publicDir)).length;
+  return {
+    countUncached: () => shown.filter((entry) => !hasCachedBodyFacts(postOnItsOwn(entry, expanded), options.publicDir)).length,
+    cacheShare: (share) => {
+      const mine = shown.filter((_, index) => index % share.count === share.index);
+      for (const entry of mine) bodyFacts(postOnItsOwn(entry, expanded, bodyFacts));
+      return mine.length;
+    },
+  };
 }
 
 /** What `next dev` reads after a save: the content now, and its bodies' problems a moment later. */
