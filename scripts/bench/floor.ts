@@ -28,8 +28,8 @@ for (const count of counts) {
   const dir = path.join(work, `floor-${count}`);
   writeBuildFloorApp(dir, process.cwd(), count);
   const log = path.join(work, `floor-${count}.log`);
-  const cold = await nextBuild(dir, nextEnv(), log, { imageCopies: false });
+  const cold = await nextBuild(dir, nextEnv(), log, { plainNext: true });
   editFloorApp(dir);
-  const rebuild = await nextBuild(dir, nextEnv(), log, { imageCopies: false });
+  const rebuild = await nextBuild(dir, nextEnv(), log, { plainNext: true });
   console.log(`floor, ${cold.prerendered} prerendered outputs: cold build ${cold.seconds.toFixed(1)} s (peak RSS ${(cold.peakRssBytes / 1024 ** 2).toFixed(0)} MB), rebuild after one edit ${rebuild.seconds.toFixed(1)} s`);
 }

@@ -121,9 +121,9 @@ async function measureFloor(outputs: number): Promise<Row['floor']> {
   writeBuildFloorApp(dir, project, outputs);
   try {
     const log = path.join(work, `floor-${outputs}.log`);
-    const cold = await nextBuild(dir, nextEnv(), log, { imageCopies: false });
+    const cold = await nextBuild(dir, nextEnv(), log, { plainNext: true });
     editFloorApp(dir);
-    return { cold, rebuild: await nextBuild(dir, nextEnv(), log, { imageCopies: false }) };
+    return { cold, rebuild: await nextBuild(dir, nextEnv(), log, { plainNext: true }) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -55,24 +55,24 @@ export function removeBuildOutputs(projectDir: string): void {
 }
 
 /**
- * The site's build as `npm run build` makes it, less the pinning of page scripts after it: the
- * image copies written to public/_img, then `next build` in projectDir, its compilation and its
- * pages in two processes. Wall time, the peak summed RSS of each step and every process it starts
- * (polled from /proc), and the outputs: the prerendered ones in prerender-manifest.json and the
- * image copies. A plain Next.js app (the
- * floor apps of bench:phone) has no image copies to make.
+ * The site's build as `npm run build` makes it (scripts/build.ts: the image copies written to
+ * public/_img, `next build` in two processes, its compilation and its pages, then the pinning of
+ * page scripts), or a plain Next.js app's (`plainNext`: the floor apps of bench and bench:phone)
+ * `next build` in the same two processes. Wall time, the peak summed RSS of each step and every
+ * process it starts (polled from /proc), and the outputs: the prerendered ones in
+ * prerender-manifest.json and the image copies.
  */
-export async function nextBuild(projectDir: string, env: NodeJS.ProcessEnv, logFile: string, { imageCopies = true } = {}): Promise<BuildResult> {
+export async function nextBuild(projectDir: string, env: NodeJS.ProcessEnv, logFile: string, { plainNext = false } = {}): Promise<BuildResult> {
   const started = performance.now();
   let peakRssBytes = 0;
-  const steps: { name: string; args: string[]; env: NodeJS.ProcessEnv }[] = [
-    ...(imageCopies ? [{ name: 'image-copies', args: ['scripts/run.mjs', 'image-copies'], env: { ...env, NODE_ENV: 'production' as const } }] : []),
-    // As `npm run build` runs it: Turbopack's compilation, then the pages in a second process.
-    { name: 'next build (compile)', args: [nextBin(projectDir), 'build', '--experimental-build-mode', 'compile'], env },
-    { name: 'next build (generate)', args: [nextBin(projectDir), 'build', '--experimental-build-mode', 'generate'], env },
-  ];
+  const steps: { name: string; args: string[] }[] = plainNext
+    ? [
+        { name: 'next build (compile)', args: [nextBin(projectDir), 'build', '--experimental-build-mode', 'compile'] },
+        { name: 'next build (generate)', args: [nextBin(projectDir), 'build', '--experimental-build-mode', 'generate'] },
+      ]
+    : [{ name: 'npm run build', args: ['scripts/run.mjs', 'build'] }];
   for (const step of steps) {
-    const { child, pid } = spawnNode(projectDir, step.args, step.env, logFile);
+    const { child, pid } = spawnNode(projectDir, step.args, env, logFile);
     const memory = watchPeakRss(pid);
     const code = await exited(child);
     peakRssBytes = Math.max(peakRssBytes, memory.stop());
@@ -81,7 +81,7 @@ export async function nextBuild(projectDir: string, env: NodeJS.ProcessEnv, logF
   const seconds = (performance.now() - started) / 1000;
   const { routes } = JSON.parse(readFileSync(path.join(projectDir, '.next/prerender-manifest.json'), 'utf8'));
   if (typeof routes !== 'object' || routes === null) throw new Error('.next/prerender-manifest.json has no routes');
-  const copies = imageCopies ? readdirSync(imageCopiesOf(projectDir)).length : 0;
+  const copies = plainNext ? 0 : readdirSync(imageCopiesOf(projectDir)).length;
   const prerendered = Object.keys(routes).length;
   return { seconds, peakRssBytes, pages: prerendered + copies, prerendered };
 }

@@ -216,7 +216,7 @@ let floorServer: Awaited<ReturnType<typeof startNextServer>> | undefined;
 if (withFloor) {
   const floorDir = path.join(work, 'floor');
   await writeFloorApp(floorDir, process.cwd(), server.url, await Promise.all(paths.map((pagePath) => floorPage(server.url, pagePath))));
-  await nextBuild(floorDir, nextEnv(), path.join(work, 'floor-build.log'), { imageCopies: false });
+  await nextBuild(floorDir, nextEnv(), path.join(work, 'floor-build.log'), { plainNext: true });
   floorServer = await startNextServer(floorDir, await freePort(), nextEnv(), path.join(work, 'floor-server.log'));
   const started = floorServer;
   onExit(() => void started.stop());

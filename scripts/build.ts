@@ -1,0 +1,58 @@
+/**
+ * The site's production build (`npm run build`), in four steps, each its own process:
+ *   1. the image copies, after every body is read (scripts/image-copies.ts);
+ *   2. Turbopack's compilation (`next build --experimental-build-mode compile`);
+ *   3. the pages (`next build --experimental-build-mode generate`): two processes rather than
+ *      one `next build`, so that the compiler's memory is given back before the pages are made;
+ *   4. each page's policy for its inline scripts (scripts/pin-page-scripts.ts).
+ * The last build's pages are moved aside first and removed while the steps run
+ * (scripts/last-build.ts). A step that fails stops the build with its exit code.
+ *
+ *   node scripts/run.mjs build
+ */
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { commandOptions } from './command-line';
+import { setAsideLastBuild } from './last-build';
+
+commandOptions({ options: {} }, 'node scripts/run.mjs build');
+
+const next = createRequire(import.meta.url).resolve('next/dist/bin/next');
+
+type Step = { name: string; args: string[]; env?: NodeJS.ProcessEnv };
+
+const steps: Step[] = [
+  // The copies are those of the built site, read as the production build reads the content.
+  { name: 'image copies', args: ['scripts/run.mjs', 'image-copies'], env: { NODE_ENV: 'production' } },
+  { name: 'next build (compile)', args: [next, 'build', '--experimental-build-mode', 'compile'] },
+  { name: 'next build (generate)', args: [next, 'build', '--experimental-build-mode', 'generate'] },
+  { name: 'pinning page scripts', args: ['scripts/run.mjs', 'pin-page-scripts'] },
+];
+
+/** Runs one step with this terminal, passing on a stop asked of the build. */
+function run(step: Step): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, step.args, { stdio: 'inherit', env: { ...process.env, ...step.env } });
+    const stop = (signal: NodeJS.Signals) => child.kill(signal);
+    process.on('SIGINT', stop).on('SIGTERM', stop);
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      process.off('SIGINT', stop).off('SIGTERM', stop);
+      resolve(code ?? (signal === 'SIGINT' ? 130 : 143));
+    });
+  });
+}
+
+const removal = setAsideLastBuild(process.cwd());
+try {
+  for (const step of steps) {
+    const code = await run(step);
+    if (code !== 0) {
+      console.error(`build: ${step.name} failed (exit code ${code}); the steps after it did not run.`);
+      process.exitCode = code;
+      break;
+    }
+  }
+} finally {
+  await removal;
+}
