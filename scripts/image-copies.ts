@@ -8,6 +8,7 @@
  */
 import os from 'node:os';
 import sharp from 'sharp';
+import { ContentError } from '../lib/content/errors';
 import { defaultContentOptions } from '../lib/content/posts';
 import { imageCopiesDir, writeImageCopies } from '../lib/image-copies';
 import { readBodyFactsOnEveryCore } from './body-facts-on-every-core';
@@ -29,7 +30,12 @@ await readBodyFactsOnEveryCore(import.meta.url, defaultContentOptions());
 // with one per core and 20.8, 20.4 s with two per core).
 sharp.concurrency(1);
 const dir = imageCopiesDir(defaultContentOptions().publicDir);
-const { made, kept, removed, servedAsTheyAre } = await writeImageCopies(dir, os.availableParallelism() + 1);
+const { made, kept, removed, servedAsTheyAre } = await writeImageCopies(dir, os.availableParallelism() + 1).catch((error: unknown) => {
+  // The content's problems, each with its file and line, are the whole message: no stack trace.
+  if (!(error instanceof ContentError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+});
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const larger = servedAsTheyAre ? ` ${servedAsTheyAre} more images served as they are (a copy was no smaller).` : '';
 console.log(`Image copies in ${dir}: ${made} made, ${kept} kept, ${removed} removed, in ${seconds} s.${larger}`);

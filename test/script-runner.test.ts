@@ -44,4 +44,15 @@ describe('node scripts/run.mjs (npm run check, import:hugo, urls, new)', () => {
     const help = spawnSync(process.execPath, [runner, 'check', '--help'], { encoding: 'utf8' });
     expect([help.status, help.stdout.trim()]).toEqual([0, 'usage: npm run check [-- --strict] [--all]']);
   });
+
+  it("npm run build's first step: a post that cannot be read stops it with the file and line, and no stack trace", () => {
+    const site = mkdtempSync(path.join(tmpdir(), 'blog-broken-build-'));
+    mkdirSync(path.join(site, 'posts/en'), { recursive: true });
+    writeFileSync(path.join(site, 'posts/en/broken.mdx'), '---\ntitle: Broken\ndate: 2024-01-01\n---\n\nHello {oops\n');
+    const env = { ...process.env, NODE_ENV: 'production' as const, BLOG_POSTS_DIR: path.join(site, 'posts'), BLOG_PAGES_DIR: path.join(site, 'content'), BLOG_CACHE_DIR: path.join(site, 'cache') };
+    const result = spawnSync(process.execPath, [runner, 'image-copies'], { encoding: 'utf8', env });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^Content has 1 problem:\n {2}- \S*posts\/en\/broken\.mdx:6: cannot be parsed \(Unexpected end of file in expression/m);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
 });
