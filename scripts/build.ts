@@ -5,8 +5,9 @@
  *   3. the pages (`next build --experimental-build-mode generate`): two processes rather than
  *      one `next build`, so that the compiler's memory is given back before the pages are made;
  *   4. each page's policy for its inline scripts (scripts/pin-page-scripts.ts).
- * The last build's pages are moved aside first and removed while the steps run
- * (scripts/last-build.ts). A step that fails stops the build with its exit code.
+ * The last build's pages are moved aside when `next build` starts (it would empty .next then)
+ * and removed while it runs (scripts/last-build.ts). A step that fails stops the build with its
+ * exit code; a post that stops the first step leaves the last build as it was.
  *
  *   node scripts/run.mjs build
  */
@@ -19,12 +20,12 @@ commandOptions({ options: {} }, 'node scripts/run.mjs build');
 
 const next = createRequire(import.meta.url).resolve('next/dist/bin/next');
 
-type Step = { name: string; args: string[]; env?: NodeJS.ProcessEnv };
+type Step = { name: string; args: string[]; env?: NodeJS.ProcessEnv; emptiesBuild?: true };
 
 const steps: Step[] = [
   // The copies are those of the built site, read as the production build reads the content.
   { name: 'image copies', args: ['scripts/run.mjs', 'image-copies'], env: { NODE_ENV: 'production' } },
-  { name: 'next build (compile)', args: [next, 'build', '--experimental-build-mode', 'compile'] },
+  { name: 'next build (compile)', args: [next, 'build', '--experimental-build-mode', 'compile'], emptiesBuild: true },
   { name: 'next build (generate)', args: [next, 'build', '--experimental-build-mode', 'generate'] },
   { name: 'pinning page scripts', args: ['scripts/run.mjs', 'pin-page-scripts'] },
 ];
@@ -43,9 +44,10 @@ function run(step: Step): Promise<number> {
   });
 }
 
-const removal = setAsideLastBuild(process.cwd());
+let removal = Promise.resolve();
 try {
   for (const step of steps) {
+    if (step.emptiesBuild) removal = setAsideLastBuild(process.cwd());
     const code = await run(step);
     if (code !== 0) {
       console.error(`build: ${step.name} failed (exit code ${code}); the steps after it did not run.`);
