@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { NextConfig } from 'next';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants';
+import { siteCodeBuildId } from './lib/build-id';
 import { configRedirects } from './lib/content/redirects';
 import { securityHeaders } from './lib/security-policy';
 import { CACHE_FOREVER } from './lib/cache-control';
@@ -22,6 +23,9 @@ const nextConfig: NextConfig = {
   // export replaces the build that `next start` serves: run `npm run build` again after it.
   distDir: staticExport ? 'out' : '.next',
   poweredByHeader: false,
+  // The same code builds with the same id, so that a page taken back from the last build
+  // (lib/content/page-reads.ts) matches the pages rendered again (lib/build-id.ts).
+  generateBuildId: async () => siteCodeBuildId(),
   // The content pipeline's libraries run on the server only, as Node loads them: bundling them made
   // `next dev` compile for 16 s before the first page (cold .next; 8.5 s with these left out).
   // Next.js already leaves out shiki, sharp and next-mdx-remote.

@@ -5,28 +5,47 @@
  *   3. the pages (`next build --experimental-build-mode generate`): two processes rather than
  *      one `next build`, so that the compiler's memory is given back before the pages are made;
  *   4. each page's policy for its inline scripts (scripts/pin-page-scripts.ts).
- * The last build's pages are moved aside when `next build` starts (it would empty .next then)
- * and removed while it runs (scripts/last-build.ts). A step that fails stops the build with its
- * exit code; a post that stops the first step leaves the last build as it was.
  *
- *   node scripts/run.mjs build
+ * A page whose reads of the content are unchanged since the last build, with the compiled site
+ * the same, is taken back from that build instead of being rendered again
+ * (lib/content/page-reads.ts): the last build's pages are moved aside when `next build` starts
+ * (it would empty .next then), and what is not taken back is removed after the pages are made
+ * (scripts/last-build.ts). `--verify-reuse` renders every page and compares the ones that would
+ * have been taken back with the last build's, failing on any difference.
+ *
+ * A step that fails stops the build with its exit code; a post that stops the first step leaves
+ * the last build as it was.
+ *
+ *   node scripts/run.mjs build [--verify-reuse]
  */
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { commandOptions } from './command-line';
-import { setAsideLastBuild } from './last-build';
+import { changedUnchangedPages, keepLastBuild, lastBuildDir, pageReadsDir, removeLastBuild } from './last-build';
+import path from 'node:path';
 
-commandOptions({ options: {} }, 'node scripts/run.mjs build');
+const usage = 'node scripts/run.mjs build [--verify-reuse]';
+const { values } = commandOptions({ options: { 'verify-reuse': { type: 'boolean', default: false } } }, usage);
+const verifying = values['verify-reuse'];
+const project = process.cwd();
 
 const next = createRequire(import.meta.url).resolve('next/dist/bin/next');
 
-type Step = { name: string; args: string[]; env?: NodeJS.ProcessEnv; emptiesBuild?: true };
+type Step = { name: string; args: string[]; env?: Record<string, string>; emptiesBuild?: true };
 
 const steps: Step[] = [
   // The copies are those of the built site, read as the production build reads the content.
   { name: 'image copies', args: ['scripts/run.mjs', 'image-copies'], env: { NODE_ENV: 'production' } },
   { name: 'next build (compile)', args: [next, 'build', '--experimental-build-mode', 'compile'], emptiesBuild: true },
-  { name: 'next build (generate)', args: [next, 'build', '--experimental-build-mode', 'generate'] },
+  {
+    name: 'next build (generate)',
+    args: [next, 'build', '--experimental-build-mode', 'generate'],
+    env: {
+      BLOG_LAST_BUILD_DIR: path.join(lastBuildDir(project), 'server'),
+      BLOG_PAGE_READS_DIR: pageReadsDir(project),
+      ...(verifying ? { BLOG_VERIFY_PAGE_REUSE: '1' } : {}),
+    },
+  },
   { name: 'pinning page scripts', args: ['scripts/run.mjs', 'pin-page-scripts'] },
 ];
 
@@ -47,7 +66,7 @@ function run(step: Step): Promise<number> {
 let removal = Promise.resolve();
 try {
   for (const step of steps) {
-    if (step.emptiesBuild) removal = setAsideLastBuild(process.cwd());
+    if (step.emptiesBuild) removal = keepLastBuild(project);
     const code = await run(step);
     if (code !== 0) {
       console.error(`build: ${step.name} failed (exit code ${code}); the steps after it did not run.`);
@@ -55,6 +74,13 @@ try {
       break;
     }
   }
+  if (verifying && process.exitCode === undefined) {
+    const { checked, differing } = changedUnchangedPages(project);
+    for (const file of differing) console.error(`.next/server/${file}: differs from the last build's, though the page read nothing that changed`);
+    console.log(`Verified page reuse: ${checked} files of pages whose reads were unchanged, ${differing.length} different.`);
+    if (differing.length) process.exitCode = 1;
+  }
 } finally {
   await removal;
+  await removeLastBuild(project);
 }

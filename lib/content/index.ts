@@ -6,8 +6,10 @@ import { languages, siteConfig, type Lang, type SectionConfig } from '@/lib/site
 import type { Taxonomy } from '@/lib/urls';
 import { ContentError, formatProblem, toleratedDefects, type ContentProblem } from './errors';
 import { parseVariantFileName, variantFileName, variantWidths, VARIANT_FORMATS, type ImageSpan, type VariantFormat } from './image-variants';
-import { fileOfVariantKey, localImageFacts, resolveSiteImage, type ResolvedImage } from './images';
+import { fileOfVariantKey, imagesServedAsTheyAre, localImageFacts, resolveSiteImage, type ResolvedImage } from './images';
 import { defaultContentOptions, entriesOf, loadContent, readContentLazily, resolveSectionBanner, termedEntries, type Content, type ContentOptions, type Post } from './load';
+import { fileStamp, fingerprintOf, MISSING, pageRead, pageReadOf, registerPageReads, type ArgumentCodec } from './page-reads';
+import { currentPipelineKey } from './pipeline-key';
 import { watchedContentVersion } from './version';
 import type { Term } from './terms';
 import type { MDXRemoteProps } from 'next-mdx-remote/rsc';
@@ -16,6 +18,68 @@ import type { ReactElement } from 'react';
 export type { Post, PostStatus, TermLink } from './load';
 export type { Term } from './terms';
 export type { ResolvedImage } from './images';
+
+type EntryRef = { entry: [kind: Post['kind'], lang: Lang, section: string | null, slug: string] };
+
+function isEntry(value: unknown): value is Post {
+  return typeof value === 'object' && value !== null && 'source' in value && 'kind' in value && 'slug' in value && 'lang' in value;
+}
+
+function isSection(value: unknown): value is SectionConfig {
+  return typeof value === 'object' && value !== null && 'segment' in value && 'name' in value && !('source' in value);
+}
+
+let entriesByPlace: { of: Content; byKey: Map<string, Post> } | undefined;
+
+const placeKey = ([kind, lang, section, slug]: EntryRef['entry']) => `${kind}\0${lang}\0${section ?? ''}\0${slug}`;
+
+/** A post, page or item by where it is, as a page's read names it. */
+function entryAt(ref: EntryRef['entry']): Post | undefined {
+  const of = content();
+  if (entriesByPlace?.of !== of) {
+    const byKey = new Map<string, Post>();
+    for (const lang of Object.keys(of.posts) as Lang[]) {
+      for (const entry of entriesOf(of, lang)) byKey.set(placeKey([entry.kind, entry.lang, entry.section ?? null, entry.slug]), entry);
+    }
+    entriesByPlace = { of, byKey };
+  }
+  return entriesByPlace.byKey.get(placeKey(ref));
+}
+
+/**
+ * How a page's reads name their arguments (see page-reads.ts): a post, page or item by where it
+ * is, a section by its name, the components a body is drawn with not at all (they are code).
+ */
+const codec: ArgumentCodec = {
+  encode(value) {
+    if (value === undefined) return { undefined: true };
+    if (isEntry(value)) return { entry: [value.kind, value.lang, value.section ?? null, value.slug] } satisfies EntryRef;
+    if (isSection(value)) return { section: value.name };
+    if (typeof value === 'object' && value !== null) return { code: true };
+    return value;
+  },
+  decode(value) {
+    if (typeof value !== 'object' || value === null) return value;
+    if ('entry' in value) return entryAt((value as EntryRef).entry) ?? MISSING;
+    if ('section' in value) return getSections().find((section) => section.name === (value as { section: string }).section) ?? MISSING;
+    return undefined;
+  },
+};
+
+/** A post's compiled body and feed HTML are made from the post and its images' files. */
+function bodyFingerprint(post: Post): string {
+  return fingerprintOf([fingerprintOf(post), ...post.bodyImageFiles.map(fileStamp)]);
+}
+
+registerPageReads(codec, () =>
+  fingerprintOf([
+    currentPipelineKey(),
+    Object.entries(process.env)
+      .filter(([name]) => /^BLOG_(POSTS_DIR|PAGES_DIR|PUBLIC_DIR|SETTINGS_FILE|CACHE_DIR|STATIC_EXPORT)$/.test(name))
+      .sort(([a], [b]) => a.localeCompare(b)),
+    [...imagesServedAsTheyAre()].sort(),
+  ]),
+);
 
 type Loaded = { content: Content; problems: ContentProblem[]; version?: string };
 
@@ -116,22 +180,22 @@ function content(): Content {
 }
 
 /** In `next dev`: the problems of posts left out, and the warnings, for the page to show. */
-export function getDevContentStatus(): { problems: ContentProblem[]; warnings: ContentProblem[]; version: string } {
+export const getDevContentStatus = pageRead('getDevContentStatus', function getDevContentStatus(): { problems: ContentProblem[]; warnings: ContentProblem[]; version: string } {
   const { problems, content: { warnings }, version = '' } = current();
   return { problems, warnings, version };
-}
+}, codec);
 
 /** In `next dev`: what the open pages poll to follow the files (see ContentRefresher). */
-export function getContentVersion(): string {
+export const getContentVersion = pageRead('getContentVersion', function getContentVersion(): string {
   return current().version ?? '';
-}
+}, codec);
 
 /**
  * A post's body as React elements, compiled with the site's plugins and the given components
  * (from the disk cache in a production build). Its compiler and highlighter load with the first
  * body a process compiles, not with every route that reads the content.
  */
-export async function renderPostBody(post: Post, components: MDXRemoteProps['components']): Promise<ReactElement> {
+export const renderPostBody = pageReadOf('renderPostBody', async function renderPostBody(post: Post, components: MDXRemoteProps['components']): Promise<ReactElement> {
   const { compilePostBody } = await import('./markdown');
   const body = await compilePostBody(post, components);
   // A production build keeps the feed HTML too, made now from the tree the compile just parsed:
@@ -141,16 +205,16 @@ export async function renderPostBody(post: Post, components: MDXRemoteProps['com
     if (hasTreeAtHand(post)) cachedFeedHtml(post);
   }
   return body;
-}
+}, codec, bodyFingerprint);
 
 /**
  * A post's body as HTML for feed readers (lib/content/feed-html.ts): served image URLs, every link
  * and image absolute, made from the same tree as the page. Loaded on first use, as the compile is.
  */
-export async function getPostFeedHtml(post: Post): Promise<string> {
+export const getPostFeedHtml = pageReadOf('getPostFeedHtml', async function getPostFeedHtml(post: Post): Promise<string> {
   const { postFeedHtml } = await import('./feed-html');
   return postFeedHtml(post);
-}
+}, codec, bodyFingerprint);
 
 export type PageOf<T> = { items: T[]; page: number; totalPages: number };
 
@@ -162,13 +226,13 @@ function paginate<T>(items: readonly T[], page: number): PageOf<T> | undefined {
 }
 
 /** Visible posts of a language, newest first. */
-export function getPosts(lang: Lang): Post[] {
+export const getPosts = pageRead('getPosts', function getPosts(lang: Lang): Post[] {
   return content().posts[lang];
-}
+}, codec);
 
-export function getPost(lang: Lang, slug: string): Post | undefined {
+export const getPost = pageRead('getPost', function getPost(lang: Lang, slug: string): Post | undefined {
   return lookupsOf(lang).postsBySlug.get(slug.normalize('NFC'));
-}
+}, codec);
 
 type Lookups = {
   postsBySlug: Map<string, Post>;
@@ -209,95 +273,95 @@ function lookupsOf(lang: Lang): Lookups {
   return made;
 }
 
-export function getPostPage(lang: Lang, page: number): PageOf<Post> | undefined {
+export const getPostPage = pageRead('getPostPage', function getPostPage(lang: Lang, page: number): PageOf<Post> | undefined {
   return paginate(getPosts(lang), page);
-}
+}, codec);
 
-export function countPostPages(lang: Lang): number {
+export const countPostPages = pageRead('countPostPages', function countPostPages(lang: Lang): number {
   return paginate(getPosts(lang), 1)?.totalPages ?? 1;
-}
+}, codec);
 
 /** A language's categories or tags, most used first. */
-export function getTerms(lang: Lang, taxonomy: Taxonomy): Term[] {
+export const getTerms = pageRead('getTerms', function getTerms(lang: Lang, taxonomy: Taxonomy): Term[] {
   return content().terms[lang][taxonomy];
-}
+}, codec);
 
-export function getTerm(lang: Lang, taxonomy: Taxonomy, slug: string): Term | undefined {
+export const getTerm = pageRead('getTerm', function getTerm(lang: Lang, taxonomy: Taxonomy, slug: string): Term | undefined {
   const wanted = slug.normalize('NFC');
   return getTerms(lang, taxonomy).find((term) => term.slug === wanted);
-}
+}, codec);
 
 /** A term's posts (and items of the sections that list terms), newest first. */
-export function getTermPosts(lang: Lang, taxonomy: Taxonomy, slug: string): Post[] {
+export const getTermPosts = pageRead('getTermPosts', function getTermPosts(lang: Lang, taxonomy: Taxonomy, slug: string): Post[] {
   return [...(lookupsOf(lang).termEntries.get(termKey(taxonomy, slug)) ?? [])];
-}
+}, codec);
 
-export function getTermPostPage(lang: Lang, taxonomy: Taxonomy, slug: string, page: number): PageOf<Post> | undefined {
+export const getTermPostPage = pageRead('getTermPostPage', function getTermPostPage(lang: Lang, taxonomy: Taxonomy, slug: string, page: number): PageOf<Post> | undefined {
   return paginate(getTermPosts(lang, taxonomy, slug), page);
-}
+}, codec);
 
-export function countTermPages(lang: Lang, taxonomy: Taxonomy, slug: string): number {
+export const countTermPages = pageRead('countTermPages', function countTermPages(lang: Lang, taxonomy: Taxonomy, slug: string): number {
   return paginate(getTermPosts(lang, taxonomy, slug), 1)?.totalPages ?? 1;
-}
+}, codec);
 
 /** Every visible post, standalone page and section item of a language. */
-export function getEntries(lang: Lang): Post[] {
+export const getEntries = pageRead('getEntries', function getEntries(lang: Lang): Post[] {
   return entriesOf(content(), lang);
-}
+}, codec);
 
 /** A language's visible standalone pages (`content/<lang>/`), by title. */
-export function getPages(lang: Lang): Post[] {
+export const getPages = pageRead('getPages', function getPages(lang: Lang): Post[] {
   return content().pages[lang];
-}
+}, codec);
 
-export function getPage(lang: Lang, slug: string): Post | undefined {
+export const getPage = pageRead('getPage', function getPage(lang: Lang, slug: string): Post | undefined {
   const wanted = slug.normalize('NFC');
   return getPages(lang).find((page) => page.slug === wanted);
-}
+}, codec);
 
 /**
  * The declared sections, in the config's order. Every language lists each of them (a language
  * without items says so), so a menu link to a section never leads nowhere.
  */
-export function getSections(): SectionConfig[] {
+export const getSections = pageRead('getSections', function getSections(): SectionConfig[] {
   return siteConfig.sections;
-}
+}, codec);
 
 /** The section listed at `/<lang>/<segment>`, or undefined. */
-export function getSectionAt(segment: string): SectionConfig | undefined {
+export const getSectionAt = pageRead('getSectionAt', function getSectionAt(segment: string): SectionConfig | undefined {
   return getSections().find((section) => section.segment === segment);
-}
+}, codec);
 
 /** A language's visible items of a declared section: newest first, or by title in an undated section. */
-export function getSectionItems(lang: Lang, section: string): Post[] {
+export const getSectionItems = pageRead('getSectionItems', function getSectionItems(lang: Lang, section: string): Post[] {
   return content().sections[lang][section] ?? [];
-}
+}, codec);
 
-export function getSectionItem(lang: Lang, section: string, slug: string): Post | undefined {
+export const getSectionItem = pageRead('getSectionItem', function getSectionItem(lang: Lang, section: string, slug: string): Post | undefined {
   const wanted = slug.normalize('NFC');
   return getSectionItems(lang, section).find((item) => item.slug === wanted);
-}
+}, codec);
 
-export function getSectionPage(lang: Lang, section: string, page: number): PageOf<Post> | undefined {
+export const getSectionPage = pageRead('getSectionPage', function getSectionPage(lang: Lang, section: string, page: number): PageOf<Post> | undefined {
   return paginate(getSectionItems(lang, section), page);
-}
+}, codec);
 
-export function countSectionPages(lang: Lang, section: string): number {
+export const countSectionPages = pageRead('countSectionPages', function countSectionPages(lang: Lang, section: string): number {
   return paginate(getSectionItems(lang, section), 1)?.totalPages ?? 1;
-}
+}, codec);
 
 /** Absolute path of a file in a visible post's, page's or item's bundle, or undefined. */
-export function getBundleFile(entry: Post | undefined, assetPath: string): string | undefined {
+export const getBundleFile = pageRead('getBundleFile', function getBundleFile(entry: Post | undefined, assetPath: string): string | undefined {
   const wanted = assetPath.normalize('NFC');
   if (!entry?.source.bundleDir || !entry.source.assets.includes(wanted)) return undefined;
   return path.join(entry.source.bundleDir, wanted);
-}
+}, codec, (file) => (file === undefined ? 'none' : fileStamp(file)));
 
 /**
  * Posts of the same language that share the most categories (worth two) and tags (worth one)
  * with this one, newest first among equals; posts that share nothing are not related.
  */
-export function getRelatedPosts(post: Post, count = 3): Post[] {
+export const getRelatedPosts = pageRead('getRelatedPosts', function getRelatedPosts(post: Post, count: number = 3): Post[] {
   const { postOrder, termEntries } = lookupsOf(post.lang);
   // Only the posts that share a term are scored: a category shared counts 2, a tag 1.
   const scores = new Map<Post, number>();
@@ -313,19 +377,19 @@ export function getRelatedPosts(post: Post, count = 3): Post[] {
     .sort(([a, scoreA], [b, scoreB]) => scoreB - scoreA || postOrder.get(a)! - postOrder.get(b)!)
     .slice(0, count)
     .map(([other]) => other);
-}
+}, codec);
 
 /** The posts just newer and just older than this one, in its language. */
-export function getAdjacentPosts(post: Post): { newer?: Post; older?: Post } {
+export const getAdjacentPosts = pageRead('getAdjacentPosts', function getAdjacentPosts(post: Post): { newer?: Post; older?: Post } {
   const posts = getPosts(post.lang);
   const index = posts.findIndex((other) => other.slug === post.slug);
   return { newer: index > 0 ? posts[index - 1] : undefined, older: index >= 0 ? posts[index + 1] : undefined };
-}
+}, codec);
 
 export type ArchiveMonth = { year: number; month: number; posts: Post[] };
 
 /** A language's posts by the month the author dated them, newest month first. */
-export function getArchive(lang: Lang): ArchiveMonth[] {
+export const getArchive = pageRead('getArchive', function getArchive(lang: Lang): ArchiveMonth[] {
   const months = new Map<string, ArchiveMonth>();
   for (const post of getPosts(lang)) {
     const { year, month } = post.date;
@@ -335,7 +399,7 @@ export function getArchive(lang: Lang): ArchiveMonth[] {
     months.set(key, entry);
   }
   return [...months.values()].sort((a, b) => b.year - a.year || b.month - a.month);
-}
+}, codec);
 
 let defaultBanner: { of: Content; image: ResolvedImage } | undefined;
 
@@ -343,7 +407,7 @@ let defaultBanner: { of: Content; image: ResolvedImage } | undefined;
  * The page-title banner of pages without a `bg_image` of their own: `siteConfig.defaultBanner`,
  * under public/. Resolved once per reading of the content (every page shows it).
  */
-export function getDefaultBanner(): ResolvedImage {
+export const getDefaultBanner = pageRead('getDefaultBanner', function getDefaultBanner(): ResolvedImage {
   const of = content();
   if (defaultBanner?.of === of) return defaultBanner.image;
   const { publicDir } = defaultContentOptions();
@@ -351,7 +415,7 @@ export function getDefaultBanner(): ResolvedImage {
   if (!resolved.ok) throw new ContentError([{ file: 'lib/site-config.ts', field: 'defaultBanner', message: resolved.message }]);
   defaultBanner = { of, image: resolved.image };
   return resolved.image;
-}
+}, codec);
 
 let sectionBanners: { of: Content; byList: Map<string, ResolvedImage> } | undefined;
 
@@ -360,7 +424,7 @@ let sectionBanners: { of: Content; byList: Map<string, ResolvedImage> } | undefi
  * (site.config.json, from Hugo's `_index.md` `bg_image`), else the site's default. A file that is
  * missing shows the default; `npm run check` reports it.
  */
-export function getSectionBanner(lang: Lang, section: SectionConfig): ResolvedImage {
+export const getSectionBanner = pageRead('getSectionBanner', function getSectionBanner(lang: Lang, section: SectionConfig): ResolvedImage {
   const of = content();
   if (sectionBanners?.of !== of) sectionBanners = { of, byList: new Map() };
   const key = `${lang}/${section.name}`;
@@ -370,7 +434,7 @@ export function getSectionBanner(lang: Lang, section: SectionConfig): ResolvedIm
   const image = resolved?.ok ? resolved.image : getDefaultBanner();
   sectionBanners.byList.set(key, image);
   return image;
-}
+}, codec);
 
 /** An image with copies: its file, its width, and the widest place a page draws it. */
 type VariantSource = { file: string; intrinsicWidth: number; span: ImageSpan };
@@ -414,16 +478,16 @@ function devVariantSource(key: string): VariantSource | undefined {
 }
 
 /** The file names of every responsive copy the site serves (`<key>-<width>.<format>`). */
-export function getImageVariantFileNames(): string[] {
+export const getImageVariantFileNames = pageRead('getImageVariantFileNames', function getImageVariantFileNames(): string[] {
   return [...imageVariantSources()].flatMap(([key, source]) =>
     variantWidths(source.intrinsicWidth, source.span).flatMap((width) => VARIANT_FORMATS.map(({ format }) => variantFileName(key, width, format))),
   );
-}
+}, codec);
 
 /** What a responsive copy is made from, or undefined when the site has no such copy. */
-export function getImageVariant(fileName: string): { file: string; width: number; format: VariantFormat } | undefined {
+export const getImageVariant = pageRead('getImageVariant', function getImageVariant(fileName: string): { file: string; width: number; format: VariantFormat } | undefined {
   const wanted = parseVariantFileName(fileName);
   const source = wanted && (imageVariantSources().get(wanted.key) ?? devVariantSource(wanted.key));
   if (!wanted || !source || !variantWidths(source.intrinsicWidth, source.span).includes(wanted.width)) return undefined;
   return { file: source.file, width: wanted.width, format: wanted.format };
-}
+}, codec);

@@ -1,0 +1,70 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyProject } from '@/scripts/project-copy';
+import { post } from '../fixtures';
+
+// `npm run build` twice over a copy of this project: the second build takes back the pages whose
+// reads of the content did not change (lib/content/page-reads.ts), renders the others, and a
+// verifying build finds every page it would have taken back the same as the last build's.
+
+const site = path.join(tmpdir(), 'blog-page-reuse-build');
+
+function write(file: string, contents: string): void {
+  mkdirSync(path.dirname(path.join(site, file)), { recursive: true });
+  writeFileSync(path.join(site, file), contents);
+}
+
+function build(...args: string[]): string {
+  // Vitest sets NODE_ENV=test, which Next would otherwise build with.
+  const env = { ...process.env, NODE_ENV: 'production' as const, NEXT_TELEMETRY_DISABLED: '1' };
+  const result = spawnSync(process.execPath, ['scripts/run.mjs', 'build', ...args], { cwd: site, env, encoding: 'utf8', timeout: 220_000 });
+  const output = `${result.stdout}\n${result.stderr}`;
+  expect(result.status, output).toBe(0);
+  return output;
+}
+
+const page = (file: string) => readFileSync(path.join(site, '.next/server/app', file), 'utf8');
+const writtenAt = (file: string) => statSync(path.join(site, '.next/server/app', file)).mtimeMs;
+
+const mesh = (title: string, date: string, body = 'Some text.') => post(`title: ${title}\ndate: ${date}\ntags: [mesh]`, body);
+
+describe('npm run build after an edit', () => {
+  beforeAll(() => {
+    copyProject(process.cwd(), site);
+    write('posts/en/alpha.md', mesh('Alpha', '2024-01-01'));
+    write('posts/en/beta.md', mesh('Beta', '2024-02-01'));
+    write('posts/en/gamma.md', post('title: Gamma\ndate: 2023-06-01\ntags: [other]'));
+    write('posts/zh/alpha.md', mesh('阿尔法', '2024-01-01'));
+    build();
+  });
+  afterAll(() => rmSync(site, { recursive: true, force: true }));
+
+  it('renders the edited post and the pages that show it, and takes the others back', () => {
+    const buildId = readFileSync(path.join(site, '.next/BUILD_ID'), 'utf8');
+    const gammaWritten = writtenAt('en/blog/gamma.rsc');
+    write('posts/en/beta.md', mesh('Beta, retitled', '2024-02-01', 'Some text.\n\nA paragraph added.'));
+    build();
+
+    expect(page('en/blog/beta.html')).toContain('A paragraph added.');
+    // Alpha shows Beta among its related posts, and the list shows every post.
+    expect(page('en/blog/alpha.html')).toContain('Beta, retitled');
+    expect(page('en.html')).toContain('Beta, retitled');
+    // Gamma (the oldest) shares no tag with Beta and is not next to it: its page is the last build's.
+    expect(writtenAt('en/blog/gamma.rsc')).toBe(gammaWritten);
+    expect(page('en/blog/gamma.html')).toContain('>Gamma</h1>');
+    // The same code builds with the same id, in the pages taken back and those made again.
+    expect(readFileSync(path.join(site, '.next/BUILD_ID'), 'utf8')).toBe(buildId);
+  });
+
+  it('verifies that every page it would take back is the same as one rendered again', () => {
+    write('posts/en/gamma.md', post('title: Gamma\ndate: 2023-06-01\ntags: [other]', 'Other text.'));
+    const output = build('--verify-reuse');
+    const [, checked, differing] = /Verified page reuse: (\d+) files of pages whose reads were unchanged, (\d+) different\./.exec(output) ?? [];
+    expect(Number(checked), output).toBeGreaterThan(20);
+    expect(differing, output).toBe('0');
+    expect(page('en/blog/gamma.html')).toContain('Other text.');
+  });
+});
