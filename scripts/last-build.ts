@@ -95,11 +95,10 @@ export function canonicalPayload(payload: Buffer): string {
     else rows.set(id, row);
     at = end + 1;
   }
-  const done = new Map<string, string>();
+  const done = new Map<string, unknown>();
   const resolving = new Set<string>();
-  const canonical = (id: string): string => {
-    const known = done.get(id);
-    if (known !== undefined) return known;
+  const canonical = (id: string): unknown => {
+    if (done.has(id)) return done.get(id);
     const row = rows.get(id);
     if (row === undefined || resolving.has(id)) return `#${id}`;
     resolving.add(id);
@@ -112,19 +111,21 @@ export function canonicalPayload(payload: Buffer): string {
     }
     const replace = (item: unknown): unknown => {
       if (typeof item === 'string') {
-        const reference = /^\$([A-Za-z@]?)([0-9a-f]+)((?::.*)?)$/.exec(item);
+        // `$<row>` or `$<letter><row>` ($L lazy, $@ promise...): rows are numbered in hex, so no
+        // letter a-f starts a reference's kind.
+        const reference = /^\$([A-Zg-z@]?)([0-9a-f]+)((?::.*)?)$/.exec(item);
         return reference && rows.has(reference[2]!) ? { [`$${reference[1]}`]: canonical(reference[2]!), path: reference[3] } : item;
       }
       if (Array.isArray(item)) return item.map(replace);
       if (item && typeof item === 'object') return Object.fromEntries(Object.entries(item).map(([key, inner]) => [key, replace(inner)]));
       return item;
     };
-    const text = tag + JSON.stringify(replace(value));
+    const resolved = { tag, value: replace(value) };
     resolving.delete(id);
-    done.set(id, text);
-    return text;
+    done.set(id, resolved);
+    return resolved;
   };
-  return `${hints.sort().join('\n')}\n${canonical('0')}`;
+  return JSON.stringify({ hints: hints.sort(), root: canonical('0') });
 }
 
 /**

@@ -51,6 +51,14 @@ describe("the verifier's view of a page's React Server Components payload", () =
     expect(canonicalPayload(Buffer.from(later))).toBe(canonicalPayload(Buffer.from(first)));
   });
 
+  it('follows references to rows numbered with the letters a-f', () => {
+    // A text row (`T`, its length in bytes) ends where its text does, with no newline.
+    const lettered = '0:["$","pre",null,{"children":"$e1","title":"$Lfa"}]\n1:"One"\na:"A"\ne1:T4,codefa:"Copy"';
+    const renumbered = '0:["$","pre",null,{"children":"$c2","title":"$Lab"}]\n1:"One"\na:"A"\nab:"Copy"\nc2:T4,code';
+    expect(canonicalPayload(Buffer.from(renumbered))).toBe(canonicalPayload(Buffer.from(lettered)));
+    expect(canonicalPayload(Buffer.from(lettered.replace('T4,code', 'T4,edit')))).not.toBe(canonicalPayload(Buffer.from(lettered)));
+  });
+
   it('differs when what the page shows does', () => {
     expect(canonicalPayload(Buffer.from(first.replace('"Body"', '"Body, edited"')))).not.toBe(canonicalPayload(Buffer.from(first)));
     expect(canonicalPayload(Buffer.from(first.replace('3:T6,héllo', '3:T6,hallo!')))).not.toBe(canonicalPayload(Buffer.from(first)));

@@ -54,5 +54,6 @@ describe('node scripts/run.mjs (npm run check, import:hugo, urls, new)', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/^Content has 1 problem:\n {2}- \S*posts\/en\/broken\.mdx:6: cannot be parsed \(Unexpected end of file in expression/m);
     expect(result.stderr).not.toMatch(/^\s+at /m);
-  });
+    // A fresh checkout bundles the step's script first: seconds, more on a busy machine.
+  }, 60_000);
 });
