@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,9 +18,13 @@ function write(file: string, contents: string): void {
 }
 
 function build(...args: string[]): string {
+  return buildIn(site, ...args);
+}
+
+function buildIn(dir: string, ...args: string[]): string {
   // Vitest sets NODE_ENV=test, which Next would otherwise build with.
   const env = { ...process.env, NODE_ENV: 'production' as const, NEXT_TELEMETRY_DISABLED: '1' };
-  const result = spawnSync(process.execPath, ['scripts/run.mjs', 'build', ...args], { cwd: site, env, encoding: 'utf8', timeout: 220_000 });
+  const result = spawnSync(process.execPath, ['scripts/run.mjs', 'build', ...args], { cwd: dir, env, encoding: 'utf8', timeout: 220_000 });
   const output = `${result.stdout}\n${result.stderr}`;
   expect(result.status, output).toBe(0);
   return output;
@@ -62,9 +66,40 @@ describe('npm run build after an edit', () => {
   it('verifies that every page it would take back is the same as one rendered again', () => {
     write('posts/en/gamma.md', post('title: Gamma\ndate: 2023-06-01\ntags: [other]', 'Other text.'));
     const output = build('--verify-reuse');
-    const [, checked, differing] = /Verified page reuse: (\d+) files of pages whose reads were unchanged, (\d+) different\./.exec(output) ?? [];
-    expect(Number(checked), output).toBeGreaterThan(20);
-    expect(differing, output).toBe('0');
+    const { checked, differing } = verified(output);
+    expect(checked, output).toBeGreaterThan(20);
+    expect(differing, output).toBe(0);
     expect(page('en/blog/gamma.html')).toContain('Other text.');
+  });
+});
+
+function verified(output: string): { checked: number; differing: number } {
+  const [, checked, differing] = /Verified page reuse: (\d+) files of pages whose reads were unchanged, (\d+) different\./.exec(output) ?? [];
+  return { checked: Number(checked), differing: Number(differing) };
+}
+
+describe('npm run build -- --verify-reuse over the sample site, edited as an author does', () => {
+  const sample = path.join(tmpdir(), 'blog-page-reuse-sample');
+  const edit = (file: string, change: (text: string) => string) => writeFileSync(path.join(sample, file), change(readFileSync(path.join(sample, file), 'utf8')));
+
+  beforeAll(() => {
+    copyProject(process.cwd(), sample);
+    // With its content, sections and announcement.
+    for (const name of ['posts', 'content', 'site.config.json']) cpSync(path.join(process.cwd(), name), path.join(sample, name), { recursive: true });
+    buildIn(sample);
+  });
+  afterAll(() => rmSync(sample, { recursive: true, force: true }));
+
+  it('finds every page it would take back the same as one rendered again', () => {
+    edit('posts/en/grpc-load-balancing.md', (text) => text.replace(/^title: .*$/m, 'title: "gRPC load balancing, retitled"').replace(/^tags: .*$/m, 'tags: ["grpc", "retitled"]'));
+    writeFileSync(path.join(sample, 'posts/en/a-new-post.md'), post('title: A new post\ndate: 2024-06-01\ntags: [kubernetes, envoy]', 'Written since the last build.'));
+    rmSync(path.join(sample, 'posts/zh/open-source-community-lessons.md'));
+    edit('content/en/notice/book-translation-done.md', (text) => `${text}\nOne more line.\n`);
+    edit('content/zh/about.md', (text) => `${text}\n又一行。\n`);
+    appendFileSync(path.join(sample, 'posts/en/ebpf-observability-primer/cover.jpg'), Buffer.from([0]));
+    const output = buildIn(sample, '--verify-reuse');
+    const { checked, differing } = verified(output);
+    expect(checked, output).toBeGreaterThan(100);
+    expect(differing, output).toBe(0);
   });
 });
