@@ -26,7 +26,7 @@ export function siteCodeBuildId(projectDir = process.cwd()): string {
   };
   walk(path.resolve(projectDir));
   const environment = Object.entries(process.env)
-    .filter(([name]) => /^(NEXT_PUBLIC_|SITE_)/.test(name) || /^BLOG_(POSTS_DIR|PAGES_DIR|PUBLIC_DIR|SETTINGS_FILE|STATIC_EXPORT)$/.test(name))
+    .filter(([name]) => /^(NEXT_PUBLIC_|SITE_)/.test(name) || /^BLOG_(POSTS_DIR|PAGES_DIR|STATIC_EXPORT)$/.test(name))
     .sort(([a], [b]) => (a < b ? -1 : 1));
   hash.update(JSON.stringify(environment));
   return hash.digest('base64url').slice(0, 21);

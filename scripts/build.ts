@@ -20,9 +20,9 @@
  */
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { commandOptions } from './command-line';
 import { changedUnchangedPages, keepLastBuild, lastBuildDir, pageReadsDir, removeLastBuild } from './last-build';
-import path from 'node:path';
 
 const usage = 'node scripts/run.mjs build [--verify-reuse]';
 const { values } = commandOptions({ options: { 'verify-reuse': { type: 'boolean', default: false } } }, usage);

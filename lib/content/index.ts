@@ -8,7 +8,8 @@ import { ContentError, formatProblem, toleratedDefects, type ContentProblem } fr
 import { parseVariantFileName, variantFileName, variantWidths, VARIANT_FORMATS, type ImageSpan, type VariantFormat } from './image-variants';
 import { fileOfVariantKey, imagesServedAsTheyAre, localImageFacts, resolveSiteImage, type ResolvedImage } from './images';
 import { defaultContentOptions, entriesOf, loadContent, readContentLazily, resolveSectionBanner, termedEntries, type Content, type ContentOptions, type Post } from './load';
-import { fileStamp, fingerprintOf, MISSING, pageRead, pageReadOf, registerPageReads, type ArgumentCodec } from './page-reads';
+import { stampFiles } from '../disk-cache';
+import { fingerprintOf, MISSING, pageRead, pageReadOf, registerPageReads, type ArgumentCodec } from './page-reads';
 import { currentPipelineKey } from './pipeline-key';
 import { watchedContentVersion } from './version';
 import type { Term } from './terms';
@@ -68,18 +69,13 @@ const codec: ArgumentCodec = {
 
 /** A post's compiled body and feed HTML are made from the post and its images' files. */
 function bodyFingerprint(post: Post): string {
-  return fingerprintOf([fingerprintOf(post), ...post.bodyImageFiles.map(fileStamp)]);
+  return fingerprintOf([fingerprintOf(post), stampFiles(post.bodyImageFiles)]);
 }
 
-registerPageReads(codec, () =>
-  fingerprintOf([
-    currentPipelineKey(),
-    Object.entries(process.env)
-      .filter(([name]) => /^BLOG_(POSTS_DIR|PAGES_DIR|PUBLIC_DIR|SETTINGS_FILE|CACHE_DIR|STATIC_EXPORT)$/.test(name))
-      .sort(([a], [b]) => a.localeCompare(b)),
-    [...imagesServedAsTheyAre()].sort(),
-  ]),
-);
+// Besides its reads and the compiled site (whose build id hashes the site's code, settings and
+// environment: lib/build-id.ts), a page depends on the pipeline's own key (the settings as read)
+// and on which images the last image-copies step found no smaller as copies.
+registerPageReads(codec, () => fingerprintOf([currentPipelineKey(), [...imagesServedAsTheyAre()].sort()]));
 
 type Loaded = { content: Content; problems: ContentProblem[]; version?: string };
 
@@ -355,7 +351,7 @@ export const getBundleFile = pageRead('getBundleFile', function getBundleFile(en
   const wanted = assetPath.normalize('NFC');
   if (!entry?.source.bundleDir || !entry.source.assets.includes(wanted)) return undefined;
   return path.join(entry.source.bundleDir, wanted);
-}, codec, (file) => (file === undefined ? 'none' : fileStamp(file)));
+}, codec, (file) => fingerprintOf(file === undefined ? 'none' : stampFiles([file])));
 
 /**
  * Posts of the same language that share the most categories (worth two) and tags (worth one)

@@ -1,6 +1,5 @@
 import type { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
 
 // What each page of a production build read through the content layer's front door, so that the
 // next build can take back a page whose reads all give what they gave, instead of rendering it
@@ -57,16 +56,6 @@ export function fingerprintOf(value: unknown): string {
   return hash;
 }
 
-/** A file's size and change time, or that it is not there. */
-export function fileStamp(file: string): string {
-  try {
-    const stats = statSync(file);
-    return `${file}:${stats.size}:${stats.mtimeMs}`;
-  } catch {
-    return `${file}:absent`;
-  }
-}
-
 /** An argument as a read names it: a post, page or item by where it is, anything else as JSON. */
 export type ArgumentCodec = {
   encode: (value: unknown) => unknown;
@@ -119,7 +108,7 @@ export function pageNotReusable(): void {
 /**
  * Tells Next.js's export worker how to check a page's reads: each read called again, outside any
  * page, and fingerprinted as it was; `key` is what every page depends on besides its reads and the
- * compiled site (the environment's BLOG_ settings, which images are served without copies).
+ * compiled site.
  */
 export function registerPageReads(codec: ArgumentCodec, key: () => string): void {
   slots[PAGE_INPUTS] = {
