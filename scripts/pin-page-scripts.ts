@@ -30,8 +30,10 @@ const files = htmlFiles(root);
 let hashes = 0;
 const unknown: Array<{ file: string; script: string }> = [];
 for (const file of files) {
-  const page = pinPageScripts(readFileSync(file, 'utf8'), ownScripts);
-  writeFileSync(file, page.html);
+  const html = readFileSync(file, 'utf8');
+  const page = pinPageScripts(html, ownScripts);
+  // A page taken back from the last build (see README, page reuse) is pinned already: no write.
+  if (page.html !== html) writeFileSync(file, page.html);
   hashes += page.hashes;
   unknown.push(...page.unknown.map((script) => ({ file: path.relative(process.cwd(), file), script })));
 }
