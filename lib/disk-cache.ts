@@ -120,3 +120,26 @@ export function keepNewestEntries(kind: string, count: number): void {
   });
   for (const { name } of byAge.sort((a, b) => b.mtimeMs - a.mtimeMs).slice(count)) rmSync(path.join(dir, name), { force: true });
 }
+
+/**
+ * Removes what a kind kept for other generations of the code (see pipelineCacheKind in
+ * lib/content/pipeline-key.ts): every generation's folder but `current` and the `others` written
+ * to last (`next dev` or a check may run with other settings beside the builds), and any entry
+ * from before the kind had folders. Returns how many folders and entries it removed.
+ */
+export function keepGenerations(kind: string, current: string, others: number): number {
+  const dir = diskCacheDir(kind);
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  const generations = entries
+    .filter((entry) => entry.isDirectory() && entry.name !== current)
+    .map((entry) => ({ name: entry.name, mtimeMs: statSync(path.join(dir, entry.name)).mtimeMs }))
+    .sort((a, b) => b.mtimeMs - a.mtimeMs);
+  const removed = [...generations.slice(others).map(({ name }) => name), ...entries.filter((entry) => !entry.isDirectory()).map((entry) => entry.name)];
+  for (const name of removed) rmSync(path.join(dir, name), { recursive: true, force: true });
+  return removed.length;
+}

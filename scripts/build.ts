@@ -14,15 +14,19 @@
  * have been taken back with the last build's, failing on any difference.
  *
  * A step that fails stops the build with its exit code; a post that stops the first step leaves
- * the last build as it was.
+ * the last build as it was. A build that succeeds removes from .next/cache what it no longer
+ * needs: the entries of code and settings no longer in use, and the reads of pages no longer
+ * in the site.
  *
  *   node scripts/run.mjs build [--verify-reuse]
  */
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { keepGenerations } from '../lib/disk-cache';
+import { PIPELINE_CACHE_KINDS, pipelineGeneration } from '../lib/content/pipeline-key';
 import { commandOptions } from './command-line';
-import { changedUnchangedPages, keepLastBuild, lastBuildDir, pageReadsDir, removeLastBuild } from './last-build';
+import { changedUnchangedPages, keepLastBuild, lastBuildDir, pageReadsDir, removeLastBuild, removeUnusedPageReads } from './last-build';
 
 const usage = 'node scripts/run.mjs build [--verify-reuse]';
 const { values } = commandOptions({ options: { 'verify-reuse': { type: 'boolean', default: false } } }, usage);
@@ -31,7 +35,7 @@ const project = process.cwd();
 
 const next = createRequire(import.meta.url).resolve('next/dist/bin/next');
 
-type Step = { name: string; args: string[]; env?: Record<string, string>; emptiesBuild?: true };
+type Step = { name: string; args: string[]; env?: Record<string, string>; emptiesBuild?: true; makesPages?: true };
 
 const steps: Step[] = [
   // The copies are those of the built site, read as the production build reads the content.
@@ -40,6 +44,7 @@ const steps: Step[] = [
   {
     name: 'next build (generate)',
     args: [next, 'build', '--experimental-build-mode', 'generate'],
+    makesPages: true,
     env: {
       BLOG_LAST_BUILD_DIR: path.join(lastBuildDir(project), 'server'),
       BLOG_PAGE_READS_DIR: pageReadsDir(project),
@@ -63,10 +68,22 @@ function run(step: Step): Promise<number> {
   });
 }
 
+/**
+ * What the build no longer needs in .next/cache: the pipeline's entries for code and settings
+ * other than these and the two used last, and the reads of pages no longer in the site.
+ */
+function removeUnusedCache(pagesStartedMs: number): void {
+  const generations = PIPELINE_CACHE_KINDS.reduce((sum, kind) => sum + keepGenerations(kind, pipelineGeneration(), 2), 0);
+  const pages = removeUnusedPageReads(project, pagesStartedMs);
+  if (generations || pages) console.log(`Removed from .next/cache: ${generations} folders and entries of earlier code or settings, the reads of ${pages} pages no longer in the site.`);
+}
+
 let removal = Promise.resolve();
+let pagesStartedMs: number | undefined;
 try {
   for (const step of steps) {
     if (step.emptiesBuild) removal = keepLastBuild(project);
+    if (step.makesPages) pagesStartedMs = Date.now();
     const code = await run(step);
     if (code !== 0) {
       console.error(`build: ${step.name} failed (exit code ${code}); the steps after it did not run.`);
@@ -80,6 +97,7 @@ try {
     console.log(`Verified page reuse: ${checked} files of pages whose reads were unchanged, ${differing.length} different.`);
     if (differing.length) process.exitCode = 1;
   }
+  if (process.exitCode === undefined && pagesStartedMs !== undefined) removeUnusedCache(pagesStartedMs);
 } finally {
   await removal;
   await removeLastBuild(project);

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -59,6 +59,25 @@ export function keepLastBuild(projectDir: string): Promise<void> {
   }
   rmSync(unchangedPagesFile(projectDir), { force: true });
   return removeStale(projectDir);
+}
+
+/**
+ * Removes the kept reads of pages this build neither rendered nor took back (pages no longer in
+ * the site: a removed post, a renamed tag): a rendered page's entry is written during the build,
+ * and a page taken back has its entry's time set then (patches/next+16.4.6.patch). Returns how
+ * many it removed.
+ */
+export function removeUnusedPageReads(projectDir: string, pagesStartedMs: number): number {
+  const dir = pageReadsDir(projectDir);
+  const names = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.json')) : [];
+  let removed = 0;
+  for (const name of names) {
+    const file = path.join(dir, name);
+    if (statSync(file).mtimeMs >= pagesStartedMs) continue;
+    rmSync(file, { force: true });
+    removed++;
+  }
+  return removed;
 }
 
 /** Removes what is left of the last build once the pages are made. */

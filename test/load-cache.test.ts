@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { diskCacheDir } from '@/lib/disk-cache';
+import { pipelineCacheKind } from '@/lib/content/pipeline-key';
 import { checkContent } from '@/lib/content/check';
 import { loadContent, readContent } from '@/lib/content/load';
 import { TINY_PNG, makeSite, optionsFor, post } from './fixtures';
@@ -19,7 +20,7 @@ describe('the disk cache of what reading a body tells (production builds)', () =
       'posts/en/a/index.md': post('title: A\ndate: 2024-01-01', '![Map](map.png)\n\nSome words to count here.'),
       'posts/en/a/map.png': TINY_PNG,
     });
-  const entries = () => readdirSync(diskCacheDir('facts'));
+  const entries = () => readdirSync(diskCacheDir(pipelineCacheKind('facts')));
 
   /** loadContent as a new process has it: nothing in memory, only the disk cache. */
   async function loadInNewProcess(root: string) {
@@ -35,7 +36,7 @@ describe('the disk cache of what reading a body tells (production builds)', () =
     expect(entries()).toHaveLength(1);
 
     // Mark the entry: a read that uses it shows the mark.
-    const file = path.join(diskCacheDir('facts'), entries()[0]!);
+    const file = path.join(diskCacheDir(pipelineCacheKind('facts')), entries()[0]!);
     const entry = JSON.parse(readFileSync(file, 'utf8'));
     writeFileSync(file, JSON.stringify({ ...entry, value: { ...entry.value, reading: { words: 999, minutes: 9 } } }));
     // This process still has the facts it read; the next one reads the disk.
@@ -77,7 +78,7 @@ describe('the disk cache of what reading a body tells (production builds)', () =
     expect(entries()).toHaveLength(1);
 
     // Mark the entry: the next process reads it, warning and all, without reading the body.
-    const file = path.join(diskCacheDir('facts'), entries()[0]!);
+    const file = path.join(diskCacheDir(pipelineCacheKind('facts')), entries()[0]!);
     const entry = JSON.parse(readFileSync(file, 'utf8'));
     writeFileSync(file, JSON.stringify({ ...entry, value: { ...entry.value, reading: { words: 999, minutes: 9 } } }));
     const next = await loadInNewProcess(root);

@@ -1,6 +1,6 @@
 import { serialize } from 'next-mdx-remote/serialize';
 import { cacheEntryName, readStamped, writeStamped } from '../disk-cache';
-import { currentPipelineKey } from './pipeline-key';
+import { currentPipelineKey, pipelineCacheKind } from './pipeline-key';
 import type { Post } from './load';
 import type { PostCompileInput } from './markdown';
 
@@ -29,13 +29,13 @@ export async function cachedCompiledSource(post: Post, { source, options }: Post
     JSON.stringify(options.blockJS),
     post.body,
   ]);
-  const cached = readStamped<string>('mdx', name);
+  const cached = readStamped<string>(pipelineCacheKind('mdx'), name);
   if (cached !== undefined) {
     compileStats.hits++;
     return cached;
   }
   compileStats.misses++;
   const { compiledSource } = await serialize(source, options, true);
-  writeStamped('mdx', name, compiledSource, imageFiles);
+  writeStamped(pipelineCacheKind('mdx'), name, compiledSource, imageFiles);
   return compiledSource;
 }

@@ -8,7 +8,7 @@ import { absoluteUrl as absolute, entryAssetPath } from '@/lib/urls';
 import { CODE_META_PROPERTY, mdxToPlainHast, postHast } from './hast';
 import type { Post } from './load';
 import { rehypeBundleFiles } from './markdown';
-import { currentPipelineKey } from './pipeline-key';
+import { currentPipelineKey, pipelineCacheKind } from './pipeline-key';
 
 // A body as feed readers get it, made from the same tree as the page (postHast).
 
@@ -34,11 +34,11 @@ export function postFeedHtml(post: Post): string {
  */
 export function cachedFeedHtml(post: Post): string {
   const name = cacheEntryName([currentPipelineKey(), 'feed', siteConfig.baseUrl, post.source.format, post.lang, post.slug, post.source.bundleDir ?? '', post.body]);
-  const cached = readStamped<string>('feed-html', name);
+  const cached = readStamped<string>(pipelineCacheKind('feed-html'), name);
   if (cached !== undefined) return cached;
   const images = new Set<string>();
   const html = renderFeedHtml(post, (file) => images.add(file));
-  writeStamped('feed-html', name, html, images);
+  writeStamped(pipelineCacheKind('feed-html'), name, html, images);
   return html;
 }
 

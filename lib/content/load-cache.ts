@@ -5,7 +5,7 @@ import { visit } from 'unist-util-visit';
 import { siteConfig } from '../site-config';
 import { cacheEntryName, diskCacheDir, readStamped, stampFiles, stampsHold, writeStamped, type FileStamp } from '../disk-cache';
 import { checkBody, writtenLine } from './body';
-import { currentPipelineKey } from './pipeline-key';
+import { currentPipelineKey, pipelineCacheKind } from './pipeline-key';
 import { isFatal, type ContentProblem } from './errors';
 import { postHast, postPlainText, postReadableText, postToc, type TocEntry } from './hast';
 import type { Post } from './load';
@@ -110,7 +110,7 @@ function factsEntryName(post: Post, publicDir: string): string {
  * one is parsed by the next read (an entry whose images changed is too, and is not counted here).
  */
 export function hasCachedBodyFacts(post: Post, publicDir: string): boolean {
-  return existsSync(path.join(diskCacheDir('facts'), factsEntryName(post, publicDir)));
+  return existsSync(path.join(diskCacheDir(pipelineCacheKind('facts')), factsEntryName(post, publicDir)));
 }
 
 function readBodyFacts(post: Post, publicDir: string, diskCache: boolean): BodyFacts {
@@ -120,7 +120,7 @@ function readBodyFacts(post: Post, publicDir: string, diskCache: boolean): BodyF
   const remembered = factsInMemory.get(memoryKey);
   if (remembered && stampsHold(remembered.images) && stillAbsent(remembered.facts)) return withFile(remembered.facts);
   const name = diskCache ? factsEntryName(post, publicDir) : '';
-  const stored = diskCache ? readStamped<CachedFacts>('facts', name) : undefined;
+  const stored = diskCache ? readStamped<CachedFacts>(pipelineCacheKind('facts'), name) : undefined;
   const usable = stored && stillAbsent(stored) ? stored : undefined;
   const facts = usable ?? computeFacts(post, publicDir);
   // A body that cannot render is read again each time, and reported again. Others are kept with
@@ -128,7 +128,7 @@ function readBodyFacts(post: Post, publicDir: string, diskCache: boolean): BodyF
   // ones they missed still missing.
   if (!facts.problems.some(isFatal)) {
     factsInMemory.set(memoryKey, { facts, images: stampFiles(facts.imageFiles) });
-    if (diskCache && !usable) writeStamped<CachedFacts>('facts', name, facts, facts.imageFiles);
+    if (diskCache && !usable) writeStamped<CachedFacts>(pipelineCacheKind('facts'), name, facts, facts.imageFiles);
   }
   return withFile(facts);
 }

@@ -60,3 +60,21 @@ export function currentPipelineKey(): string {
 /** The environment this process started with, as far as it overrides settings. */
 let environmentOverrides: string | undefined;
 let pipelineKey: { settings: string; key: string } | undefined;
+
+/** The kinds of the disk cache whose every entry is keyed by the pipeline. */
+export const PIPELINE_CACHE_KINDS = ['facts', 'mdx', 'feed-html', 'og'] as const;
+export type PipelineCacheKind = (typeof PIPELINE_CACHE_KINDS)[number];
+
+/** The current key's folder name within each of those kinds. */
+export function pipelineGeneration(): string {
+  return currentPipelineKey().slice(0, 16);
+}
+
+/**
+ * Where a kind keyed by the pipeline keeps its entries: one folder per key, so that a build can
+ * remove the entries of code and settings no longer in use (`keepGenerations` in
+ * lib/disk-cache.ts) instead of keeping every entry every edit under lib/ ever made.
+ */
+export function pipelineCacheKind(kind: PipelineCacheKind): string {
+  return `${kind}/${pipelineGeneration()}`;
+}

@@ -1,6 +1,6 @@
 import { ImageResponse } from 'next/og';
 import { createHash } from 'node:crypto';
-import { currentPipelineKey } from '../content/pipeline-key';
+import { currentPipelineKey, pipelineCacheKind } from '../content/pipeline-key';
 import { cacheEntryName, readCacheEntry, writeCacheEntry } from '../disk-cache';
 import { OG_IMAGE_SIZE, OG_IMAGE_TYPE, type CardText } from './card';
 import { drawableText, ogFontData } from './font';
@@ -81,10 +81,10 @@ function cardDesignKey(): string {
 export async function ogCardResponse(text: CardText): Promise<Response> {
   const cacheable = process.env.NODE_ENV === 'production';
   const name = cacheEntryName([cardDesignKey(), JSON.stringify(text)], 'png');
-  let png = cacheable ? readCacheEntry('og', name) : undefined;
+  let png = cacheable ? readCacheEntry(pipelineCacheKind('og'), name) : undefined;
   if (!png) {
     png = Buffer.from(await new ImageResponse(cardElement(text), { ...OG_IMAGE_SIZE, fonts }).arrayBuffer());
-    if (cacheable) writeCacheEntry('og', name, png);
+    if (cacheable) writeCacheEntry(pipelineCacheKind('og'), name, png);
   }
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': OG_IMAGE_TYPE } });
 }

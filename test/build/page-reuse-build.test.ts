@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,6 +70,39 @@ describe('npm run build after an edit', () => {
     expect(checked, output).toBeGreaterThan(20);
     expect(differing, output).toBe(0);
     expect(page('en/blog/gamma.html')).toContain('Other text.');
+  });
+
+  it('keeps in .next/cache only what later builds can use', () => {
+    const cache = path.join(site, '.next/cache');
+    // The reads of every page are kept, with the files the page was written to.
+    const readsOf = (file: string) =>
+      readdirSync(path.join(cache, 'blog-page-reads'))
+        .filter((name) => name.endsWith('.json'))
+        .find((name) => (JSON.parse(readFileSync(path.join(cache, 'blog-page-reads', name), 'utf8')) as { files: string[] }).files.includes(`app/${file}`));
+    const gammaReads = readsOf('en/blog/gamma.html');
+    expect(gammaReads).toBeDefined();
+    // Compiled bodies made by three earlier versions of the code, the newest last, and one entry
+    // from before the cache had a folder per version.
+    const mdx = path.join(cache, 'blog-mdx');
+    const [current] = readdirSync(mdx);
+    const earlier = ['0000000000000001', '0000000000000002', '0000000000000003'];
+    earlier.forEach((name, index) => {
+      mkdirSync(path.join(mdx, name));
+      writeFileSync(path.join(mdx, name, 'entry.json'), '{}');
+      const time = new Date(Date.UTC(2024, 0, 1 + index));
+      utimesSync(path.join(mdx, name), time, time);
+    });
+    writeFileSync(path.join(mdx, 'flat-entry.json'), '{}');
+
+    rmSync(path.join(site, 'posts/en/gamma.md'));
+    const output = build();
+
+    expect(output).toMatch(/Removed from \.next\/cache: 2 folders and entries of earlier code or settings, the reads of \d+ pages no longer in the site\./);
+    expect(existsSync(path.join(cache, 'blog-page-reads', gammaReads!))).toBe(false);
+    expect(readsOf('en/blog/gamma.html')).toBeUndefined();
+    // The Chinese alpha's page, taken back (it shows nothing of gamma), keeps its reads.
+    expect(readsOf('zh/blog/alpha.html')).toBeDefined();
+    expect(readdirSync(mdx).sort()).toEqual([current, '0000000000000002', '0000000000000003'].sort());
   });
 });
 
