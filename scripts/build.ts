@@ -73,9 +73,15 @@ function run(step: Step): Promise<number> {
  * other than these and the two used last, and the reads of pages no longer in the site.
  */
 function removeUnusedCache(pagesStartedMs: number): void {
-  const generations = PIPELINE_CACHE_KINDS.reduce((sum, kind) => sum + keepGenerations(kind, pipelineGeneration(), 2), 0);
-  const pages = removeUnusedPageReads(project, pagesStartedMs);
-  if (generations || pages) console.log(`Removed from .next/cache: ${generations} folders and entries of earlier code or settings, the reads of ${pages} pages no longer in the site.`);
+  try {
+    const generations = PIPELINE_CACHE_KINDS.reduce((sum, kind) => sum + keepGenerations(kind, pipelineGeneration(), 2), 0);
+    const pages = removeUnusedPageReads(project, pagesStartedMs);
+    if (generations || pages) console.log(`Removed from .next/cache: ${generations} folders and entries of earlier code or settings, the reads of ${pages} pages no longer in the site.`);
+  } catch (error) {
+    // The site is built: a cache that could not be tidied (a file another process removed first,
+    // a permission) is only a larger cache.
+    console.warn(`build: .next/cache was not tidied (${error instanceof Error ? error.message : String(error)}); the build is complete.`);
+  }
 }
 
 let removal = Promise.resolve();
