@@ -75,6 +75,12 @@ if (!isCurrent()) {
     logLevel: 'warning',
     // Bundled CommonJS packages call require(); an ES module has none of its own.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  }).catch((error) => {
+    // esbuild has printed each file it could not read with its line (a broken site.config.json,
+    // say); its stack trace would say nothing more.
+    if (!Array.isArray(error?.errors)) throw error;
+    console.error(`${name}: stopped before it ran: fix the file named above, then run it again.`);
+    process.exit(1);
   });
   const inputs = Object.fromEntries(
     [...Object.keys(result.metafile.inputs).map((file) => path.resolve(file)), path.resolve('package-lock.json'), path.resolve('tsconfig.json')].map((file) => [file, stamp(file)]),

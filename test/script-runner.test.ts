@@ -32,6 +32,18 @@ describe('node scripts/run.mjs (npm run check, import:hugo, urls, new)', () => {
     expect(run(root)).toBe('second, after an edit');
   });
 
+  it('a file the script imports that cannot be read (a broken site.config.json) is named with its line, and no stack trace', () => {
+    const root = project();
+    writeFileSync(path.join(root, 'site.config.json'), '{\n  "title": "A blog",\n');
+    writeFileSync(path.join(root, 'lib/said.ts'), "import settings from '../site.config.json';\nexport const said: string = settings.title;\n");
+    const result = spawnSync(process.execPath, [runner, 'say'], { cwd: root, encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/site\.config\.json:3:0:/);
+    expect(result.stderr).toMatch(/ERROR\] Expected string in JSON but found end of file/);
+    expect(result.stderr).toMatch(/say: stopped before it ran: fix the file named above, then run it again\./);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+
   it('names the script it cannot find', () => {
     const root = project();
     expect(() => execFileSync(process.execPath, [runner, 'nothing'], { cwd: root, encoding: 'utf8', stdio: 'pipe' })).toThrow(/scripts\/nothing\.ts/);
