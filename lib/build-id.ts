@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ignore from 'ignore';
+import { hashFileTree } from './disk-cache';
 
 /** What is not the site's code: what builds make, the packages (the lockfile names them), content. */
 const NOT_CODE = new Set(['node_modules', '.next', 'out', '.git', 'public', 'test-results', 'playwright-report']);
@@ -28,18 +29,12 @@ export function siteCodeBuildId(project = process.cwd()): string {
   const notCommitted = ignore()
     .add(existsSync(gitignore) ? readFileSync(gitignore, 'utf8') : '')
     .add(NEVER_CODE);
-  const content = new Set([path.resolve(projectDir, process.env.BLOG_POSTS_DIR ?? 'posts'), path.resolve(projectDir, process.env.BLOG_PAGES_DIR ?? 'content')]);
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const full = path.join(dir, entry.name);
-      if ((dir === projectDir && NOT_CODE.has(entry.name)) || content.has(full)) continue;
-      const relative = path.relative(projectDir, full).split(path.sep).join('/');
-      if (notCommitted.ignores(entry.isDirectory() ? `${relative}/` : relative)) continue;
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) hash.update(relative).update('\0').update(readFileSync(full)).update('\0');
-    }
-  };
-  walk(projectDir);
+  const folder = (dir: string) => `${path.relative(projectDir, dir).split(path.sep).join('/')}/`;
+  const content = new Set([folder(path.resolve(projectDir, process.env.BLOG_POSTS_DIR ?? 'posts')), folder(path.resolve(projectDir, process.env.BLOG_PAGES_DIR ?? 'content'))]);
+  hashFileTree(hash, projectDir, projectDir, (relative) => {
+    const topLevel = relative.replace(/\/$/, '');
+    return (!topLevel.includes('/') && NOT_CODE.has(topLevel)) || content.has(relative) || notCommitted.ignores(relative);
+  });
   const environment = Object.entries(process.env)
     .filter(([name]) => /^(NEXT_PUBLIC_|SITE_)/.test(name) || /^BLOG_(POSTS_DIR|PAGES_DIR|STATIC_EXPORT)$/.test(name))
     .sort(([a], [b]) => (a < b ? -1 : 1));

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, type Hash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { threadId } from 'node:worker_threads';
@@ -99,6 +99,18 @@ export function writeSerialized<T>(kind: string, name: string, value: T): void {
   writeCacheEntry(kind, name, serialize(value));
 }
 
+/** `names` in `dir`, the last modified first; a name gone meanwhile is left out. */
+function newestFirst(dir: string, names: readonly string[]): string[] {
+  const byAge = names.flatMap((name) => {
+    try {
+      return [{ name, mtimeMs: statSync(path.join(dir, name)).mtimeMs }];
+    } catch {
+      return [];
+    }
+  });
+  return byAge.sort((a, b) => b.mtimeMs - a.mtimeMs).map(({ name }) => name);
+}
+
 /**
  * Removes all but the newest entries of a kind: for results of the whole site, which every save
  * in `next dev` replaces, so that the folder does not grow with each one.
@@ -111,14 +123,7 @@ export function keepNewestEntries(kind: string, count: number): void {
   } catch {
     return;
   }
-  const byAge = names.flatMap((name) => {
-    try {
-      return [{ name, mtimeMs: statSync(path.join(dir, name)).mtimeMs }];
-    } catch {
-      return [];
-    }
-  });
-  for (const { name } of byAge.sort((a, b) => b.mtimeMs - a.mtimeMs).slice(count)) rmSync(path.join(dir, name), { force: true });
+  for (const name of newestFirst(dir, names).slice(count)) rmSync(path.join(dir, name), { force: true });
 }
 
 /**
@@ -135,11 +140,27 @@ export function keepGenerations(kind: string, current: string, others: number): 
   } catch {
     return 0;
   }
-  const generations = entries
-    .filter((entry) => entry.isDirectory() && entry.name !== current)
-    .map((entry) => ({ name: entry.name, mtimeMs: statSync(path.join(dir, entry.name)).mtimeMs }))
-    .sort((a, b) => b.mtimeMs - a.mtimeMs);
-  const removed = [...generations.slice(others).map(({ name }) => name), ...entries.filter((entry) => !entry.isDirectory()).map((entry) => entry.name)];
+  const generations = entries.filter((entry) => entry.isDirectory() && entry.name !== current).map((entry) => entry.name);
+  const removed = [...newestFirst(dir, generations).slice(others), ...entries.filter((entry) => !entry.isDirectory()).map((entry) => entry.name)];
   for (const name of removed) rmSync(path.join(dir, name), { recursive: true, force: true });
   return removed.length;
+}
+
+/**
+ * Adds every file under `dir` to `hash`, in name order: its path from `root` ('/' between
+ * folders) and its bytes. `skip` is asked about each file and folder by that path, a folder's
+ * ending in '/'. For keys made from code: the pipeline's (lib/content/pipeline-key.ts) and the
+ * build id (lib/build-id.ts).
+ */
+export function hashFileTree(hash: Hash, root: string, dir: string, skip: (relative: string) => boolean = () => false): void {
+  if (!existsSync(dir)) return;
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const full = path.join(/*turbopackIgnore: true*/ dir, entry.name);
+    const relative = path.relative(root, full).split(path.sep).join('/');
+    if (entry.isDirectory()) {
+      if (!skip(`${relative}/`)) hashFileTree(hash, root, full, skip);
+    } else if (entry.isFile() && !skip(relative)) {
+      hash.update(relative).update('\0').update(readFileSync(full)).update('\0');
+    }
+  }
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { hashFileTree } from '../disk-cache';
 import { siteSettings } from '../site-settings';
 
 // The key of everything that shapes what the content layer caches (post index, body facts,
@@ -14,15 +15,7 @@ function currentSourceTreeKey(): string {
   if (sourceTreeKey) return sourceTreeKey;
   const hash = createHash('sha256');
   const add = (file: string) => hash.update(path.relative(process.cwd(), file)).update('\0').update(existsSync(file) ? readFileSync(file) : 'absent').update('\0');
-  const walk = (dir: string) => {
-    if (!existsSync(dir)) return;
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(/*turbopackIgnore: true*/ dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) add(full);
-    }
-  };
-  walk(path.resolve(/*turbopackIgnore: true*/ 'lib'));
+  hashFileTree(hash, process.cwd(), path.resolve(/*turbopackIgnore: true*/ 'lib'));
   add(path.resolve(/*turbopackIgnore: true*/ 'package-lock.json'));
   add(path.resolve(/*turbopackIgnore: true*/ 'site.config.json'));
   sourceTreeKey = hash.digest('hex');
