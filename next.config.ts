@@ -31,6 +31,9 @@ const nextConfig: NextConfig = {
   // Next.js already leaves out shiki, sharp and next-mdx-remote.
   serverExternalPackages: [
     '@mdx-js/mdx',
+    // A native module (the OpenGraph cards' renderer), loaded as Node loads it.
+    '@takumi-rs/core',
+    '@takumi-rs/helpers',
     'beautiful-mermaid',
     'gray-matter',
     'hast-util-from-html',

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { imageSize } from 'image-size';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { ogCardResponse } from '@/lib/og/card-image';
 import { defaultContentOptions, loadContent } from '@/lib/content/load';
@@ -57,6 +58,14 @@ describe('the OpenGraph card', () => {
     for (const title of ['短', '没有 Sidecar 的服务网格：Ambient 模式实践观察', '很长的标题'.repeat(100), 'word '.repeat(100)]) {
       expect(imageSize(await render(card(title)))).toMatchObject({ type: 'png', width: 1200, height: 630 });
     }
+  });
+
+  it('stands the title of a card without a kicker between the top and the footer', async () => {
+    const { data, info } = await sharp(await render({ title: '云原生笔记', footer: 'Notes on cloud native infrastructure' })).raw().toBuffer({ resolveWithObject: true });
+    // The first row below the top bar with a pixel darker than the background: the title's top.
+    const inked = (y: number) => Array.from({ length: info.width }, (_, x) => data[(y * info.width + x) * info.channels]!).some((red) => red < 180);
+    const titleTop = Array.from({ length: info.height - 20 }, (_, row) => row + 20).find(inked);
+    expect(titleTop).toBeGreaterThan(info.height / 3);
   });
 
   // Drawn as boxes (or left out), the same hanzi in another order would give the same picture.
