@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, Worker, workerData } from 'node:worker_threads';
-import { bodyFactsShares, type ContentOptions, type PostShare } from '../lib/content/load';
+import { bodyFactsShares, type ContentOptions, type Post, type PostShare } from '../lib/content/load';
 
 /** Fewer bodies to parse than this are parsed by the read itself, on one thread. */
 const MIN_BODIES_FOR_THREADS = 100;
@@ -23,10 +23,11 @@ const MAX_THREADS = 4;
  * again from the top: there, this call reads the thread's share and ends the thread, so the
  * script's own work below it runs on the main thread only. Without the disk cache, on one core,
  * or with fewer than MIN_BODIES_FOR_THREADS bodies not in the disk cache, it does nothing.
+ * `fromEachTree` makes more of each body while its tree is at hand (see BodyFactsShares).
  */
-export async function readBodyFactsOnEveryCore(script: string, options: ContentOptions): Promise<void> {
+export async function readBodyFactsOnEveryCore(script: string, options: ContentOptions, fromEachTree?: (post: Post) => void): Promise<void> {
   if (!isMainThread) {
-    bodyFactsShares(options).cacheShare(workerData as PostShare);
+    bodyFactsShares(options).cacheShare(workerData as PostShare, fromEachTree);
     process.exit(0); // in a worker thread: ends the thread, not the process
   }
   const count = Math.min(os.availableParallelism(), MAX_THREADS);
@@ -45,6 +46,6 @@ export async function readBodyFactsOnEveryCore(script: string, options: ContentO
         thread.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`reading the posts' bodies: thread ${share.index} of ${count} stopped with exit code ${code}`))));
       }),
   );
-  shares.cacheShare({ index: 0, count });
+  shares.cacheShare({ index: 0, count }, fromEachTree);
   await Promise.all(helpers);
 }

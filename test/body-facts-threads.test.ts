@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { diskCacheDir } from '@/lib/disk-cache';
 import { pipelineCacheKind } from '@/lib/content/pipeline-key';
 import { bodyFactsShares } from '@/lib/content/load';
+import { cachedFeedHtml } from '@/lib/content/feed-html';
 import type { ContentOptions, PostShare } from '@/lib/content/load';
 import { makeSite, optionsFor, post, type FixtureFiles } from './fixtures';
 
@@ -39,6 +40,18 @@ describe("reading the bodies' facts in shares (a cold build's first step and npm
     // The body that cannot render is not kept: every read parses it again, and reports it.
     expect(countUncachedBodies(options)).toBe(1);
     expect(readdirSync(diskCacheDir(pipelineCacheKind('facts')))).toHaveLength(59);
+  });
+
+  it("keeps each body's feed HTML too when asked, made from the tree its facts came from", () => {
+    const options = optionsFor(site(60), { diskCache: true });
+    const feedHtml = new Map<string, string>();
+    for (let index = 0; index < 2; index++) {
+      bodyFactsShares(options).cacheShare({ index, count: 2 }, (entry) => feedHtml.set(entry.slug, cachedFeedHtml(entry)));
+    }
+    // Every body that renders, once; not the one that cannot be compiled.
+    expect([...feedHtml.keys()].sort()).toEqual(Array.from({ length: 60 }, (_, n) => `p${n}`).filter((slug) => slug !== 'p57').sort());
+    expect(readdirSync(diskCacheDir(pipelineCacheKind('feed-html')))).toHaveLength(59);
+    expect(feedHtml.get('p10')).toBe('<p>See <a href="http://localhost:3000/en/blog/gone-10">this</a>.</p>\n<h2 id="part-10">Part 10</h2>\n<p>Words of post 10.</p>');
   });
 
   it('needs the disk cache: the shares are for the read that follows', () => {

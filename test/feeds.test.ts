@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { renderToStaticMarkup } from 'react-dom/server';
+// The components this file renders after setting NODE_ENV to production are compiled for React's
+// development JSX runtime, which has no jsxDEV once loaded in production: it is loaded first, here.
+import 'react/jsx-dev-runtime';
 import { describe, expect, it, vi } from 'vitest';
 import { loadContent } from '@/lib/content/load';
 import { postFeedHtml } from '@/lib/content/feed-html';

@@ -5,9 +5,9 @@ import { visit } from 'unist-util-visit';
 import { cacheEntryName, readStamped, writeStamped } from '@/lib/disk-cache';
 import { siteConfig } from '@/lib/site-config';
 import { absoluteUrl as absolute, entryAssetPath } from '@/lib/urls';
+import { rehypeBundleFiles } from './body-files';
 import { CODE_META_PROPERTY, mdxToPlainHast, postHast } from './hast';
 import type { Post } from './load';
-import { rehypeBundleFiles } from './markdown';
 import { currentPipelineKey, pipelineCacheKind } from './pipeline-key';
 
 // A body as feed readers get it, made from the same tree as the page (postHast).

@@ -54,8 +54,12 @@ export type PostShare = { index: number; count: number };
 export type BodyFactsShares = {
   /** How many shown posts' bodies the next read would parse: those without facts in the disk cache. */
   countUncached: () => number;
-  /** Reads what one share of the bodies tell into the disk cache; returns how many it read. */
-  cacheShare: (share: PostShare) => number;
+  /**
+   * Reads what one share of the bodies tell into the disk cache; returns how many it read.
+   * `fromEachTree` is given each post whose body renders, while the tree its facts came from is
+   * still at hand (a production build's first step keeps the feed HTML: lib/content/feed-html.ts).
+   */
+  cacheShare: (share: PostShare, fromEachTree?: (post: Post) => void) => number;
 };
 
 /**
@@ -69,9 +73,13 @@ export function bodyFactsShares(options: ContentOptions): BodyFactsShares {
   const bodyFacts = bodyFactsReader(options);
   return {
     countUncached: () => shown.filter((entry) => !hasCachedBodyFacts(postOnItsOwn(entry, expanded), options.publicDir)).length,
-    cacheShare: (share) => {
+    cacheShare: (share, fromEachTree) => {
       const mine = shown.filter((_, index) => index % share.count === share.index);
-      for (const entry of mine) bodyFacts(postOnItsOwn(entry, expanded, bodyFacts));
+      for (const entry of mine) {
+        const post = postOnItsOwn(entry, expanded, bodyFacts);
+        const renders = !bodyFacts(post).problems.some((problem) => !problem.tolerated && !problem.warning);
+        if (renders) fromEachTree?.(post);
+      }
       return mine.length;
     },
   };
