@@ -55,7 +55,7 @@ let environmentOverrides: string | undefined;
 let pipelineKey: { settings: string; key: string } | undefined;
 
 /** The kinds of the disk cache whose every entry is keyed by the pipeline. */
-export const PIPELINE_CACHE_KINDS = ['facts', 'mdx', 'feed-html', 'og'] as const;
+export const PIPELINE_CACHE_KINDS = ['facts', 'tree', 'mdx', 'feed-html', 'og'] as const;
 export type PipelineCacheKind = (typeof PIPELINE_CACHE_KINDS)[number];
 
 /** The current key's folder name within each of those kinds. */
