@@ -77,8 +77,7 @@ export function bodyFactsShares(options: ContentOptions): BodyFactsShares {
       const mine = shown.filter((_, index) => index % share.count === share.index);
       for (const entry of mine) {
         const post = postOnItsOwn(entry, expanded, bodyFacts);
-        const renders = !bodyFacts(post).problems.some((problem) => !problem.tolerated && !problem.warning);
-        if (renders) fromEachTree?.(post);
+        if (!bodyFacts(post).problems.some(isFatal)) fromEachTree?.(post);
       }
       return mine.length;
     },
