@@ -2,6 +2,8 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { mdxComponentsFor } from '@/components/mdx-components';
 import { loadContent, type Post } from '@/lib/content/load';
 import { makeSite, optionsFor, post } from './fixtures';
 
@@ -39,6 +41,21 @@ describe("a body's tree in a production build", () => {
     const afterEdit = await freshProcess();
     afterEdit.postHast(edited);
     expect(afterEdit.treeStats).toEqual({ parsed: 1, readBack: 0 });
+  });
+
+  it("of MDX too: a worker compiles the page from the parse the first step made, and parses nothing", async () => {
+    const root = makeSite({ 'posts/en/keys.mdx': post('title: Keys\ndate: 2024-01-01', '## Keys\n\nPress <kbd>Ctrl</kbd>.\n') });
+    const [mdx] = loadContent(optionsFor(root)).posts.en;
+    vi.stubEnv('NODE_ENV', 'production');
+    const firstStep = await freshProcess();
+    firstStep.postHast(mdx!);
+    expect(firstStep.treeStats).toEqual({ parsed: 1, readBack: 0 });
+
+    const worker = await freshProcess();
+    const { compilePostBody } = await import('@/lib/content/markdown');
+    const page = renderToStaticMarkup(await compilePostBody(mdx!, mdxComponentsFor('en')));
+    expect(page).toContain('<p>Press <kbd>Ctrl</kbd>.</p>');
+    expect(worker.treeStats).toEqual({ parsed: 0, readBack: 1 });
   });
 
   it('is not kept outside a production build', async () => {

@@ -4,8 +4,14 @@ import { toString } from 'hast-util-to-string';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
+import { compileMDX } from 'next-mdx-remote/rsc';
 import { PostBody } from '@/components/post-body';
+import { mdxComponentsFor } from '@/components/mdx-components';
+import { postFeedHtml } from '@/lib/content/feed-html';
+import { remarkUseParse } from '@/lib/content/hast';
 import { loadContent } from '@/lib/content/load';
+import { postCompileInput } from '@/lib/content/markdown';
+import { siteConfig } from '@/lib/site-config';
 import { siteSettings } from '@/lib/site-settings';
 import { TINY_PNG, makeSite, optionsFor, post } from './fixtures';
 
@@ -183,6 +189,59 @@ describe('MDX files', () => {
   it('render escaped braces as text', async () => {
     const html = await renderBody('posts/en/a.mdx', 'Use \\{braces\\} freely.');
     expect(html).toContain('Use {braces} freely.');
+  });
+
+  it("are drawn from the content layer's parse as MDX draws them from the source, and so is the feed", async () => {
+    const body = [
+      '## Keys',
+      '',
+      '<kbd>Alone</kbd>',
+      '',
+      'Press <kbd>Ctrl</kbd> and <abbr title="Markdown with JSX">*MDX*</abbr>, with \\{braces\\}.',
+      '',
+      '<details>',
+      '<summary>More</summary>',
+      '',
+      'Inside **Markdown**.',
+      '',
+      '</details>',
+      '',
+      '```sh',
+      'make',
+      '```',
+    ].join('\n');
+    const root = makeSite({ 'posts/en/a.mdx': post('title: T\ndate: 2024-01-01', body) });
+    const [entry] = loadContent(optionsFor(root)).posts.en;
+    const cwd = process.cwd();
+    process.chdir(root);
+    try {
+      const page = renderToStaticMarkup(await PostBody({ post: entry! }));
+      // MDX's compiler given the source, with the plugins the page's compile has.
+      const { options } = postCompileInput(entry!);
+      const remarkPlugins = options.mdxOptions?.remarkPlugins?.filter((plugin) => !(Array.isArray(plugin) && plugin[0] === remarkUseParse));
+      const fromSource = await compileMDX({ source: entry!.body, options: { ...options, mdxOptions: { ...options.mdxOptions, remarkPlugins } }, components: mdxComponentsFor('en') });
+      expect(page.replace(/^<div class="[^"]*">/, '').replace(/<\/div>$/, '')).toBe(renderToStaticMarkup(fromSource.content));
+      // A paragraph that holds only JSX is unwrapped, as MDX does, in the page and in the feed.
+      expect(page).toContain('<kbd>Alone</kbd>');
+      expect(page).not.toContain('<p><kbd>Alone</kbd></p>');
+      const feed = postFeedHtml(entry!);
+      expect(feed).toContain('<kbd>Alone</kbd>');
+      expect(feed).not.toContain('<p><kbd>Alone</kbd></p>');
+      expect(feed).toContain('<details>');
+      expect(entry!.summary).toBe('Keys Alone Press Ctrl and MDX, with {braces}. More Inside Markdown.');
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it('run the JavaScript the site allows, but never what reaches the process', async () => {
+    siteConfig.allowMdxJavaScript = true;
+    try {
+      expect(await renderBody('posts/en/a.mdx', 'Two: {1 + 1}.')).toContain('Two: 2.');
+      await expect(renderBody('posts/en/a.mdx', 'Home: {process.env.HOME}.')).rejects.toThrow(/a\.mdx: cannot be compiled \(Security: Access to 'process' properties is not allowed\)/);
+    } finally {
+      siteConfig.allowMdxJavaScript = false;
+    }
   });
 });
 

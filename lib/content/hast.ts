@@ -1,14 +1,13 @@
-import { nodeTypes } from '@mdx-js/mdx';
+import { createProcessor, nodeTypes } from '@mdx-js/mdx';
 import type { Element, ElementContent, Properties, Root as HastRoot, RootContent } from 'hast';
 import type { Paragraph, PhrasingContent, Root as MdastRoot } from 'mdast';
 import type { MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'mdast-util-mdx-jsx';
 import rehypeRaw from 'rehype-raw';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { unified, type PluggableList } from 'unified';
+import { unified, type PluggableList, type Processor } from 'unified';
 import { EXIT, visit } from 'unist-util-visit';
 import { toString } from 'hast-util-to-string';
 import { cacheEntryName, readSerialized, writeSerialized } from '../disk-cache';
@@ -16,7 +15,7 @@ import type { Post } from './load';
 import { rehypeEmbeds } from './embeds';
 import { remarkMermaid } from './mermaid';
 import { pipelineCacheKind } from './pipeline-key';
-import { plainText, plainTextOf } from './summary';
+import { plainTextOf } from './summary';
 import { siteSettings } from '../site-settings';
 
 /**
@@ -123,25 +122,51 @@ const markdownToHast = unified()
   .use(rehypeRawWhereWritten, { passThrough: [...nodeTypes] })
   .use(bodyRehypePlugins);
 
-const mdxToHast = unified()
-  .use(remarkParse)
-  .use(remarkMdx)
-  .use(bodyRemarkPlugins)
-  .use(remarkRehype, { allowDangerousHtml: true, passThrough: [...nodeTypes] })
-  .use(bodyRehypePlugins);
+/** The HTML tree of the MDX body read last (mdxToHast runs synchronously, one body at a time). */
+let takenTree: HastRoot | undefined;
+
+/** Keeps the HTML tree MDX's compiler made and hands the rest of it an empty one (see mdxToHast). */
+function rehypeTakeTree() {
+  return (tree: HastRoot): HastRoot => {
+    takenTree = tree;
+    return { type: 'root', children: [] };
+  };
+}
+
+/**
+ * An MDX body is read by MDX's own compiler (createProcessor), so that its tree is the one the
+ * page's compile works on (markdown.ts): MDX also unwraps a paragraph that holds only JSX and
+ * marks the JSX an author wrote, in steps of its own between the parse and the plugins. The
+ * compiler goes on to JavaScript from an empty tree, which costs next to nothing.
+ */
+// MDX types its processor's `run` as taking a JavaScript tree; like any unified processor's, it
+// takes what `parse` gives.
+const mdxToHast = createProcessor({ format: 'mdx', remarkPlugins: bodyRemarkPlugins, rehypePlugins: [...bodyRehypePlugins, rehypeTakeTree] }) as unknown as Processor<MdastRoot, MdastRoot>;
+
+/**
+ * In place of the parse of MDX's compiler (here given an empty source), the parse `parsed()`
+ * gives: the one the content layer made of the body (postMdxParse). MDX's own steps and the
+ * compile's plugins all run on it.
+ */
+export function remarkUseParse(this: Processor, parsed: () => MdastRoot) {
+  this.parser = () => parsed();
+}
 
 type PostBodySource = Pick<Post, 'body' | 'source'>;
 
 /**
- * The trees of the last few posts parsed (the load-time check, TOC and text of a post come one
- * after the other). A tree is many times the size of its text, so they are not all kept: what is
- * built from them is kept instead, and a build of thousands of posts stays within bounded memory.
+ * A body as read: its HTML tree, the text its parse gave (for the reading stats and summary), and
+ * for an MDX body the parse itself, which the page's compile starts from (postMdxParse).
  */
-const recentTrees = new Map<PostBodySource, HastRoot>();
-const RECENT_TREES = 16;
+type ReadBody = { tree: HastRoot; readableText: string; mdxParse?: MdastRoot };
 
-/** A body's tree as a production build keeps it on disk, with the text its parse gave (see postHast). */
-type StoredTree = { tree: HastRoot; readableText?: string };
+/**
+ * The bodies last read (the load-time check, TOC and text of a post come one after the other). A
+ * tree is many times the size of its text, so they are not all kept: what is built from them is
+ * kept instead, and a build of thousands of posts stays within bounded memory.
+ */
+const recentBodies = new Map<PostBodySource, ReadBody>();
+const RECENT_BODIES = 16;
 
 /**
  * A production build keeps each body's tree on disk: a cold build's first step parses every body
@@ -160,50 +185,68 @@ const treeEntryName = (post: PostBodySource) => cacheEntryName([post.source.form
  * change it (`structuredClone` it first).
  */
 export function postHast(post: PostBodySource): HastRoot {
-  const known = recentTrees.get(post);
-  if (known) return known;
-  const stored = keepsTrees() ? readSerialized<StoredTree>(pipelineCacheKind('tree'), treeEntryName(post)) : undefined;
-  if (stored) treeStats.readBack++;
-  const tree = stored ? stored.tree : parsePostHast(post);
-  if (stored?.readableText !== undefined) readableTexts.set(post, stored.readableText);
-  recentTrees.set(post, tree);
-  if (recentTrees.size > RECENT_TREES) recentTrees.delete(recentTrees.keys().next().value!);
-  return tree;
+  return readBody(post).tree;
 }
 
-function parsePostHast(post: PostBodySource): HastRoot {
+/**
+ * An MDX body's parse, before any plugin or MDX's own steps changed it, for the page's compile
+ * (remarkUseParse): the parse its HTML tree and facts came from. Callers must not change it.
+ */
+export function postMdxParse(post: PostBodySource): MdastRoot {
+  const { mdxParse } = readBody(post);
+  if (!mdxParse) throw new Error(`${post.source.displayPath}: not an MDX body`);
+  return mdxParse;
+}
+
+function readBody(post: PostBodySource): ReadBody {
+  const known = recentBodies.get(post);
+  if (known) return known;
+  const stored = keepsTrees() ? readSerialized<ReadBody>(pipelineCacheKind('tree'), treeEntryName(post)) : undefined;
+  if (stored) treeStats.readBack++;
+  const body = stored ?? parseBody(post);
+  recentBodies.set(post, body);
+  if (recentBodies.size > RECENT_BODIES) recentBodies.delete(recentBodies.keys().next().value!);
+  return body;
+}
+
+function parseBody(post: PostBodySource): ReadBody {
   treeStats.parsed++;
-  const processor = post.source.format === 'md' ? markdownToHast : mdxToHast;
-  const markdown = processor.parse(post.body);
-  // A Markdown body's parse is the one its reading stats and summary need (MDX is read as
-  // Markdown there): its text is taken before the plugins change the tree, saving a second parse.
-  const readableText = post.source.format === 'md' ? plainTextOf(markdown) : undefined;
-  if (readableText !== undefined) readableTexts.set(post, readableText);
-  const tree = processor.runSync(markdown) as HastRoot;
+  let body: ReadBody;
+  if (post.source.format === 'md') {
+    const markdown = markdownToHast.parse(post.body);
+    // The text is taken before the plugins change the tree.
+    const readableText = plainTextOf(markdown);
+    body = { tree: markdownToHast.runSync(markdown) as HastRoot, readableText };
+  } else {
+    const mdxParse = mdxToHast.parse(post.body);
+    const readableText = plainTextOf(mdxParse);
+    // MDX's steps and the plugins change the tree they are given: the parse is kept as it was.
+    takenTree = undefined;
+    mdxToHast.runSync(structuredClone(mdxParse));
+    if (!takenTree) throw new Error(`${post.source.displayPath}: MDX's compiler made no tree`);
+    body = { tree: takenTree, readableText, mdxParse };
+  }
   if (keepsTrees()) {
     try {
-      writeSerialized<StoredTree>(pipelineCacheKind('tree'), treeEntryName(post), { tree, readableText });
+      writeSerialized<ReadBody>(pipelineCacheKind('tree'), treeEntryName(post), body);
     } catch {
       // A tree V8 cannot serialize (a plugin left a function in it) is parsed again where needed.
     }
   }
-  return tree;
+  return body;
 }
 
 /** Whether this process holds the body's tree now: anything else made of it costs no parse. */
 export function hasTreeAtHand(post: PostBodySource): boolean {
-  return recentTrees.has(post);
+  return recentBodies.has(post);
 }
 
-/** The reader-visible text of the bodies parsed here, by post (see postReadableText). */
-const readableTexts = new WeakMap<PostBodySource, string>();
-
 /**
- * The reader-visible text of a body (no code, HTML, or image alt text), for its reading stats and
- * summary: from the parse postHast made of a Markdown body, else read as Markdown.
+ * The reader-visible text of a body (no code, HTML, image alt text or MDX JavaScript), for its
+ * reading stats and summary, from the parse its tree came from.
  */
 export function postReadableText(post: PostBodySource): string {
-  return readableTexts.get(post) ?? plainText(post.body);
+  return readBody(post).readableText;
 }
 
 type MdxJsxElement = MdxJsxFlowElementHast | MdxJsxTextElementHast;

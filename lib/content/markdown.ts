@@ -12,7 +12,7 @@ import { rehypeBundleFiles } from './body-files';
 import { rehypeCodeAsHtml } from './code-html';
 import { cachedCompiledSource } from './compile-cache';
 import { ContentError } from './errors';
-import { bodyRehypePlugins, bodyRemarkPlugins, postHast } from './hast';
+import { bodyRehypePlugins, bodyRemarkPlugins, postHast, postMdxParse, remarkUseParse } from './hast';
 import type { ImageContext } from './images';
 import type { Post } from './load';
 
@@ -37,12 +37,12 @@ export type PostCompileInput = { source: string; options: NonNullable<MDXRemoteP
 
 /**
  * What the compiler is given for one post: `.md` is CommonMark + GFM with raw HTML (Hugo's
- * `unsafe`); `.mdx` is MDX. A Markdown body is not parsed again: the compiler starts from the tree
- * the content layer read it into (postHast: its check, TOC, text, images and feed HTML come from
- * it too) and adds what only the page has, image copies and highlighted code. An MDX body is
- * parsed by MDX's compiler, with the same plugins: the compiler also marks the JSX an author wrote
- * (left as written, never swapped for the site's components) and unwraps a paragraph that holds
- * only JSX, in its own parse, and those marks are not in the content layer's tree.
+ * `unsafe`); `.mdx` is MDX. The body is not parsed again: the compiler starts from the content
+ * layer's reading of it (postHast: its check, TOC, text, images and feed HTML come from it too)
+ * and adds what only the page has, image copies and highlighted code. A Markdown body's compile
+ * starts from its HTML tree. An MDX body's starts from its parse (postMdxParse), so that MDX's own
+ * steps and next-mdx-remote's (which leave out MDX JavaScript unless the site allows it) run on it
+ * as they would on a parse of their own, and then the same plugins as the content layer's.
  */
 export function postCompileInput(post: Post, publicDir = path.resolve(/*turbopackIgnore: true*/ 'public'), onLocalFile?: (file: string) => void): PostCompileInput {
   const imageContext: ImageContext = {
@@ -61,8 +61,11 @@ export function postCompileInput(post: Post, publicDir = path.resolve(/*turbopac
     };
   }
   return {
-    source: post.body,
-    options: { blockJS, mdxOptions: { format: 'mdx', remarkPlugins: bodyRemarkPlugins, rehypePlugins: [...bodyRehypePlugins, ...pageOnly] } },
+    source: '',
+    options: {
+      blockJS,
+      mdxOptions: { format: 'mdx', remarkPlugins: [[remarkUseParse, () => structuredClone(postMdxParse(post))], ...bodyRemarkPlugins], rehypePlugins: [...bodyRehypePlugins, ...pageOnly] },
+    },
   };
 }
 

@@ -9,7 +9,7 @@ const HAN = /\p{Script=Han}/gu;
 const CJK_SUMMARY_LENGTH = 150;
 const LATIN_SUMMARY_WORDS = 50;
 
-const INLINE_PARENTS = new Set(['paragraph', 'heading', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'tableCell']);
+const INLINE_PARENTS = new Set(['paragraph', 'heading', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'tableCell', 'mdxJsxTextElement']);
 
 const markdownParser = unified().use(remarkParse).use(remarkGfm);
 const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
@@ -19,7 +19,7 @@ export function plainText(markdown: string): string {
   return plainTextOf(markdownParser.parse(markdown));
 }
 
-/** The reader-visible text of a Markdown tree as remark-parse with GFM reads it, before any plugin changed it. */
+/** The reader-visible text of a Markdown or MDX tree as the parser gave it, before any plugin changed it. */
 export function plainTextOf(tree: Root): string {
   return textOf(tree).replace(/\s+/g, ' ').trim();
 }
@@ -33,6 +33,10 @@ function textOf(node: Nodes | Root): string {
     case 'definition':
     case 'footnoteDefinition':
     case 'yaml':
+    // MDX JavaScript: imports, exports and `{expressions}`.
+    case 'mdxjsEsm':
+    case 'mdxFlowExpression':
+    case 'mdxTextExpression':
       return '';
     case 'inlineCode':
     case 'text':
