@@ -1,7 +1,9 @@
 /**
  * The site's production build (`npm run build`), in four steps, each its own process:
  *   1. the image copies, after every body is read (scripts/image-copies.ts);
- *   2. Turbopack's compilation (`next build --experimental-build-mode compile`);
+ *   2. Turbopack's compilation (`next build --experimental-build-mode compile`), or the last one,
+ *      kept in .next/cache, when the site's code, settings and environment are the same
+ *      (scripts/kept-compilation.ts);
  *   3. the pages (`next build --experimental-build-mode generate`): two processes rather than
  *      one `next build`, so that the compiler's memory is given back before the pages are made;
  *   4. each page's policy for its inline scripts (scripts/pin-page-scripts.ts).
@@ -11,7 +13,8 @@
  * (lib/content/page-reads.ts): the last build's pages are moved aside when `next build` starts
  * (it would empty .next then), and what is not taken back is removed after the pages are made
  * (scripts/last-build.ts). `--verify-reuse` renders every page and compares the ones that would
- * have been taken back with the last build's, failing on any difference.
+ * have been taken back with the last build's, and compiles the site and compares the compilation
+ * with the kept one, failing on any difference.
  *
  * A step that fails stops the build with its exit code; a post that stops the first step leaves
  * the last build as it was. A build that succeeds removes from .next/cache what it no longer
@@ -26,6 +29,7 @@ import path from 'node:path';
 import { keepGenerations } from '../lib/disk-cache';
 import { PIPELINE_CACHE_KINDS, pipelineGeneration } from '../lib/content/pipeline-key';
 import { commandOptions } from './command-line';
+import { compareWithKeptCompilation, compilationKey, keepCompilation, keptCompilationKey, restoreCompilation } from './kept-compilation';
 import { changedUnchangedPages, keepLastBuild, lastBuildDir, pageReadsDir, removeLastBuild, removeUnusedPageReads } from './last-build';
 
 const usage = 'node scripts/run.mjs build [--verify-reuse]';
@@ -35,12 +39,12 @@ const project = process.cwd();
 
 const next = createRequire(import.meta.url).resolve('next/dist/bin/next');
 
-type Step = { name: string; args: string[]; env?: Record<string, string>; emptiesBuild?: true; makesPages?: true };
+type Step = { name: string; args: string[]; env?: Record<string, string>; compiles?: true; makesPages?: true };
 
 const steps: Step[] = [
   // The copies are those of the built site, read as the production build reads the content.
   { name: 'image copies', args: ['scripts/run.mjs', 'image-copies'], env: { NODE_ENV: 'production' } },
-  { name: 'next build (compile)', args: [next, 'build', '--experimental-build-mode', 'compile'], emptiesBuild: true },
+  { name: 'next build (compile)', args: [next, 'build', '--experimental-build-mode', 'compile'], compiles: true },
   {
     name: 'next build (generate)',
     args: [next, 'build', '--experimental-build-mode', 'generate'],
@@ -84,13 +88,38 @@ function removeUnusedCache(pagesStartedMs: number): void {
   }
 }
 
+/**
+ * The compile step: the kept compilation of this code if there is one (compiled anyway when
+ * verifying, and compared with it), else `next build`'s, kept for the next build.
+ */
+async function compile(step: Step): Promise<number> {
+  const key = compilationKey(project);
+  const kept = keptCompilationKey(project) === key;
+  if (kept && !verifying) {
+    const entries = restoreCompilation(project);
+    console.log(`${step.name}: the site's code, settings and environment are those of the last compilation, taken back from .next/cache (${entries} entries of .next).`);
+    return 0;
+  }
+  const code = await run(step);
+  if (code !== 0) return code;
+  if (kept) {
+    const { compared, differing } = compareWithKeptCompilation(project);
+    for (const file of differing) console.error(`.next/${file}: differs from the kept compilation of the same code`);
+    console.log(`Verified compilation reuse: ${compared} files of the kept compilation, ${differing.length} different.`);
+    if (differing.length) return 1;
+  }
+  keepCompilation(project, key);
+  return 0;
+}
+
 let removal = Promise.resolve();
 let pagesStartedMs: number | undefined;
 try {
   for (const step of steps) {
-    if (step.emptiesBuild) removal = keepLastBuild(project);
+    // Compiling empties .next: the last build's pages are moved aside first, to take back from.
+    if (step.compiles) removal = keepLastBuild(project);
     if (step.makesPages) pagesStartedMs = Date.now();
-    const code = await run(step);
+    const code = step.compiles ? await compile(step) : await run(step);
     if (code !== 0) {
       console.error(`build: ${step.name} failed (exit code ${code}); the steps after it did not run.`);
       process.exitCode = code;
