@@ -102,14 +102,14 @@ async function compile(step: Step): Promise<number> {
   }
   const code = await run(step);
   if (code !== 0) return code;
-  if (kept) {
-    const { compared, differing } = compareWithKeptCompilation(project);
-    for (const file of differing) console.error(`.next/${file}: differs from the kept compilation of the same code`);
-    console.log(`Verified compilation reuse: ${compared} files of the kept compilation, ${differing.length} different.`);
-    if (differing.length) return 1;
-  }
+  const comparison = kept ? compareWithKeptCompilation(project) : undefined;
+  // The fresh compilation is kept, also when it differs: later builds take it back, not the other.
   keepCompilation(project, key);
-  return 0;
+  if (!comparison) return 0;
+  const { compared, differing } = comparison;
+  for (const file of differing) console.error(`.next/${file}: differs from the kept compilation of the same code`);
+  console.log(`Verified compilation reuse: ${compared} files of the kept compilation, ${differing.length} different.`);
+  return differing.length ? 1 : 0;
 }
 
 let removal = Promise.resolve();

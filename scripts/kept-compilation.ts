@@ -7,10 +7,10 @@ import { siteCodeBuildId } from '../lib/build-id';
 // --experimental-build-mode compile` writes comes from the site's code: the content is read when
 // the pages are made (the generate step), and that step writes again every file of .next that
 // carries any of it (the old URLs' redirects in routes-manifest.json and required-server-files,
-// the prerendered pages in prerender-manifest.json). A build whose code, settings and environment are those of the kept
-// compilation takes it back instead of compiling again, which on jimmysong.io was 5.4 s of a
-// 21 s rebuild after one post's edit (docs/benchmarks.md). `npm run build -- --verify-reuse`
-// compiles anyway and fails if the fresh compilation differs from the kept one.
+// the prerendered pages in prerender-manifest.json). A build whose code, settings and environment
+// are those of the kept compilation takes it back instead of compiling again: on jimmysong.io,
+// 5-6 s of a 19 s rebuild after one post's edit (docs/benchmarks.md). `npm run build --
+// --verify-reuse` compiles anyway and fails if the fresh compilation differs from the kept one.
 
 /** What .next holds besides a compilation, which `next build` keeps when it empties .next. */
 const NOT_COMPILED = new Set(['cache', 'dev', 'diagnostics', 'lock', 'trace', 'trace-build']);
@@ -51,7 +51,8 @@ export function compilationKey(projectDir: string): string {
 
 /** The key of the compilation kept in .next/cache, if one is kept whole. */
 export function keptCompilationKey(projectDir: string): string | undefined {
-  return existsSync(keyFile(projectDir)) ? readFileSync(keyFile(projectDir), 'utf8') : undefined;
+  if (!existsSync(keyFile(projectDir)) || !existsSync(keptFiles(projectDir))) return undefined;
+  return readFileSync(keyFile(projectDir), 'utf8');
 }
 
 /** The entries of .next that are the compilation (or, after the pages are made, hold it). */

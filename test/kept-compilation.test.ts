@@ -84,6 +84,13 @@ describe('the compilation kept between builds', () => {
     expect(read('.next/routes-manifest.json')).toBe('{"redirects":[]}');
   });
 
+  it('is not taken back when its files are gone, whatever its key says', () => {
+    write('.next/BUILD_ID', 'id');
+    keepCompilation(project, 'key-1');
+    rmSync(path.join(project, '.next/cache/blog-compilation/next'), { recursive: true });
+    expect(keptCompilationKey(project)).toBeUndefined();
+  });
+
   it('names each file in which a fresh compilation differs from the kept one', () => {
     write('.next/BUILD_ID', 'id');
     write('.next/server/chunks/page.js', 'compiled();');
