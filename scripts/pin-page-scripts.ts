@@ -7,12 +7,11 @@
  *   npm run build    (runs this after next build, on .next/server)
  *   npm run export   (runs this on out/, after its redirect pages)
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PAGE_SCRIPTS } from '../lib/page-scripts';
-import { pinPageScripts } from '../lib/security-policy';
 import { languageChooserScript, REDIRECT_SCRIPT } from '../lib/static-export';
 import { commandOptions } from './command-line';
+import { pinPages } from './pin-pages';
 
 const usage = 'node scripts/run.mjs pin-page-scripts [--export]';
 const { values } = commandOptions({ options: { export: { type: 'boolean', default: false } } }, usage);
@@ -20,25 +19,24 @@ const { values } = commandOptions({ options: { export: { type: 'boolean', defaul
 const root = path.resolve(values.export ? 'out' : '.next/server');
 const ownScripts = [...PAGE_SCRIPTS, languageChooserScript(), REDIRECT_SCRIPT];
 
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => path.join(entry.parentPath, entry.name));
-}
-
-const files = htmlFiles(root);
+// A build takes unchanged pages back from the last one (see README, page reuse): what pinning
+// them found is kept, so they are not read again. A static export writes every page anew.
+const pages = pinPages(root, ownScripts, values.export ? undefined : path.resolve('.next/cache/blog-pinned-pages.json'));
 let hashes = 0;
+let read = 0;
 const unknown: Array<{ file: string; script: string }> = [];
-for (const file of files) {
-  const html = readFileSync(file, 'utf8');
-  const page = pinPageScripts(html, ownScripts);
-  // A page taken back from the last build (see README, page reuse) is pinned already: no write.
-  if (page.html !== html) writeFileSync(file, page.html);
+for (const [name, page] of pages) {
   hashes += page.hashes;
-  unknown.push(...page.unknown.map((script) => ({ file: path.relative(process.cwd(), file), script })));
+  if (page.read) read++;
+  unknown.push(...page.unknown.map((script) => ({ file: path.relative(process.cwd(), path.join(root, name)), script })));
 }
 for (const { file, script } of unknown) {
   const shown = script.replace(/\s+/g, ' ').trim();
   console.warn(`${file}: an inline script the site does not know will not run in readers' browsers: ${shown.length > 80 ? `${shown.slice(0, 80)}…` : shown}`);
 }
-console.log(`Pinned the inline scripts of ${files.length} pages in ${path.relative(process.cwd(), root)}/ by ${hashes} hashes${unknown.length ? `; ${unknown.length} unknown inline scripts will not run (above)` : ''}.`);
+const unchanged = pages.size - read;
+console.log(
+  `Pinned the inline scripts of ${pages.size} pages in ${path.relative(process.cwd(), root)}/ by ${hashes} hashes` +
+    `${unchanged ? ` (${unchanged} unchanged since the last build's pinning)` : ''}` +
+    `${unknown.length ? `; ${unknown.length} unknown inline scripts will not run (above)` : ''}.`,
+);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { IMAGE_VARIANT_FOLDER } from '../lib/urls';
 
 /** What `npm run build` needs of this project (next build, then its scripts), apart from node_modules and posts/. */
-const PROJECT_FILES = ['app', 'assets', 'components', 'lib', 'scripts/run.mjs', 'scripts/build.ts', 'scripts/kept-compilation.ts', 'scripts/last-build.ts', 'scripts/image-copies.ts', 'scripts/body-facts-on-every-core.ts', 'scripts/pin-page-scripts.ts', 'scripts/command-line.ts', 'public', 'site.config.json', 'proxy.ts', 'next.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json', 'postcss.config.mjs', 'next-env.d.ts'];
+const PROJECT_FILES = ['app', 'assets', 'components', 'lib', 'scripts/run.mjs', 'scripts/build.ts', 'scripts/kept-compilation.ts', 'scripts/last-build.ts', 'scripts/image-copies.ts', 'scripts/body-facts-on-every-core.ts', 'scripts/pin-page-scripts.ts', 'scripts/pin-pages.ts', 'scripts/command-line.ts', 'public', 'site.config.json', 'proxy.ts', 'next.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json', 'postcss.config.mjs', 'next-env.d.ts'];
 
 /**
  * A fresh copy of this project at `dir` with an empty posts/ (and no content/), for building a
