@@ -19,7 +19,8 @@ const NOT_COMPILED = new Set(['cache', 'dev', 'diagnostics', 'lock', 'trace', 't
  * Files of a compilation that differ from one compile of the same code to the next: secrets made
  * at random for each build (draft mode's, server actions' key), and files the generate step writes
  * again with the content (the redirects, which the route types list too). Left out when a fresh
- * compilation is compared with a kept one.
+ * compilation is compared with a kept one; the same files that hashCompiledSite in
+ * patches/next+16.4.6.patch leaves out of the compiled site a reused page is checked against.
  */
 const NOT_COMPARED = /^(routes-manifest\.json|required-server-files\.(js|json)|prerender-manifest\.json|types\/.*|server\/preview-props\.json|server\/server-reference-manifest\.(js|json))$/;
 

@@ -1,7 +1,7 @@
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { makeSite } from './fixtures';
 import { compareWithKeptCompilation, compilationKey, keepCompilation, keptCompilationKey, restoreCompilation } from '../scripts/kept-compilation';
 
 // A build takes the last compilation back instead of compiling (scripts/build.ts) when its key is
@@ -16,13 +16,14 @@ describe('the compilation kept between builds', () => {
   const read = (file: string) => readFileSync(path.join(project, file), 'utf8');
 
   beforeEach(() => {
-    project = mkdtempSync(path.join(tmpdir(), 'blog-kept-compilation-'));
-    write('package.json', '{"name":"site"}');
-    write('app/page.tsx', 'export default function Page() { return null; }');
-    write('lib/site.ts', 'export const title = "A";');
-    write('posts/en/hello.md', '# Hello');
-    write('content/en/about.md', '# About');
-    write('.gitignore', 'node_modules/\n.env*.local\n');
+    project = makeSite({
+      'package.json': '{"name":"site"}',
+      'app/page.tsx': 'export default function Page() { return null; }',
+      'lib/site.ts': 'export const title = "A";',
+      'posts/en/hello.md': '# Hello',
+      'content/en/about.md': '# About',
+      '.gitignore': 'node_modules/\n.env*.local\n',
+    });
   });
   afterEach(() => vi.unstubAllEnvs());
 

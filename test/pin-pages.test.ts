@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PAGE_SCRIPTS, THEME_SCRIPT } from '@/lib/page-scripts';
 import { pinPages } from '../scripts/pin-pages';
+import { makeSite } from './fixtures';
 
 // The pinning step after a build (scripts/pin-page-scripts.ts): a page the build took back from
 // the last one is pinned already and is not read again, but what pinning it found (an inline
@@ -14,13 +14,11 @@ const page = (body: string) =>
 
 describe("the pinning of a build's pages", () => {
   const setUp = () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'blog-pin-pages-'));
-    const write = (name: string, html: string) => {
-      mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-      writeFileSync(path.join(root, name), html);
-    };
-    write('app/en/blog/kept.html', page('<p>Kept</p><script>alert("from a post")</script>'));
-    write('app/en/blog/edited.html', page('<p>Before</p>'));
+    const root = makeSite({
+      'app/en/blog/kept.html': page('<p>Kept</p><script>alert("from a post")</script>'),
+      'app/en/blog/edited.html': page('<p>Before</p>'),
+    });
+    const write = (name: string, html: string) => writeFileSync(path.join(root, name), html);
     return { root, write, record: path.join(root, 'cache/pinned.json') };
   };
 
