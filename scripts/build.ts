@@ -24,6 +24,7 @@
  *   node scripts/run.mjs build [--verify-reuse]
  */
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { keepGenerations } from '../lib/disk-cache';
@@ -41,6 +42,9 @@ const next = createRequire(import.meta.url).resolve('next/dist/bin/next');
 
 /** glibc's malloc tuned for the image encoder (see the image copies step below; also in package.json's `export`). */
 const IMAGE_ENCODER_MALLOC = { MALLOC_MMAP_THRESHOLD_: String(64 * 2 ** 20), MALLOC_TRIM_THRESHOLD_: String(256 * 2 ** 20) };
+
+/** Where the pages' workers list the pages they pinned as they wrote them (lib/page-pinning.ts), for the pinning step. */
+const pinnedPagesDir = path.join(project, '.next', 'cache', 'blog-pinned-by-workers');
 
 type Step = { name: string; args: string[]; env?: Record<string, string>; compiles?: true; makesPages?: true };
 
@@ -61,10 +65,11 @@ const steps: Step[] = [
     env: {
       BLOG_LAST_BUILD_DIR: path.join(lastBuildDir(project), 'server'),
       BLOG_PAGE_READS_DIR: pageReadsDir(project),
+      BLOG_PINNED_PAGES_DIR: pinnedPagesDir,
       ...(verifying ? { BLOG_VERIFY_PAGE_REUSE: '1' } : {}),
     },
   },
-  { name: 'pinning page scripts', args: ['scripts/run.mjs', 'pin-page-scripts'] },
+  { name: 'pinning page scripts', args: ['scripts/run.mjs', 'pin-page-scripts'], env: { BLOG_PINNED_PAGES_DIR: pinnedPagesDir } },
 ];
 
 /** Runs one step with this terminal, passing on a stop asked of the build. */
@@ -127,7 +132,11 @@ try {
   for (const step of steps) {
     // Compiling empties .next: the last build's pages are moved aside first, to take back from.
     if (step.compiles) removal = keepLastBuild(project);
-    if (step.makesPages) pagesStartedMs = Date.now();
+    if (step.makesPages) {
+      pagesStartedMs = Date.now();
+      // Only this build's pinning: a list left by a build stopped before its pinning step names pages rendered since.
+      rmSync(pinnedPagesDir, { recursive: true, force: true });
+    }
     const code = step.compiles ? await compile(step) : await run(step);
     if (code !== 0) {
       console.error(`build: ${step.name} failed (exit code ${code}); the steps after it did not run.`);

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pinningPolicyId, type WorkerPinning } from '../lib/page-pinning';
 import { pinPageScripts } from '../lib/security-policy';
 
 /** What pinning one page found: how many scripts its policy names, and the inline scripts it does not know. */
@@ -37,13 +37,19 @@ function readRecords(file: string | undefined, policy: string): Record<string, P
  * (pinPageScripts). With `recordFile`, what pinning each page found is kept there with its file's
  * identity: a page the build took back from the last one (the same file, renamed back, unchanged
  * since it was pinned) is not read again, and its unknown scripts are reported as before. The
- * record holds for the policy it was made with (the site's own scripts and settings).
+ * record holds for the policy it was made with (the site's own scripts and settings). A page in
+ * `pinnedByWorkers` (pinned by the build's worker as it wrote it, lib/page-pinning.ts) is not read
+ * either, if it has the size the worker wrote and the same policy.
  */
-export function pinPages(root: string, ownScripts: readonly string[], recordFile?: string): Map<string, PinnedPage & { read: boolean }> {
-  // The policy this code writes, as a page with no scripts gets it.
-  const policy = createHash('sha256').update(JSON.stringify([ownScripts, pinPageScripts('<head></head>', ownScripts).html])).digest('hex');
+export function pinPages(
+  root: string,
+  ownScripts: readonly string[],
+  recordFile?: string,
+  pinnedByWorkers: ReadonlyMap<string, WorkerPinning> = new Map(),
+): Map<string, PinnedPage & { read: boolean; byWorker?: true }> {
+  const policy = pinningPolicyId(ownScripts);
   const known = readRecords(recordFile, policy);
-  const pages = new Map<string, PinnedPage & { read: boolean }>();
+  const pages = new Map<string, PinnedPage & { read: boolean; byWorker?: true }>();
   const records: Record<string, PinnedRecord> = {};
   for (const file of htmlFiles(root)) {
     const name = path.relative(root, file);
@@ -52,6 +58,12 @@ export function pinPages(root: string, ownScripts: readonly string[], recordFile
     if (record && record.ino === before.ino && record.size === before.size && record.mtimeMs === before.mtimeMs) {
       pages.set(name, { hashes: record.hashes, unknown: record.unknown, read: false });
       records[name] = record;
+      continue;
+    }
+    const pinned = pinnedByWorkers.get(name);
+    if (pinned && pinned.policy === policy && pinned.size === before.size) {
+      pages.set(name, { hashes: pinned.hashes, unknown: pinned.unknown, read: false, byWorker: true });
+      records[name] = { hashes: pinned.hashes, unknown: pinned.unknown, ino: before.ino, size: before.size, mtimeMs: before.mtimeMs };
       continue;
     }
     const html = readFileSync(file, 'utf8');

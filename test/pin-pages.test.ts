@@ -1,6 +1,7 @@
 import { readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { registerPagePinning, siteOwnScripts, type WorkerPinning } from '@/lib/page-pinning';
 import { PAGE_SCRIPTS, THEME_SCRIPT } from '@/lib/page-scripts';
 import { pinPages } from '../scripts/pin-pages';
 import { makeSite } from './fixtures';
@@ -53,6 +54,33 @@ describe("the pinning of a build's pages", () => {
     pinPages(root, PAGE_SCRIPTS, record);
     const withAnotherScript = pinPages(root, [...PAGE_SCRIPTS, 'console.log("a new script of the site")'], record);
     expect([...withAnotherScript.values()].every((pinned) => pinned.read)).toBe(true);
+  });
+
+  it("takes what the build's worker found pinning a page as it wrote it, unless the page is not the one it wrote", () => {
+    const { root, write, record } = setUp();
+    // As Next.js's export worker does (patches/next+16.4.6.patch): the page pinned before it is written.
+    registerPagePinning();
+    const pinPage = (globalThis as Record<symbol, unknown>)[Symbol.for('bilingual-blog.pin-page')] as (html: string, file: string) => WorkerPinning & { html: string };
+    const byWorkers = new Map<string, WorkerPinning>();
+    for (const name of ['app/en/blog/kept.html', 'app/en/blog/edited.html']) {
+      const { html, ...found } = pinPage(readFileSync(path.join(root, name), 'utf8'), name);
+      write(name, html);
+      byWorkers.set(name, { ...found, file: name });
+    }
+    const keptHtml = readFileSync(path.join(root, 'app/en/blog/kept.html'), 'utf8');
+    expect(keptHtml).toContain('http-equiv="Content-Security-Policy"');
+    // Written again after the worker's pinning (not by the worker): the size the worker wrote no longer matches.
+    write('app/en/blog/edited.html', page('<p>Written by something else</p>'));
+
+    const pages = pinPages(root, siteOwnScripts(), record, byWorkers);
+    expect(pages.get('app/en/blog/kept.html')).toEqual({ hashes: 1, unknown: ['alert("from a post")'], read: false, byWorker: true });
+    expect(readFileSync(path.join(root, 'app/en/blog/kept.html'), 'utf8')).toBe(keptHtml);
+    expect(pages.get('app/en/blog/edited.html')?.read).toBe(true);
+    expect(readFileSync(path.join(root, 'app/en/blog/edited.html'), 'utf8')).toContain('http-equiv="Content-Security-Policy"');
+    // Kept in the record: the next build takes the page back without a worker's list.
+    expect(pinPages(root, siteOwnScripts(), record).get('app/en/blog/kept.html')?.read).toBe(false);
+    // The worker's findings hold for the policy they were made with only.
+    expect(pinPages(root, [...siteOwnScripts(), 'console.log("a new script")'], undefined, byWorkers).get('app/en/blog/kept.html')?.read).toBe(true);
   });
 
   it('reads every page without a record (a static export)', () => {

@@ -7,9 +7,13 @@ import { SiteFooter } from '@/components/site-footer';
 import { ThemeScript } from '@/components/theme-script';
 import { getPages, getSectionItems } from '@/lib/content';
 import { metadataBase } from '@/lib/metadata';
+import { registerPagePinning } from '@/lib/page-pinning';
 import { languageSocialMetadata } from '@/lib/structured-data';
 import { defaultLang, isLang, siteConfig, ui } from '@/lib/site-config';
 import { entryPath } from '@/lib/urls';
+
+// A production build's worker pins each page's inline scripts as it writes the page (lib/page-pinning.ts).
+registerPagePinning();
 
 // Each page lists its own languages in generateStaticParams: Next.js drops every child page of a
 // layout-level parameter for which a child returns no params (e.g. `/zh/page/2` when `zh` has one page).

@@ -61,6 +61,9 @@ describe('npm run build after an edit', () => {
     expect(redirects).toContainEqual(expect.objectContaining({ source: '/en/2024/beta-notes', destination: '/en/blog/beta' }));
 
     expect(page('en/blog/beta.html')).toContain('A paragraph added: the table stays fixed, skew-y-3 in italic.');
+    // Pinned as the worker wrote it, once; the pages taken back were pinned by the last build.
+    expect(page('en/blog/beta.html').match(/<meta http-equiv="Content-Security-Policy" content="[^"]*'sha256-/g)).toHaveLength(1);
+    expect(output).toMatch(/Pinned the inline scripts of \d+ pages in \.next\/server\/ by \d+ hashes \([1-9]\d* as the build wrote them, [1-9]\d* unchanged since the last build's pinning\)\./);
     // Alpha shows Beta among its related posts, and the list shows every post.
     expect(page('en/blog/alpha.html')).toContain('Beta, retitled');
     expect(page('en.html')).toContain('Beta, retitled');
