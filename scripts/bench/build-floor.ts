@@ -1,20 +1,21 @@
 /**
  * The floor a build's time is compared with (issue 13): a bare Next.js app with the same number
  * of prerendered outputs as the site, each a trivial page (a heading and a paragraph under a root
- * layout), built with the site's build settings (two static-generation workers, Turbopack's build
- * cache). What Next.js itself costs per output, with none of the site's content, components or
- * image copies.
+ * layout), built with the site's build settings (next.config.ts: two static-generation workers,
+ * Turbopack's build cache off). What Next.js itself costs per output, with none of the site's
+ * content, components or image copies.
  *
  *   npm run bench:floor -- --outputs 2063     cold build, then a rebuild with .next kept
  */
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { nextBuild, nextEnv, type BuildResult } from './next-process';
 
 const CONFIG = `export default {
   poweredByHeader: false,
   // Turbopack reads only below its root: the linked node_modules is outside this folder.
   turbopack: { root: '/' },
-  experimental: { cpus: 2, turbopackFileSystemCacheForBuild: true },
+  experimental: { cpus: 2, turbopackFileSystemCacheForBuild: false },
 };
 `;
 
@@ -58,4 +59,18 @@ export function writeBuildFloorApp(dir: string, projectDir: string, outputs: num
 /** The floor's "one edit": the text every page shows. */
 export function editFloorApp(dir: string): void {
   writeFileSync(path.join(dir, 'text.txt'), `A trivial page of the floor app, edited at ${new Date().toISOString()}.\n`);
+}
+
+/** The floor for `outputs` prerendered outputs, built in `workDir`: a cold build and a rebuild after one edit. */
+export async function measureBuildFloor(workDir: string, projectDir: string, outputs: number): Promise<{ cold: BuildResult; rebuild: BuildResult }> {
+  const dir = path.join(workDir, `floor-${outputs}`);
+  writeBuildFloorApp(dir, projectDir, outputs);
+  try {
+    const log = path.join(workDir, `floor-${outputs}.log`);
+    const cold = await nextBuild(dir, nextEnv(), log, { plainNext: true });
+    editFloorApp(dir);
+    return { cold, rebuild: await nextBuild(dir, nextEnv(), log, { plainNext: true }) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

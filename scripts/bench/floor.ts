@@ -9,10 +9,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { commandOptions } from '../command-line';
-import { editFloorApp, writeBuildFloorApp } from './build-floor';
+import { measureBuildFloor } from './build-floor';
 import { onExit } from './cleanup';
 import { positiveInteger } from './cli';
-import { nextBuild, nextEnv } from './next-process';
 
 const usage = 'npm run bench:floor -- --outputs 2063[,4000]';
 const { values } = commandOptions({ options: { outputs: { type: 'string' } } }, usage);
@@ -25,11 +24,6 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'blog-floor-'));
 onExit(() => rmSync(work, { recursive: true, force: true }));
 
 for (const count of counts) {
-  const dir = path.join(work, `floor-${count}`);
-  writeBuildFloorApp(dir, process.cwd(), count);
-  const log = path.join(work, `floor-${count}.log`);
-  const cold = await nextBuild(dir, nextEnv(), log, { plainNext: true });
-  editFloorApp(dir);
-  const rebuild = await nextBuild(dir, nextEnv(), log, { plainNext: true });
+  const { cold, rebuild } = await measureBuildFloor(work, process.cwd(), count);
   console.log(`floor, ${cold.prerendered} prerendered outputs: cold build ${cold.seconds.toFixed(1)} s (peak RSS ${(cold.peakRssBytes / 1024 ** 2).toFixed(0)} MB), rebuild after one edit ${rebuild.seconds.toFixed(1)} s`);
 }

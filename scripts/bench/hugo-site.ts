@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { reapedChildrenCpuSeconds } from './process-tree';
 import { writeBundles, type SyntheticPost } from './synthetic-posts';
 
 const CONFIG = `baseURL = "http://127.0.0.1/"
@@ -62,13 +63,14 @@ export function hugoVersion(): string | undefined {
   return version && `Hugo ${version}`;
 }
 
-/** Seconds for a cold `hugo` build of the site: its output and caches removed first. */
-export function timeHugoBuild(siteDir: string): number {
+/** A cold `hugo` build of the site (its output and caches removed first): wall seconds, and the CPU seconds of its threads. */
+export function timeHugoBuild(siteDir: string): { seconds: number; cpuSeconds: number } {
   for (const dir of ['public', 'resources', 'cache']) rmSync(path.join(siteDir, dir), { recursive: true, force: true });
   const started = performance.now();
+  const cpuBefore = reapedChildrenCpuSeconds();
   // Hugo's cache would otherwise live in $TMPDIR/hugo_cache, outlive the run and warm the next one.
   const result = spawnSync('hugo', ['--source', siteDir, '--cacheDir', path.join(siteDir, 'cache'), '--quiet'], { encoding: 'utf8' });
   const seconds = (performance.now() - started) / 1000;
   if (result.status !== 0) throw new Error(`hugo failed:\n${result.stderr || result.stdout}`);
-  return seconds;
+  return { seconds, cpuSeconds: reapedChildrenCpuSeconds() - cpuBefore };
 }

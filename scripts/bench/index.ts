@@ -15,7 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { copyProject } from '../project-copy';
-import { editFloorApp, writeBuildFloorApp } from './build-floor';
+import { measureBuildFloor } from './build-floor';
 import { onExit } from './cleanup';
 import { positiveInteger } from './cli';
 import { firstLoadJs, type FirstLoadJs } from './client-js';
@@ -78,8 +78,9 @@ async function measure(count: number): Promise<Row> {
     const hugoDir = path.join(work, `hugo-${count}`);
     mkdirSync(hugoDir);
     writeHugoSite(posts, hugoDir);
-    hugoSeconds = timeHugoBuild(hugoDir);
-    step(`hugo: ${hugoSeconds.toFixed(1)} s`);
+    const hugoBuild = timeHugoBuild(hugoDir);
+    hugoSeconds = hugoBuild.seconds;
+    step(`hugo: ${hugoSeconds.toFixed(1)} s (CPU ${hugoBuild.cpuSeconds.toFixed(1)} s)`);
     rmSync(hugoDir, { recursive: true, force: true });
   }
 
@@ -87,13 +88,13 @@ async function measure(count: number): Promise<Row> {
   const log = path.join(work, `build-${count}.log`);
   removeBuildOutputs(site);
   const cold = await nextBuild(site, env, log);
-  step(`cold build: ${cold.seconds.toFixed(1)} s, ${cold.pages} pages, peak RSS ${mb(cold.peakRssBytes)} MB`);
+  step(`cold build: ${cold.seconds.toFixed(1)} s (CPU ${cold.cpuSeconds.toFixed(1)} s), ${cold.pages} pages, peak RSS ${mb(cold.peakRssBytes)} MB`);
 
   const post = posts.find((candidate) => candidate.lang === 'en');
   if (!post) throw new Error('no English post was generated');
   editPostBody(path.join(postsDir, 'en'), post);
   const rebuild = await nextBuild(site, env, log);
-  step(`rebuild after editing ${post.slug}: ${rebuild.seconds.toFixed(1)} s`);
+  step(`rebuild after editing ${post.slug}: ${rebuild.seconds.toFixed(1)} s (CPU ${rebuild.cpuSeconds.toFixed(1)} s)`);
 
   const server = await startNextServer(site, await freePort(), env, path.join(work, `start-${count}.log`));
   try {
@@ -106,8 +107,8 @@ async function measure(count: number): Promise<Row> {
     const load = await runCannon({ url: pageUrl, connections, duration, warmup: WARMUP_SECONDS });
     step(`${load.requestsPerSecond.toFixed(0)} requests/s, p99 ${load.p99Ms} ms, ${load.errors} errors, ${load.non2xx} non-2xx`);
     await server.stop();
-    const floor = await measureFloor(cold.prerendered);
-    step(`floor, ${floor.cold.prerendered} trivial pages: cold build ${floor.cold.seconds.toFixed(1)} s, rebuild ${floor.rebuild.seconds.toFixed(1)} s`);
+    const floor = await measureBuildFloor(work, project, cold.prerendered);
+    step(`floor, ${floor.cold.prerendered} trivial pages: cold build ${floor.cold.seconds.toFixed(1)} s (CPU ${floor.cold.cpuSeconds.toFixed(1)} s), rebuild ${floor.rebuild.seconds.toFixed(1)} s`);
     return { posts: count, cold, rebuild, hugoSeconds, js, htmlBytes: Buffer.byteLength(html), htmlGzipBytes: gzipSync(html).length, load, floor };
   } finally {
     await server.stop();
@@ -115,19 +116,6 @@ async function measure(count: number): Promise<Row> {
   }
 }
 
-/** The floor for `outputs` prerendered outputs: a cold build and a rebuild after one edit. */
-async function measureFloor(outputs: number): Promise<Row['floor']> {
-  const dir = path.join(work, `floor-${outputs}`);
-  writeBuildFloorApp(dir, project, outputs);
-  try {
-    const log = path.join(work, `floor-${outputs}.log`);
-    const cold = await nextBuild(dir, nextEnv(), log, { plainNext: true });
-    editFloorApp(dir);
-    return { cold, rebuild: await nextBuild(dir, nextEnv(), log, { plainNext: true }) };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 type MemoryRow = { posts: number; cold: BuildResult };
 

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { IMAGE_VARIANT_FOLDER } from '../../lib/urls';
 import { onExit, signalGroup } from './cleanup';
-import { findInTree, watchPeakRss } from './process-tree';
+import { findInTree, reapedChildrenCpuSeconds, watchPeakRss } from './process-tree';
 
 /** The ports these tools may use, away from the test servers' 32xx. */
 export const PORTS = { first: 3410, last: 3449 };
@@ -43,8 +43,8 @@ function tail(file: string, lines = 40): string {
   return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
 }
 
-/** `pages`: every output, the prerendered ones (`prerendered`) and the image copies. */
-export type BuildResult = { seconds: number; peakRssBytes: number; pages: number; prerendered: number };
+/** `pages`: every output, the prerendered ones (`prerendered`) and the image copies; `cpuSeconds`: every process's. */
+export type BuildResult = { seconds: number; cpuSeconds: number; peakRssBytes: number; pages: number; prerendered: number };
 
 const imageCopiesOf = (projectDir: string) => path.join(projectDir, 'public', IMAGE_VARIANT_FOLDER);
 
@@ -64,6 +64,7 @@ export function removeBuildOutputs(projectDir: string): void {
  */
 export async function nextBuild(projectDir: string, env: NodeJS.ProcessEnv, logFile: string, { plainNext = false } = {}): Promise<BuildResult> {
   const started = performance.now();
+  const cpuBefore = reapedChildrenCpuSeconds();
   let peakRssBytes = 0;
   const steps: { name: string; args: string[] }[] = plainNext
     ? [
@@ -79,11 +80,12 @@ export async function nextBuild(projectDir: string, env: NodeJS.ProcessEnv, logF
     if (code !== 0) throw new Error(`${step.name} failed (exit ${code}) in ${projectDir}:\n${tail(logFile)}`);
   }
   const seconds = (performance.now() - started) / 1000;
+  const cpuSeconds = reapedChildrenCpuSeconds() - cpuBefore;
   const { routes } = JSON.parse(readFileSync(path.join(projectDir, '.next/prerender-manifest.json'), 'utf8'));
   if (typeof routes !== 'object' || routes === null) throw new Error('.next/prerender-manifest.json has no routes');
   const copies = plainNext ? 0 : readdirSync(imageCopiesOf(projectDir)).length;
   const prerendered = Object.keys(routes).length;
-  return { seconds, peakRssBytes, pages: prerendered + copies, prerendered };
+  return { seconds, cpuSeconds, peakRssBytes, pages: prerendered + copies, prerendered };
 }
 
 export async function freePort(): Promise<number> {

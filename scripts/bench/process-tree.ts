@@ -51,3 +51,18 @@ export function watchPeakRss(pid: number, intervalMs = 100): { stop: () => numbe
     },
   };
 }
+
+/** Linux reports times in /proc in clock ticks of USER_HZ, 100 a second on every architecture. */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * CPU seconds (user and system, every thread) of the children this process has waited for, and
+ * theirs in turn: the build's steps, Next.js's workers, Hugo. The difference across a build is the
+ * work it did, which moves less with other load on the machine than its wall time does.
+ */
+export function reapedChildrenCpuSeconds(): number {
+  const stat = readProc('/proc/self/stat') ?? '';
+  // Fields from the state on (the 3rd): cutime and cstime are the 16th and 17th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND;
+}

@@ -1,9 +1,11 @@
 /**
  * A real site's build beside Hugo's (issue #13's targets for a real-size site): imports a Hugo
  * site into a temporary copy of this project as an author would (`npm run import:hugo`), then
- * times Hugo building the same site, our cold `npm run build`, Hugo again, and rebuilds after one
- * paragraph of one post changed. Prints a table and writes it into docs/benchmarks.md. The Hugo
- * site is copied first: neither tool writes into it. Prints numbers; never part of tests.
+ * times Hugo building the same site, our cold `npm run build`, Hugo again, rebuilds after one
+ * paragraph of one post changed, and the floor: a bare Next.js app with as many prerendered outputs
+ * (build-floor.ts), cold and rebuilt, in the same run. Prints a table and writes it into
+ * docs/benchmarks.md. The Hugo site is copied first: neither tool writes into it. Prints numbers;
+ * never part of tests.
  *
  *   npm run bench:site -- <hugo site folder> [--name jimmysong.io] [--edit posts/en/<post>/index.md] [--rebuilds 2]
  */
@@ -15,6 +17,7 @@ import { commandOptions } from '../command-line';
 import { copyProject } from '../project-copy';
 import { onExit } from './cleanup';
 import { positiveInteger } from './cli';
+import { measureBuildFloor } from './build-floor';
 import { hugoVersion, timeHugoBuild } from './hugo-site';
 import { nextBuild, nextEnv, removeBuildOutputs, type BuildResult } from './next-process';
 import { checked, machineLine, markdownTable, mb, today, writeDocSection } from './report';
@@ -105,42 +108,47 @@ async function timedBuild(): Promise<Timed> {
 }
 
 const hugoBefore = timeHugoBuild(hugoCopy);
-step(`hugo: ${hugoBefore.toFixed(2)} s`);
+step(`hugo: ${hugoBefore.seconds.toFixed(2)} s (CPU ${hugoBefore.cpuSeconds.toFixed(1)} s)`);
 removeBuildOutputs(site);
 const cold = await timedBuild();
-step(`cold build: ${cold.seconds.toFixed(1)} s, ${cold.pages} outputs, peak ${mb(cold.peakRssBytes)} MB`);
+step(`cold build: ${cold.seconds.toFixed(1)} s (CPU ${cold.cpuSeconds.toFixed(1)} s), ${cold.pages} outputs, peak ${mb(cold.peakRssBytes)} MB`);
 const hugoAfter = timeHugoBuild(hugoCopy);
-step(`hugo: ${hugoAfter.toFixed(2)} s`);
+step(`hugo: ${hugoAfter.seconds.toFixed(2)} s (CPU ${hugoAfter.cpuSeconds.toFixed(1)} s)`);
 const rebuildTimes: Timed[] = [];
 for (let n = 1; n <= rebuilds; n++) {
   appendFileSync(edited, `\nOne more paragraph, added to time rebuild ${n} after an edit.\n`);
   rebuildTimes.push(await timedBuild());
-  step(`rebuild after editing ${path.relative(site, edited)}: ${rebuildTimes.at(-1)!.seconds.toFixed(1)} s`);
+  step(`rebuild after editing ${path.relative(site, edited)}: ${rebuildTimes.at(-1)!.seconds.toFixed(1)} s (CPU ${rebuildTimes.at(-1)!.cpuSeconds.toFixed(1)} s)`);
 }
+const floor = await measureBuildFloor(work, project, cold.prerendered);
+step(`floor, ${floor.cold.prerendered} trivial pages: cold build ${floor.cold.seconds.toFixed(1)} s (CPU ${floor.cold.cpuSeconds.toFixed(1)} s), rebuild ${floor.rebuild.seconds.toFixed(1)} s`);
 
 const seconds = (value: number | undefined) => (value === undefined ? '–' : value.toFixed(1));
-const hugoMean = (hugoBefore + hugoAfter) / 2;
+const hugoMean = (hugoBefore.seconds + hugoAfter.seconds) / 2;
+const hugoCpuMean = (hugoBefore.cpuSeconds + hugoAfter.cpuSeconds) / 2;
 const timesHugo = cold.seconds / hugoMean;
 const rebuildCell = rebuildTimes.map((build) => checked(build.seconds.toFixed(1), build.seconds <= TARGETS.rebuildSeconds)).join(', ');
 const table = markdownTable(
-  ['site', 'outputs', 'Hugo (s)', `cold build (s) ≤ ${TARGETS.coldSeconds}`, `ours ÷ Hugo ≤ ${TARGETS.coldTimesHugo}`, 'image copies (s)', 'compile (s)', 'static generation (s)', 'peak RSS (MB)', `rebuild after one edit (s) ≤ ${TARGETS.rebuildSeconds}`],
+  ['site', 'outputs', 'Hugo (s)', `cold build (s) ≤ ${TARGETS.coldSeconds}`, `ours ÷ Hugo ≤ ${TARGETS.coldTimesHugo}`, 'CPU, ours / Hugo (s)', 'image copies (s)', 'compile (s)', 'static generation (s)', 'peak RSS (MB)', `rebuild after one edit (s) ≤ ${TARGETS.rebuildSeconds}`, 'floor: cold / rebuild (s)'],
   [
     [
       siteName,
       String(cold.pages),
-      `${hugoBefore.toFixed(2)}, ${hugoAfter.toFixed(2)}`,
+      `${hugoBefore.seconds.toFixed(2)}, ${hugoAfter.seconds.toFixed(2)}`,
       checked(cold.seconds.toFixed(1), cold.seconds <= TARGETS.coldSeconds),
       checked(`${timesHugo.toFixed(1)}×`, timesHugo <= TARGETS.coldTimesHugo),
+      `${cold.cpuSeconds.toFixed(1)} / ${hugoCpuMean.toFixed(1)}`,
       seconds(cold.copies),
       seconds(cold.compile),
       seconds(cold.staticGeneration),
       mb(cold.peakRssBytes),
       rebuildCell,
+      `${floor.cold.seconds.toFixed(1)} / ${floor.rebuild.seconds.toFixed(1)}`,
     ],
   ],
 );
 const report = `Run ${today()} on ${machineLine(project)}; ${hugo}.
-Imported with \`npm run import:hugo\` (${importSummary.join('; ')}); Hugo timed before and after our cold build, the ratio against their mean. Each rebuild follows one more paragraph added to \`${path.relative(site, edited)}\`. The image copies' time includes the content read before them.
+Imported with \`npm run import:hugo\` (${importSummary.join('; ')}); Hugo timed before and after our cold build, the ratio against their mean. Each rebuild follows one more paragraph added to \`${path.relative(site, edited)}\`. The image copies' time includes the content read before them. CPU is the seconds of every thread of every process (user and system) of our cold build, and Hugo's mean: the work done, which other load on the machine moves less than the wall time. The floor is a bare Next.js app with as many prerendered outputs (${floor.cold.prerendered}), each a trivial page, built with the site's settings after the rebuilds.
 
 ${table}`;
 console.log(`\n${report}\n`);
