@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import { preload } from 'react-dom';
 import { BEST_VARIANT_FORMAT, variantFileName, variantWidths, VARIANT_FORMATS, type ImageSpan, type VariantFormat } from '@/lib/content/image-variants';
 import { imageVariantPath } from '@/lib/urls';
@@ -17,6 +18,8 @@ type ResponsiveImageProps = {
   preload?: boolean;
   className?: string;
   title?: string;
+  /** The size its author drew it at, over the column's (see rehypeBundleFiles). */
+  style?: CSSProperties;
 };
 
 function srcSet(key: string, widths: readonly number[], format: VariantFormat): string {
@@ -29,7 +32,7 @@ function srcSet(key: string, widths: readonly number[], format: VariantFormat): 
  * loads. The original stays the `<img>`'s own source, for browsers without AVIF and for images
  * without copies (SVG, GIF, remote URLs).
  */
-export function ResponsiveImage({ src, alt, width, height, variantKey, sizes, span, preload: isHero = false, className, title }: ResponsiveImageProps) {
+export function ResponsiveImage({ src, alt, width, height, variantKey, sizes, span, preload: isHero = false, className, title, style }: ResponsiveImageProps) {
   const image = (
     <img
       src={src}
@@ -42,6 +45,7 @@ export function ResponsiveImage({ src, alt, width, height, variantKey, sizes, sp
       fetchPriority={isHero ? 'high' : undefined}
       className={className}
       title={title}
+      style={style}
     />
   );
   if (!variantKey || !width) return image;

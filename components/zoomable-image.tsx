@@ -12,6 +12,8 @@ type ZoomableImageProps = {
   labels: ZoomLabels;
   /** The image as the post shows it (its responsive copies), rendered on the server. */
   children: ReactNode;
+  /** The width its author drew it at (`60%` of the column, `300px`), which the image fills. */
+  width?: string;
 };
 
 const LIGHTBOX_STATE = 'lightbox';
@@ -22,7 +24,7 @@ const LIGHTBOX_STATE = 'lightbox';
  * shows the figure's caption, and closes with Esc, its button, or the browser's back. Its code
  * loads only with a page that has a body image.
  */
-export function ZoomableImage({ src, alt, labels, children }: ZoomableImageProps) {
+export function ZoomableImage({ src, alt, labels, children, width }: ZoomableImageProps) {
   const wrapper = useRef<HTMLSpanElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const [open, setOpen] = useState<{ caption?: string } | undefined>();
@@ -47,7 +49,7 @@ export function ZoomableImage({ src, alt, labels, children }: ZoomableImageProps
   };
 
   return (
-    <span ref={wrapper} className="zoomable" onClick={show}>
+    <span ref={wrapper} className="zoomable" style={width ? { width } : undefined} onClick={show}>
       {children}
       <button
         ref={button}

@@ -5,6 +5,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { compileMDX } from 'next-mdx-remote/rsc';
+import sharp from 'sharp';
 import { PostBody } from '@/components/post-body';
 import { mdxComponentsFor } from '@/components/mdx-components';
 import { postFeedHtml } from '@/lib/content/feed-html';
@@ -88,6 +89,47 @@ describe('images and links', () => {
     // Build-time AVIF copies, never wider than the file; the original is the <img> for browsers without AVIF.
     expect(html).toMatch(/<picture><source type="image\/avif" srcSet="\/_img\/[0-9a-f]{16}-1\.avif 1w" sizes="[^"]+"\/><img src="\/en\/blog\/trip\/images\/map.png"/);
     expect(html).not.toContain('data-variant-key');
+  });
+
+  it('draws an image at the size its author wrote, with its copies and its own proportions', async () => {
+    const wide = await sharp({ create: { width: 1600, height: 800, channels: 3, background: '#3366aa' } }).png().toBuffer();
+    const body = [
+      '{{< figure src="images/wide.png" alt="Half" width="50%" >}}',
+      '',
+      '<img src="images/wide.png" alt="Small" width="300" style="border: 1px solid">',
+      '',
+      '<img src="images/wide.png" alt="Odd" width="wide">',
+    ].join('\n');
+    const root = makeSite({ 'posts/en/trip/index.md': post('title: T\ndate: 2024-01-01', body), 'posts/en/trip/images/wide.png': wide });
+    const [entry] = loadContent(optionsFor(root)).posts.en;
+    const cwd = process.cwd();
+    process.chdir(root);
+    try {
+      const page = renderToStaticMarkup(await PostBody({ post: entry! }));
+      const img = (alt: string) => page.match(new RegExp(`<img[^>]*alt="${alt}"[^>]*>`))?.[0] ?? '';
+      const source = (alt: string) => page.match(new RegExp(`<source[^>]*>(?=<img[^>]*alt="${alt}")`))?.[0] ?? '';
+      // Half the column: the browser is told so, and picks from the same copies as a full-width image.
+      expect(source('Half')).toMatch(/srcSet="\/_img\/[0-9a-f]{16}-640\.avif 640w, \/_img\/[0-9a-f]{16}-960\.avif 960w, \/_img\/[0-9a-f]{16}-1440\.avif 1440w"/);
+      expect(source('Half')).toContain('sizes="(min-width: 768px) 360px, 50vw"');
+      // The box it keeps while loading has the file's proportions; the author's width is its
+      // frame's (a share of the column, as the image alone would take), which it fills.
+      expect(img('Half')).toContain('width="1600" height="800"');
+      expect(img('Half')).toContain('style="width:100%"');
+      expect(page).toMatch(/<span class="zoomable" style="width:50%"><picture><source[^>]*><img[^>]*alt="Half"/);
+      expect(source('Small')).toContain('sizes="(max-width: 300px) 100vw, 300px"');
+      expect(img('Small')).toContain('style="width:100%;border:1px solid"');
+      expect(page).toMatch(/<span class="zoomable" style="width:300px"><picture><source[^>]*><img[^>]*alt="Small"/);
+      // A width that is no length stays as written, and the image as it is.
+      expect(img('Odd')).toContain('width="wide"');
+      expect(img('Odd')).not.toContain('height=');
+      expect(source('Odd')).toBe('');
+      // A feed keeps the author's size as written, as Hugo wrote it, and adds no height to it.
+      const feed = postFeedHtml(entry!);
+      expect(feed).toMatch(/<img src="[^"]*\/en\/blog\/trip\/images\/wide\.png" alt="Half" width="50%">/);
+      expect(feed).toMatch(/<img src="[^"]*\/en\/blog\/trip\/images\/wide\.png" alt="Small" width="300" style="border: 1px solid">/);
+    } finally {
+      process.chdir(cwd);
+    }
   });
 
   it('renders remote images lazily without fetching them', async () => {

@@ -15,6 +15,12 @@ import { IN_LINK_PROPERTY, resolveImage, type ImageContext } from './images';
  * pages, the key of their responsive copies); points relative links at the bundle's own files
  * (pages have no trailing slash, so a browser would resolve them against the parent folder). A
  * missing local image (reported by checkBody) becomes its alt text in a box.
+ *
+ * A size the author wrote (`{{< figure width="60%" >}}`, `<img width="300">`) is how large the
+ * picture is drawn. In a feed it stays as written, as Hugo wrote it. On a page the image keeps
+ * its intrinsic size as its width and height (the box it reserves while loading has the file's
+ * proportions) and its responsive copies, and the author's size becomes its style, from which the
+ * page tells the browser how wide it is drawn (see drawnImageSizes).
  */
 export function rehypeBundleFiles(imageContext: ImageContext & { responsiveImages?: boolean }) {
   return (tree: HastRoot) => {
@@ -27,12 +33,15 @@ export function rehypeBundleFiles(imageContext: ImageContext & { responsiveImage
         }
         element.properties.src = resolved.image.src;
         if (resolved.image.kind === 'local' && resolved.image.width && resolved.image.height) {
-          // A size the author wrote wins; copies are then left out, as their proportions could differ.
+          const { width, height, variantKey } = resolved.image;
+          const drawn = imageContext.responsiveImages ? drawnSizeStyle(element.properties.width, element.properties.height) : undefined;
           const sized = element.properties.width !== undefined || element.properties.height !== undefined;
-          element.properties.width ??= resolved.image.width;
-          element.properties.height ??= resolved.image.height;
-          if (imageContext.responsiveImages && resolved.image.variantKey && !sized) {
-            element.properties[VARIANT_KEY_PROPERTY] = resolved.image.variantKey;
+          if (!sized || drawn !== undefined) {
+            element.properties.width = width;
+            element.properties.height = height;
+            // A style the author wrote comes after, and wins, as it would over their attributes.
+            if (drawn) element.properties.style = [drawn, element.properties.style].filter(Boolean).join(';');
+            if (imageContext.responsiveImages && variantKey) element.properties[VARIANT_KEY_PROPERTY] = variantKey;
           }
         }
       }
@@ -52,6 +61,31 @@ export function rehypeBundleFiles(imageContext: ImageContext & { responsiveImage
       }
     });
   };
+}
+
+/** A length as an author writes it in an image's width or height: `300` (pixels), `300px`, `60%`, `20em`, `auto`. */
+const AUTHOR_LENGTH = /^\s*(?:(\d+(?:\.\d+)?)\s*(px|%|r?em|vw|vh|ch)?|(auto))\s*$/i;
+
+function cssLength(value: unknown): string | undefined {
+  const match = AUTHOR_LENGTH.exec(String(value));
+  if (!match) return undefined;
+  return match[3] ? 'auto' : `${match[1]}${match[2]?.toLowerCase() ?? 'px'}`;
+}
+
+/**
+ * The author's width and height as CSS (`width:60%`), '' when they wrote neither, or undefined
+ * when one is not a length this reads: such an image keeps its attributes as written and no copies.
+ */
+function drawnSizeStyle(width: unknown, height: unknown): string | undefined {
+  const lengths = [['width', width], ['height', height]] as const;
+  const style: string[] = [];
+  for (const [property, value] of lengths) {
+    if (value === undefined) continue;
+    const length = cssLength(value);
+    if (!length) return undefined;
+    style.push(`${property}:${length}`);
+  }
+  return style.join(';');
 }
 
 function isElement(node: unknown, tagName: string): node is Element {

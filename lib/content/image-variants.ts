@@ -38,6 +38,22 @@ export type ImageSpan = 'column' | 'screen';
 
 const LARGEST_VARIANT_WIDTH: Readonly<Record<ImageSpan, number>> = { column: 1440, screen: 1920 };
 
+/** How wide an image in the text column is drawn, for a browser to pick its copy: the column is 720 px wide from 768 px of screen up. */
+export const COLUMN_IMAGE_SIZES = '(min-width: 768px) 720px, 100vw';
+
+/**
+ * `sizes` for a body image drawn at the width its author wrote (its style, `60%` or `300px`; see
+ * rehypeBundleFiles): a part of the column, so that the browser fetches a smaller copy. Any other
+ * width is taken as the whole column, which only ever fetches a larger copy than needed.
+ */
+export function drawnImageSizes(width: string | undefined): string {
+  const match = /^(\d+(?:\.\d+)?)(px|%)$/.exec(width ?? '');
+  if (!match) return COLUMN_IMAGE_SIZES;
+  const value = Number(match[1]);
+  if (match[2] === '%') return value >= 100 ? COLUMN_IMAGE_SIZES : `(min-width: 768px) ${Math.ceil(7.2 * value)}px, ${value}vw`;
+  return value >= 720 ? COLUMN_IMAGE_SIZES : `(max-width: ${value}px) 100vw, ${value}px`;
+}
+
 /**
  * How copies are encoded, chosen from `npm run bench:images` on a real site's images (see
  * docs/benchmarks.md): AVIF at effort 0 takes a third of effort 2's time for copies about a third
