@@ -97,7 +97,8 @@ export function mdxComponentsFor(lang: Lang) {
   // the column, as it would be without the frame.
   function ZoomableBodyImage(props: ImgProps) {
     if (typeof props.src !== 'string' || !props.src || props[IN_LINK_ATTRIBUTE] !== undefined) return <BodyImage {...props} />;
-    const drawnWidth = styleWidth(props.style);
+    const width = styleWidth(props.style);
+    const drawnWidth = width === 'auto' ? undefined : width;
     return (
       <ZoomableImage src={props.src} alt={props.alt ?? ''} labels={strings.image} width={drawnWidth}>
         {drawnWidth ? <BodyImage {...props} drawnWidth={drawnWidth} style={{ ...props.style, width: '100%' }} /> : <BodyImage {...props} />}

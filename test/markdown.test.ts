@@ -99,6 +99,8 @@ describe('images and links', () => {
       '<img src="images/wide.png" alt="Small" width="300" style="border: 1px solid">',
       '',
       '<img src="images/wide.png" alt="Odd" width="wide">',
+      '',
+      '<img src="images/wide.png" alt="Short" height="100">',
     ].join('\n');
     const root = makeSite({ 'posts/en/trip/index.md': post('title: T\ndate: 2024-01-01', body), 'posts/en/trip/images/wide.png': wide });
     const [entry] = loadContent(optionsFor(root)).posts.en;
@@ -119,6 +121,9 @@ describe('images and links', () => {
       expect(source('Small')).toContain('sizes="(max-width: 300px) 100vw, 300px"');
       expect(img('Small')).toContain('style="width:100%;border:1px solid"');
       expect(page).toMatch(/<span class="zoomable" style="width:300px"><picture><source[^>]*><img[^>]*alt="Small"/);
+      // A height alone keeps the file's proportions: the width follows from it.
+      expect(img('Short')).toContain('style="height:100px;width:auto"');
+      expect(page).toMatch(/<span class="zoomable"><picture><source[^>]*><img[^>]*alt="Short"/);
       // A width that is no length stays as written, and the image as it is.
       expect(img('Odd')).toContain('width="wide"');
       expect(img('Odd')).not.toContain('height=');

@@ -85,6 +85,8 @@ function drawnSizeStyle(width: unknown, height: unknown): string | undefined {
     if (!length) return undefined;
     style.push(`${property}:${length}`);
   }
+  // A height alone: the width follows from the file's proportions, not from its width attribute.
+  if (width === undefined && height !== undefined) style.push('width:auto');
   return style.join(';');
 }
 
