@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 
 function readProc(file: string): string | undefined {
@@ -52,8 +53,13 @@ export function watchPeakRss(pid: number, intervalMs = 100): { stop: () => numbe
   };
 }
 
-/** Linux reports times in /proc in clock ticks of USER_HZ, 100 a second on every architecture. */
-const TICKS_PER_SECOND = 100;
+let ticksPerSecond: number | undefined;
+
+/** The clock ticks /proc counts times in (USER_HZ: 100 a second on x86 and Arm Linux). */
+function clockTicksPerSecond(): number {
+  ticksPerSecond ??= Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
+  return ticksPerSecond;
+}
 
 /**
  * CPU seconds (user and system, every thread) of the children this process has waited for, and
@@ -61,8 +67,10 @@ const TICKS_PER_SECOND = 100;
  * work it did, which moves less with other load on the machine than its wall time does.
  */
 export function reapedChildrenCpuSeconds(): number {
+  // Asked first: the getconf it may run is then reaped before the times are read.
+  const ticks = clockTicksPerSecond();
   const stat = readProc('/proc/self/stat') ?? '';
   // Fields from the state on (the 3rd): cutime and cstime are the 16th and 17th.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND;
+  return (Number(fields[13]) + Number(fields[14])) / ticks;
 }
