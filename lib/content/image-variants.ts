@@ -38,8 +38,11 @@ export type ImageSpan = 'column' | 'screen';
 
 const LARGEST_VARIANT_WIDTH: Readonly<Record<ImageSpan, number>> = { column: 1440, screen: 1920 };
 
-/** How wide an image in the text column is drawn, for a browser to pick its copy: the column is 720 px wide from 768 px of screen up. */
-export const COLUMN_IMAGE_SIZES = '(min-width: 768px) 720px, 100vw';
+/** The text column: as wide as it gets (CSS px), from the screen width (CSS px) up at which it is. */
+const COLUMN = { width: 720, fromScreen: 768 };
+
+/** How wide an image in the text column is drawn, for a browser to pick its copy. */
+export const COLUMN_IMAGE_SIZES = `(min-width: ${COLUMN.fromScreen}px) ${COLUMN.width}px, 100vw`;
 
 /**
  * `sizes` for a body image drawn at the width its author wrote (its style, `60%` or `300px`; see
@@ -50,8 +53,10 @@ export function drawnImageSizes(width: string | undefined): string {
   const match = /^(\d+(?:\.\d+)?)(px|%)$/.exec(width ?? '');
   if (!match) return COLUMN_IMAGE_SIZES;
   const value = Number(match[1]);
-  if (match[2] === '%') return value >= 100 ? COLUMN_IMAGE_SIZES : `(min-width: 768px) ${Math.ceil(7.2 * value)}px, ${value}vw`;
-  return value >= 720 ? COLUMN_IMAGE_SIZES : `(max-width: ${value}px) 100vw, ${value}px`;
+  if (match[2] === '%') {
+    return value >= 100 ? COLUMN_IMAGE_SIZES : `(min-width: ${COLUMN.fromScreen}px) ${Math.ceil((COLUMN.width * value) / 100)}px, ${value}vw`;
+  }
+  return value >= COLUMN.width ? COLUMN_IMAGE_SIZES : `(max-width: ${value}px) 100vw, ${value}px`;
 }
 
 /**
