@@ -74,3 +74,9 @@ export async function measureBuildFloor(workDir: string, projectDir: string, out
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** One line for a measured floor, as the bench scripts print it. */
+export function floorLine({ cold, rebuild }: { cold: BuildResult; rebuild: BuildResult }): string {
+  const peakMb = (cold.peakRssBytes / 1024 ** 2).toFixed(0);
+  return `floor, ${cold.prerendered} trivial pages: cold build ${cold.seconds.toFixed(1)} s (CPU ${cold.cpuSeconds.toFixed(1)} s, peak RSS ${peakMb} MB), rebuild after one edit ${rebuild.seconds.toFixed(1)} s`;
+}

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { commandOptions } from '../command-line';
-import { measureBuildFloor } from './build-floor';
+import { floorLine, measureBuildFloor } from './build-floor';
 import { onExit } from './cleanup';
 import { positiveInteger } from './cli';
 
@@ -24,6 +24,5 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'blog-floor-'));
 onExit(() => rmSync(work, { recursive: true, force: true }));
 
 for (const count of counts) {
-  const { cold, rebuild } = await measureBuildFloor(work, process.cwd(), count);
-  console.log(`floor, ${cold.prerendered} prerendered outputs: cold build ${cold.seconds.toFixed(1)} s (peak RSS ${(cold.peakRssBytes / 1024 ** 2).toFixed(0)} MB), rebuild after one edit ${rebuild.seconds.toFixed(1)} s`);
+  console.log(floorLine(await measureBuildFloor(work, process.cwd(), count)));
 }

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { copyProject } from '../project-copy';
-import { measureBuildFloor } from './build-floor';
+import { floorLine, measureBuildFloor } from './build-floor';
 import { onExit } from './cleanup';
 import { positiveInteger } from './cli';
 import { firstLoadJs, type FirstLoadJs } from './client-js';
@@ -108,7 +108,7 @@ async function measure(count: number): Promise<Row> {
     step(`${load.requestsPerSecond.toFixed(0)} requests/s, p99 ${load.p99Ms} ms, ${load.errors} errors, ${load.non2xx} non-2xx`);
     await server.stop();
     const floor = await measureBuildFloor(work, project, cold.prerendered);
-    step(`floor, ${floor.cold.prerendered} trivial pages: cold build ${floor.cold.seconds.toFixed(1)} s (CPU ${floor.cold.cpuSeconds.toFixed(1)} s), rebuild ${floor.rebuild.seconds.toFixed(1)} s`);
+    step(floorLine(floor));
     return { posts: count, cold, rebuild, hugoSeconds, js, htmlBytes: Buffer.byteLength(html), htmlGzipBytes: gzipSync(html).length, load, floor };
   } finally {
     await server.stop();

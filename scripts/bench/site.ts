@@ -17,7 +17,7 @@ import { commandOptions } from '../command-line';
 import { copyProject } from '../project-copy';
 import { onExit } from './cleanup';
 import { positiveInteger } from './cli';
-import { measureBuildFloor } from './build-floor';
+import { floorLine, measureBuildFloor } from './build-floor';
 import { hugoVersion, timeHugoBuild } from './hugo-site';
 import { nextBuild, nextEnv, removeBuildOutputs, type BuildResult } from './next-process';
 import { checked, machineLine, markdownTable, mb, today, writeDocSection } from './report';
@@ -121,7 +121,7 @@ for (let n = 1; n <= rebuilds; n++) {
   step(`rebuild after editing ${path.relative(site, edited)}: ${rebuildTimes.at(-1)!.seconds.toFixed(1)} s (CPU ${rebuildTimes.at(-1)!.cpuSeconds.toFixed(1)} s)`);
 }
 const floor = await measureBuildFloor(work, project, cold.prerendered);
-step(`floor, ${floor.cold.prerendered} trivial pages: cold build ${floor.cold.seconds.toFixed(1)} s (CPU ${floor.cold.cpuSeconds.toFixed(1)} s), rebuild ${floor.rebuild.seconds.toFixed(1)} s`);
+step(floorLine(floor));
 
 const seconds = (value: number | undefined) => (value === undefined ? '–' : value.toFixed(1));
 const hugoMean = (hugoBefore.seconds + hugoAfter.seconds) / 2;
