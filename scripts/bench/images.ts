@@ -1,9 +1,12 @@
 /**
- * What the responsive image copies cost to make, per format, effort and width, on real images:
- * each sampled image is encoded at the widths the site makes of it (lib/content/image-variants.ts)
- * with each setting, one at a time, and the encode time and the copy's size are summed per
- * setting (WebP, which the site no longer makes, beside AVIF); then the copies a build makes with
- * the current settings are made again, one image at a time and then one per core at a time (as
+ * What the responsive image copies cost to make, and what they look like, per format, effort and
+ * width, on real images: each sampled image is scaled to the widths the site makes of it
+ * (lib/content/image-variants.ts) and encoded from those pixels with each setting, one at a time
+ * (WebP, which the site no longer makes, beside AVIF). Per setting: the encode time, the
+ * copies' size against the originals', and their structural similarity to the scaled source
+ * (mean SSIM of the luma and of the worst of the three colour channels, which shows colour lost
+ * to chroma subsampling; ssim.js at full resolution, on a white background; 1 is identical). Then the copies a build makes with the current settings are made
+ * again from the files, one image at a time and then one per core at a time (as
  * scripts/image-copies.ts makes them), to show what a cold build pays. A copy larger than its
  * original is counted too. Not a test.
  *
@@ -12,7 +15,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Metadata, type Sharp } from 'sharp';
+import { ssim } from 'ssim.js';
 import { VARIANT_ENCODING, VARIANT_FORMATS, VARIANT_SOURCE_TYPES, VARIANT_WIDTHS, variantWidths } from '../../lib/content/image-variants';
 import { commandOptions } from '../command-line';
 
@@ -36,87 +40,138 @@ const all = imagesUnder(folder);
 const sampleSize = Math.min(all.length, Number(values.sample));
 const sample = Array.from({ length: sampleSize }, (_, index) => all[Math.floor((index * all.length) / sampleSize)]!);
 
-type Source = { file: string; bytes: Buffer; widths: number[] };
+/**
+ * The chroma subsampling of the site's AVIF copies (lib/image-variant-render.ts): a JPEG stored at
+ * 4:2:0 keeps it, any other image gets full colour resolution. WebP is always 4:2:0.
+ */
+type ChromaSubsampling = '4:2:0' | '4:4:4';
+const avifChromaSubsampling = (metadata: Metadata): ChromaSubsampling => (metadata.format === 'jpeg' && metadata.chromaSubsampling === '4:2:0' ? '4:2:0' : '4:4:4');
+
+type Source = { file: string; bytes: Buffer; widths: number[]; chromaSubsampling: ChromaSubsampling };
 const sources: Source[] = [];
 for (const file of sample) {
   const bytes = readFileSync(file);
-  const { width } = await sharp(bytes).metadata();
+  const metadata = await sharp(bytes).metadata();
   // Every width a copy is made at: a banner's, drawn across the screen, includes the column's.
-  if (width) sources.push({ file, bytes, widths: variantWidths(width, 'screen') });
+  if (metadata.width) sources.push({ file, bytes, widths: variantWidths(metadata.width, 'screen'), chromaSubsampling: avifChromaSubsampling(metadata) });
 }
 
 type Setting = { format: 'avif' | 'webp'; effort: number; quality: number };
-/** WebP is not made any more (see VARIANT_FORMATS); measured beside AVIF at the quality it had. */
-const WEBP_QUALITY = 75;
 const SETTINGS: Setting[] = [
-  { format: 'avif', effort: 0, quality: VARIANT_ENCODING.avif.quality },
-  { format: 'avif', effort: 1, quality: VARIANT_ENCODING.avif.quality },
-  { format: 'avif', effort: 2, quality: VARIANT_ENCODING.avif.quality },
-  { format: 'avif', effort: 4, quality: VARIANT_ENCODING.avif.quality },
-  { format: 'webp', effort: 2, quality: WEBP_QUALITY },
-  { format: 'webp', effort: 4, quality: WEBP_QUALITY },
-  { format: 'webp', effort: 6, quality: WEBP_QUALITY },
+  { format: 'avif', effort: 0, quality: 50 },
+  { format: 'avif', effort: 1, quality: 50 },
+  { format: 'avif', effort: 2, quality: 50 },
+  { format: 'webp', effort: 1, quality: 55 },
+  { format: 'webp', effort: 2, quality: 55 },
+  { format: 'webp', effort: 3, quality: 55 },
+  { format: 'webp', effort: 2, quality: 50 },
+  { format: 'webp', effort: 2, quality: 75 },
 ];
+const isCurrent = (setting: Setting) =>
+  VARIANT_FORMATS.some(({ format }) => format === setting.format) &&
+  Object.entries(VARIANT_ENCODING).some(([format, { quality, effort }]) => format === setting.format && quality === setting.quality && effort === setting.effort);
 
-async function encode(source: Source, width: number, setting: Setting): Promise<Buffer> {
-  const pipeline = sharp(source.bytes).rotate().resize({ width, withoutEnlargement: true });
-  return setting.format === 'avif' ? pipeline.avif({ quality: setting.quality, effort: setting.effort }).toBuffer() : pipeline.webp({ quality: setting.quality, effort: setting.effort }).toBuffer();
+type Pixels = { data: Buffer; width: number; height: number; channels: 1 | 2 | 3 | 4 };
+type RGBA = { data: Uint8ClampedArray; width: number; height: number };
+
+/** The image as a reader sees it for SSIM: over the page's white, as RGBA. */
+async function onWhite(image: Sharp): Promise<RGBA> {
+  const { data, info } = await image.flatten({ background: '#ffffff' }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  return { data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
+}
+
+/** A source scaled to one width, as the site scales it before encoding, and that picture as a reader sees it. */
+async function scaled(source: Source, width: number): Promise<{ pixels: Pixels; reference: RGBA }> {
+  const { data, info } = await sharp(source.bytes).rotate().resize({ width, withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true });
+  const pixels: Pixels = { data, width: info.width, height: info.height, channels: info.channels };
+  return { pixels, reference: await onWhite(sharp(data, { raw: pixels })) };
+}
+
+function encode(pixels: Pixels, setting: Setting, chromaSubsampling: ChromaSubsampling): Promise<Buffer> {
+  const image = sharp(pixels.data, { raw: pixels });
+  return setting.format === 'avif'
+    ? image.avif({ quality: setting.quality, effort: setting.effort, chromaSubsampling }).toBuffer()
+    : image.webp({ quality: setting.quality, effort: setting.effort }).toBuffer();
+}
+
+/** One channel of an image (0 red, 1 green, 2 blue) as a grey image, which ssim.js compares as it is. */
+function channel(image: RGBA, index: number): RGBA {
+  const data = new Uint8ClampedArray(image.data.length);
+  for (let at = 0; at < data.length; at += 4) {
+    data[at] = data[at + 1] = data[at + 2] = image.data[at + index]!;
+    data[at + 3] = 255;
+  }
+  return { ...image, data };
+}
+
+/**
+ * Mean SSIM of a copy against the picture it was made from, of the luma and of the worst colour
+ * channel, at full resolution (ssim.js would otherwise scale both to 256 px first, where encoding
+ * artefacts no longer show), with Bezkrovny's approximation: six times faster than ssim.js's
+ * default on a 1440 px copy.
+ */
+async function similarity(copy: Buffer, reference: RGBA): Promise<{ luma: number; worstChannel: number }> {
+  const decoded = await onWhite(sharp(copy));
+  const compare = (a: RGBA, b: RGBA) => ssim(a, b, { downsample: false, ssim: 'bezkrovny' }).mssim;
+  return { luma: compare(decoded, reference), worstChannel: Math.min(...[0, 1, 2].map((index) => compare(channel(decoded, index), channel(reference, index)))) };
 }
 
 const copies = sources.reduce((sum, source) => sum + source.widths.length, 0);
-const originalBytes = sources.reduce((sum, source) => sum + source.bytes.length * source.widths.length, 0);
-console.log(`${sources.length} images of ${all.length} under ${folder}, ${copies} copies each setting (widths ${[...new Set(sources.flatMap((s) => s.widths))].sort((a, b) => a - b).join(', ')}); libvips on one thread, one image at a time:`);
-console.log('| format | effort | encode, all copies (s) | per copy (ms) | copies / originals, bytes | copies larger than their original |');
-console.log('| --- | --- | --- | --- | --- | --- |');
+console.log(`${sources.length} images of ${all.length} under ${folder}, ${copies} copies each setting (widths ${[...new Set(sources.flatMap((s) => s.widths))].sort((a, b) => a - b).join(', ')}); libvips on one thread, one image at a time, the encoding alone timed:`);
+console.log('| format | quality | effort | encode, all copies (s) | per copy (ms) | copies / originals, bytes | SSIM, luma | SSIM, worst colour channel | copies larger than their original |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 sharp.concurrency(1);
 /** The width a copy is made for: a source narrower than the largest width gets its own width, counted with the next. */
 const widthSlot = (width: number) => VARIANT_WIDTHS.find((slot) => width <= slot) ?? width;
-type WidthCost = { copies: number; seconds: number; bytes: number; originalBytes: number };
-const byWidth = new Map<string, WidthCost>();
-for (const setting of SETTINGS) {
-  let seconds = 0;
-  let bytes = 0;
-  let larger = 0;
-  const current = VARIANT_FORMATS.some(({ format }) => format === setting.format) && VARIANT_ENCODING.avif.effort === setting.effort;
-  for (const source of sources) {
-    for (const width of source.widths) {
+type Totals = { copies: number; seconds: number; bytes: number; originalBytes: number; luma: number; worstChannel: number; larger: number };
+const none = (): Totals => ({ copies: 0, seconds: 0, bytes: 0, originalBytes: 0, luma: 0, worstChannel: 0, larger: 0 });
+const bySetting = new Map(SETTINGS.map((setting) => [setting, none()]));
+const byWidth = new Map<string, Totals>();
+for (const source of sources) {
+  for (const width of source.widths) {
+    const { pixels, reference } = await scaled(source, width);
+    for (const setting of SETTINGS) {
       const started = performance.now();
-      const copy = await encode(source, width, setting);
-      const took = (performance.now() - started) / 1000;
-      seconds += took;
-      bytes += copy.length;
-      if (copy.length > source.bytes.length) larger++;
-      if (current) {
+      const copy = await encode(pixels, setting, source.chromaSubsampling);
+      const seconds = (performance.now() - started) / 1000;
+      const copyTotals: Totals = { copies: 1, seconds, bytes: copy.length, originalBytes: source.bytes.length, ...(await similarity(copy, reference)), larger: copy.length > source.bytes.length ? 1 : 0 };
+      const add = (totals: Totals) => (Object.keys(totals) as (keyof Totals)[]).forEach((key) => (totals[key] += copyTotals[key]));
+      add(bySetting.get(setting)!);
+      if (isCurrent(setting)) {
         const key = `${setting.format} ${widthSlot(width)}`;
-        const cost = byWidth.get(key) ?? { copies: 0, seconds: 0, bytes: 0, originalBytes: 0 };
-        byWidth.set(key, { copies: cost.copies + 1, seconds: cost.seconds + took, bytes: cost.bytes + copy.length, originalBytes: cost.originalBytes + source.bytes.length });
+        byWidth.set(key, byWidth.get(key) ?? none());
+        add(byWidth.get(key)!);
       }
     }
   }
-  console.log(`| ${setting.format} | ${setting.effort}${current ? ' (current)' : ''} | ${seconds.toFixed(1)} | ${((seconds * 1000) / copies).toFixed(0)} | ${((100 * bytes) / originalBytes).toFixed(0)} % | ${larger} of ${copies} |`);
+}
+const percent = (totals: Totals) => `${((100 * totals.bytes) / totals.originalBytes).toFixed(0)} %`;
+const mean = (totals: Totals, key: 'luma' | 'worstChannel') => (totals[key] / totals.copies).toFixed(4);
+for (const [setting, totals] of bySetting) {
+  console.log(`| ${setting.format}${isCurrent(setting) ? ' (current)' : ''} | ${setting.quality} | ${setting.effort} | ${totals.seconds.toFixed(1)} | ${((totals.seconds * 1000) / totals.copies).toFixed(0)} | ${percent(totals)} | ${mean(totals, 'luma')} | ${mean(totals, 'worstChannel')} | ${totals.larger} of ${totals.copies} |`);
 }
 
 // Which widths cost what, with the current settings (a source narrower than a width is counted with it).
-console.log('\n| format | width (up to) | copies | encode (s) | per copy (ms) | copies / originals, bytes |');
-console.log('| --- | --- | --- | --- | --- | --- |');
-for (const [key, cost] of byWidth) {
+console.log('\n| format | width (up to) | copies | encode (s) | per copy (ms) | copies / originals, bytes | SSIM, luma | SSIM, worst colour channel |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const [key, totals] of [...byWidth].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))) {
   const [format, width] = key.split(' ');
-  console.log(`| ${format} | ${width} | ${cost.copies} | ${cost.seconds.toFixed(1)} | ${((cost.seconds * 1000) / cost.copies).toFixed(0)} | ${((100 * cost.bytes) / cost.originalBytes).toFixed(0)} % |`);
+  console.log(`| ${format} | ${width} | ${totals.copies} | ${totals.seconds.toFixed(1)} | ${((totals.seconds * 1000) / totals.copies).toFixed(0)} | ${percent(totals)} | ${mean(totals, 'luma')} | ${mean(totals, 'worstChannel')} |`);
 }
 console.log();
 
-// A cold build makes every copy, one per core at a time (scripts/image-copies.ts).
+// A cold build makes every copy from its file, one per core at a time (scripts/image-copies.ts).
 sharp.concurrency(0);
 const cores = os.availableParallelism();
 for (const inFlight of [1, cores]) {
-  const jobs = sources.flatMap((source) => source.widths.flatMap((width) => VARIANT_FORMATS.map(({ format }) => ({ source, width, setting: { format, ...VARIANT_ENCODING[format] } }))));
+  const jobs = sources.flatMap((source) => source.widths.flatMap((width) => VARIANT_FORMATS.map(({ format }) => ({ source, width, format }))));
   const started = performance.now();
   let next = 0;
   await Promise.all(
     Array.from({ length: inFlight }, async () => {
       while (next < jobs.length) {
-        const job = jobs[next++]!;
-        await encode(job.source, job.width, job.setting);
+        const { source, width, format } = jobs[next++]!;
+        await sharp(source.bytes).rotate().resize({ width, withoutEnlargement: true })[format]({ ...VARIANT_ENCODING[format], chromaSubsampling: source.chromaSubsampling }).toBuffer();
       }
     }),
   );
