@@ -27,9 +27,9 @@ function srcSet(key: string, widths: readonly number[], format: VariantFormat): 
 }
 
 /**
- * An image with its build-time AVIF copies in a `<picture>`: the browser fetches the smallest
+ * An image with its build-time WebP copies in a `<picture>`: the browser fetches the smallest
  * copy wide enough for `sizes`, and the width and height keep the layout from moving while it
- * loads. The original stays the `<img>`'s own source, for browsers without AVIF and for images
+ * loads. The original stays the `<img>`'s own source, for browsers without WebP and for images
  * without copies (SVG, GIF, remote URLs).
  */
 export function ResponsiveImage({ src, alt, width, height, variantKey, sizes, span, preload: isHero = false, className, title, style }: ResponsiveImageProps) {

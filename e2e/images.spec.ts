@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectImageLoaded } from './helpers';
 
-// Local images are served as build-time AVIF copies sized for the reader's screen (see
+// Local images are served as build-time WebP copies sized for the reader's screen (see
 // lib/content/image-variants.ts), with their dimensions known before they load.
 
 const post = '/en/blog/ebpf-observability-primer';
@@ -17,7 +17,7 @@ async function shownSource(image: Locator): Promise<string> {
 }
 
 test.describe('responsive images', () => {
-  test('the hero is the AVIF copy just wide enough for the screen @phone', async ({ page }, testInfo) => {
+  test('the hero is the WebP copy just wide enough for the screen @phone', async ({ page }, testInfo) => {
     const imageRequests: string[] = [];
     page.on('request', (request) => {
       if (request.resourceType() === 'image') imageRequests.push(new URL(request.url()).pathname);
@@ -25,7 +25,7 @@ test.describe('responsive images', () => {
     await page.goto(post);
     const source = await shownSource(hero(page));
     // 720 CSS px at 1× takes the 960 copy; a 412 px phone at 2.625× needs 1081 px and takes the full 1200.
-    const expected = testInfo.project.name === 'phone' ? /^\/_img\/[0-9a-f]{16}-1200\.avif$/ : /^\/_img\/[0-9a-f]{16}-960\.avif$/;
+    const expected = testInfo.project.name === 'phone' ? /^\/_img\/[0-9a-f]{16}-1200\.webp$/ : /^\/_img\/[0-9a-f]{16}-960\.webp$/;
     expect(source).toMatch(expected);
     // The original cover.jpg and the image server of next/image are never asked for.
     expect(imageRequests.filter((url) => url.endsWith('/cover.jpg') || url.startsWith('/_next/image'))).toEqual([]);
@@ -40,15 +40,15 @@ test.describe('responsive images', () => {
     expect(preloads).toHaveLength(2);
     for (const link of preloads) {
       expect(link).toContain('fetchPriority="high"');
-      expect(link).toContain('type="image/avif"');
-      expect(link).toMatch(/imageSrcSet="\/_img\/[0-9a-f]{16}-640\.avif 640w/);
+      expect(link).toContain('type="image/webp"');
+      expect(link).toMatch(/imageSrcSet="\/_img\/[0-9a-f]{16}-640\.webp 640w/);
     }
     await expect(hero(page)).toHaveAttribute('fetchpriority', 'high');
     const figures = page.locator('article figure img');
     await expect(figures).toHaveCount(2);
     for (const figure of await figures.all()) {
       await expect(figure).toHaveAttribute('loading', 'lazy');
-      // Small flat diagrams (4-6 KB PNG) whose AVIF copies would be larger: served as they are.
+      // Small flat diagrams (4-6 KB PNG) whose copies would be larger: served as they are.
       expect(await shownSource(figure)).toMatch(/^\/en\/blog\/ebpf-observability-primer\/images\/[a-z-]+\.png$/);
     }
   });
@@ -64,28 +64,28 @@ test.describe('responsive images', () => {
     await expect(page.locator('main img:not([width])')).toHaveCount(0);
   });
 
-  test('a browser without AVIF gets the original, and the copies are files cacheable forever', async ({ page, request }) => {
+  test('a browser without WebP gets the original, and the copies are files cacheable forever', async ({ page, request }) => {
     // A browser skips a <source> or preload whose type it cannot read: serve the page as such a browser sees it.
-    let avifCopy: string | undefined;
+    let copy: string | undefined;
     await page.route(post, async (route) => {
       const response = await route.fetch();
       const html = await response.text();
-      avifCopy = /\/_img\/[0-9a-f]{16}-\d+\.avif/.exec(html)?.[0];
-      await route.fulfill({ response, body: html.replace(/<(?:source|link)[^>]*type="image\/avif"[^>]*>/g, '') });
+      copy = /\/_img\/[0-9a-f]{16}-\d+\.webp/.exec(html)?.[0];
+      await route.fulfill({ response, body: html.replace(/<(?:source|link)[^>]*type="image\/webp"[^>]*>/g, '') });
     });
-    await page.route(/\.avif$/, (route) => route.abort());
+    await page.route(/\.webp$/, (route) => route.abort());
     // Hydration would put the edited-out sources back from the page's React payload.
     await page.route(/\/_next\/static\/.*\.js$/, (route) => route.abort());
     await page.goto(post);
     expect(await shownSource(hero(page))).toBe(`${post}/cover.jpg`);
     // The copies are written to public/_img before next build and served as files.
-    expect(avifCopy).toBeDefined();
-    const response = await request.get(avifCopy!);
+    expect(copy).toBeDefined();
+    const response = await request.get(copy!);
     expect(response.status()).toBe(200);
-    expect(response.headers()['content-type']).toBe('image/avif');
+    expect(response.headers()['content-type']).toBe('image/webp');
     expect(response.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(response.headers()['x-content-type-options']).toBe('nosniff');
     // A copy the site never made is not made on request.
-    expect((await request.get(avifCopy!.replace(/-\d+\.avif$/, '-333.avif'))).status()).toBe(404);
+    expect((await request.get(copy!.replace(/-\d+\.webp$/, '-333.webp'))).status()).toBe(404);
   });
 });

@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import sharp, { type Metadata } from 'sharp';
+import sharp from 'sharp';
 import { VARIANT_ENCODING, VARIANT_SETTINGS_ID, type VariantFormat } from '@/lib/content/image-variants';
 import { cacheEntryName, readCacheEntry, writeCacheEntry } from '@/lib/disk-cache';
 
@@ -21,16 +21,6 @@ function readPackageVersion(name: string): string {
   } catch {
     return 'unknown';
   }
-}
-
-/**
- * The AVIF encoder's chroma subsampling for a source: a JPEG that keeps its colour at half
- * resolution (4:2:0, what most cameras and editors write) gets copies that do too, which costs
- * about a fifth less to encode and loses nothing the file had; any other image keeps full colour
- * resolution (sharp's default), for the sharp coloured edges of diagrams and screenshots.
- */
-function chromaSubsampling(metadata: Metadata): '4:2:0' | '4:4:4' {
-  return metadata.format === 'jpeg' && metadata.chromaSubsampling === '4:2:0' ? '4:2:0' : '4:4:4';
 }
 
 /**
@@ -55,10 +45,9 @@ export async function renderImageCopies(file: string, widths: readonly number[],
   }
   const missing = widths.filter((width) => !copies.has(width)).sort((a, b) => b - a);
   if (!missing.length) return copies;
-  const image = sharp(source);
-  const encoding = { ...VARIANT_ENCODING[format], chromaSubsampling: chromaSubsampling(await image.metadata()) };
+  const encoding = VARIANT_ENCODING[format];
   // Raw 8-bit sRGB pixels: sharp has already applied the file's colour profile, CMYK included.
-  const widest = await image.rotate().resize({ width: missing[0], withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true });
+  const widest = await sharp(source).rotate().resize({ width: missing[0], withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true });
   const { width: widestWidth, height, channels } = widest.info;
   for (const width of missing) {
     const scaled = sharp(widest.data, { raw: { width: widestWidth, height, channels } });

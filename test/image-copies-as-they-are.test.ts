@@ -11,7 +11,7 @@ let root: string;
 let dir: string;
 
 beforeAll(async () => {
-  // A flat strip compresses to a few hundred bytes as PNG, less than an AVIF file's own overhead.
+  // A flat strip compresses to a few hundred bytes as PNG, less than a lossy WebP of it.
   const strip = await sharp({ create: { width: 700, height: 8, channels: 3, background: { r: 30, g: 30, b: 30 } } }).png({ compressionLevel: 9 }).toBuffer();
   // Noise does not compress: its copies are far smaller than the PNG.
   const noise = await sharp(randomBytes(800 * 400 * 3), { raw: { width: 800, height: 400, channels: 3 } }).png().toBuffer();
@@ -53,6 +53,6 @@ describe('an image whose copy would be larger than the original', () => {
     // ...and its next step keeps it listed, with nothing to make.
     const again = await (await import('@/lib/image-copies')).writeImageCopies(dir, 2);
     expect(again).toMatchObject({ made: 0, servedAsTheyAre: 0 });
-    expect(existsSync(path.join(dir, `${stripKey}-700.avif`))).toBe(false);
+    expect(existsSync(path.join(dir, `${stripKey}-700.webp`))).toBe(false);
   });
 });

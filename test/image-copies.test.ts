@@ -38,16 +38,16 @@ beforeAll(async () => {
 });
 
 describe('image copies written before the build', () => {
-  it("are every copy the pages name, as AVIF at each copy's width", async () => {
+  it("are every copy the pages name, as WebP at each copy's width", async () => {
     const wanted = content.getImageVariantFileNames();
     const report = await copies.writeImageCopies(dir, 2);
     expect(report).toEqual({ made: wanted.length, kept: 0, removed: 0, servedAsTheyAre: 0 });
     expect(readdirSync(dir).sort()).toEqual([...wanted].sort());
     const mapCopies = wanted.filter((name) => content.getImageVariant(name)?.file === path.join(root, 'posts/en/trip/map.png'));
-    expect(mapCopies.map((name) => name.replace(/^[0-9a-f]{16}/, 'key')).sort()).toEqual(['key-1000.avif', 'key-640.avif', 'key-960.avif']);
+    expect(mapCopies.map((name) => name.replace(/^[0-9a-f]{16}/, 'key')).sort()).toEqual(['key-1000.webp', 'key-640.webp', 'key-960.webp']);
     for (const name of mapCopies) {
       const { format, width } = await sharp(path.join(dir, name)).metadata();
-      expect([format, width]).toEqual(['heif', Number(/-(\d+)\./.exec(name)![1])]);
+      expect([format, width]).toEqual(['webp', Number(/-(\d+)\./.exec(name)![1])]);
     }
   });
 
@@ -66,12 +66,12 @@ describe('image copies written before the build', () => {
     // Each page names only copies the step wrote, the widest its drawing needs.
     const posts = content.getPosts('en');
     const [trip, walk] = ['trip', 'walk'].map((slug) => posts.find((entry) => entry.slug === slug)!);
-    const named = (html: string) => [...html.matchAll(/\/_img\/([0-9a-f]{16}-\d+\.avif)/g)].map(([, name]) => name!);
+    const named = (html: string) => [...html.matchAll(/\/_img\/([0-9a-f]{16}-\d+\.webp)/g)].map(([, name]) => name!);
     const banner = renderToStaticMarkup(PageBanner({ title: 'Trip', background: trip!.banner! }));
     const body = renderToStaticMarkup(await PostBody({ post: walk! }));
-    expect(named(banner).some((name) => name.endsWith('-1920.avif'))).toBe(true);
+    expect(named(banner).some((name) => name.endsWith('-1920.webp'))).toBe(true);
     expect(named(body).length).toBeGreaterThan(0);
-    expect(named(body).filter((name) => !/-(?:640|960|1440)\.avif$/.test(name))).toEqual([]);
+    expect(named(body).filter((name) => !/-(?:640|960|1440)\.webp$/.test(name))).toEqual([]);
     const written = new Set(readdirSync(dir));
     expect([...named(banner), ...named(body)].filter((name) => !written.has(name))).toEqual([]);
   });
@@ -79,12 +79,12 @@ describe('image copies written before the build', () => {
   it('are kept by the next build, and what no page names any more is removed', async () => {
     const [first] = readdirSync(dir);
     const written = statSync(path.join(dir, first!)).mtimeMs;
-    writeFileSync(path.join(dir, '0123456789abcdef-640.avif'), 'a copy of a picture no post shows');
+    writeFileSync(path.join(dir, '0123456789abcdef-640.webp'), 'a copy of a picture no post shows');
     writeFileSync(path.join(dir, `${first}.4242.tmp`), 'half a copy, from a build that was stopped');
-    writeFileSync(path.join(dir, '0123456789abcdef-640.webp'), 'a copy in a format the site no longer makes');
+    writeFileSync(path.join(dir, '0123456789abcdef-640.avif'), 'a copy in a format the site no longer makes');
     const report = await copies.writeImageCopies(dir, 2);
     expect(report).toEqual({ made: 0, kept: content.getImageVariantFileNames().length, removed: 3, servedAsTheyAre: 0 });
-    expect(existsSync(path.join(dir, '0123456789abcdef-640.avif'))).toBe(false);
+    expect(existsSync(path.join(dir, '0123456789abcdef-640.webp'))).toBe(false);
     expect(statSync(path.join(dir, first!)).mtimeMs).toBe(written);
   });
 

@@ -8,7 +8,7 @@ import { localImageFacts } from '@/lib/content/images';
 import { renderImageCopies } from '@/lib/image-variant-render';
 
 /** One copy, as the dev server makes it on request. */
-async function renderImageVariant(file: string, width: number, format: 'avif') {
+async function renderImageVariant(file: string, width: number, format: 'webp') {
   return (await renderImageCopies(file, [width], format)).get(width)!;
 }
 
@@ -37,10 +37,11 @@ describe('responsive copies', () => {
   });
 
   it('are named by key, width and format, and only such names are read back', () => {
-    const name = variantFileName('0123456789abcdef', 640, 'avif');
-    expect(name).toBe('0123456789abcdef-640.avif');
-    expect(parseVariantFileName(name)).toEqual({ key: '0123456789abcdef', width: 640, format: 'avif' });
-    for (const bad of ['0123456789abcdef-640.png', '../0123456789abcdef-640.avif', '0123456789ABCDEF-640.avif', '0123456789abcdef-.webp']) {
+    const name = variantFileName('0123456789abcdef', 640, 'webp');
+    expect(name).toBe('0123456789abcdef-640.webp');
+    expect(parseVariantFileName(name)).toEqual({ key: '0123456789abcdef', width: 640, format: 'webp' });
+    // A copy in a format the site no longer makes (AVIF until session 25) is no copy of it.
+    for (const bad of ['0123456789abcdef-640.png', '0123456789abcdef-640.avif', '../0123456789abcdef-640.webp', '0123456789ABCDEF-640.webp', '0123456789abcdef-.webp']) {
       expect(parseVariantFileName(bad)).toBeUndefined();
     }
   });
@@ -77,10 +78,17 @@ describe('responsive copies', () => {
     expect(isAnimatedImage(png, 'png')).toBe(false);
   });
 
+  it('are not made of an image whose copies would be taller than WebP allows, which is shown as it is', async () => {
+    // A long screenshot of a page: 16,383 px is WebP's largest side.
+    expect(localImageFacts(await imageFile('long.png', canvas(600, 20000).png()))).toEqual({ width: 600, height: 20000, variantKey: undefined });
+    // As tall, but its widest copy (1920 px) is not.
+    expect(localImageFacts(await imageFile('wide.png', canvas(3000, 20000).png())).variantKey).toMatch(/^[0-9a-f]{16}$/);
+  });
+
   it('take a photo turned by its EXIF orientation the way browsers show it', async () => {
     const file = await imageFile('turned.jpg', canvas(40, 20).jpeg().withMetadata({ orientation: 6 }));
     expect(localImageFacts(file)).toMatchObject({ width: 20, height: 40 });
-    const copy = await sharp(await renderImageVariant(file, 20, 'avif')).metadata();
+    const copy = await sharp(await renderImageVariant(file, 20, 'webp')).metadata();
     expect([copy.width, copy.height]).toEqual([20, 40]);
   });
 });
@@ -95,50 +103,37 @@ describe('renderImageCopies', () => {
     delete process.env.BLOG_CACHE_DIR;
   });
 
-  it('encodes AVIF at the asked width, keeping proportions', async () => {
+  it('encodes WebP at the asked width, keeping proportions', async () => {
     const file = await imageFile('hero.png', canvas(1200, 630).png());
-    const avif = await sharp(await renderImageVariant(file, 640, 'avif')).metadata();
-    expect([avif.format, avif.compression, avif.width, avif.height]).toEqual(['heif', 'av1', 640, 336]);
-    const wide = await sharp(await renderImageVariant(file, 960, 'avif')).metadata();
+    const webp = await sharp(await renderImageVariant(file, 640, 'webp')).metadata();
+    expect([webp.format, webp.width, webp.height]).toEqual(['webp', 640, 336]);
+    const wide = await sharp(await renderImageVariant(file, 960, 'webp')).metadata();
     expect([wide.width, wide.height]).toEqual([960, 504]);
   });
 
   it('makes every width asked for from one reading of the file, turned and in sRGB colours', async () => {
     // A print-ready JPEG in CMYK, turned by its EXIF orientation.
     const file = await imageFile('print.jpg', canvas(1600, 800).toColourspace('cmyk').jpeg().withMetadata({ orientation: 6 }));
-    const copies = await renderImageCopies(file, [400, 640, 800], 'avif');
+    const copies = await renderImageCopies(file, [400, 640, 800], 'webp');
     for (const [width, height] of [[400, 800], [640, 1280], [800, 1600]] as const) {
       const copy = sharp(copies.get(width)!);
-      expect(await copy.metadata()).toMatchObject({ format: 'heif', width, height, space: 'srgb' });
-      // The colours sharp reads from the file itself (CMYK turned into sRGB), within what AV1 keeps.
+      expect(await copy.metadata()).toMatchObject({ format: 'webp', width, height, space: 'srgb' });
+      // The colours sharp reads from the file itself (CMYK turned into sRGB), within what lossy WebP
+      // keeps (its 8-bit YUV moves this flat colour by up to 8; CMYK read as RGB would be far off).
       const [r, g, b] = await copy.raw().toBuffer();
       const expected = await sharp(file).rotate().resize({ width }).raw().toBuffer();
-      expect(Math.max(...[r, g, b].map((value, index) => Math.abs(value! - expected[index]!)))).toBeLessThan(8);
+      expect(Math.max(...[r, g, b].map((value, index) => Math.abs(value! - expected[index]!)))).toBeLessThanOrEqual(10);
     }
-  });
-
-  it("keeps a JPEG's half-resolution colour, and full colour resolution for other images", async () => {
-    /** chroma_subsampling_x and _y from the AV1 configuration box (ISO/IEC 23000-22, av1C). */
-    const subsampling = (avif: Uint8Array) => {
-      const at = Buffer.from(avif).indexOf('av1C') + 4;
-      return `${(avif[at + 2]! >> 3) & 1}${(avif[at + 2]! >> 2) & 1}`;
-    };
-    const photo = await imageFile('photo.jpg', canvas(800, 400).jpeg({ chromaSubsampling: '4:2:0' }));
-    const fullColourJpeg = await imageFile('full.jpg', canvas(800, 400).jpeg({ chromaSubsampling: '4:4:4' }));
-    const diagram = await imageFile('diagram.png', canvas(800, 400).png());
-    expect(subsampling(await renderImageVariant(photo, 640, 'avif'))).toBe('11');
-    expect(subsampling(await renderImageVariant(fullColourJpeg, 640, 'avif'))).toBe('00');
-    expect(subsampling(await renderImageVariant(diagram, 640, 'avif'))).toBe('00');
   });
 
   it('encodes each copy once: a second build reads it from the disk cache', async () => {
     const file = await imageFile('cached.png', canvas(800, 400).png());
-    const first = await renderImageVariant(file, 640, 'avif');
+    const first = await renderImageVariant(file, 640, 'webp');
     const entries = readdirSync(path.join(cacheDir, 'blog-img'));
     expect(entries).toHaveLength(1);
     // A cache entry is what the next build serves: prove it by changing it.
     writeFileSync(path.join(cacheDir, 'blog-img', entries[0]!), Buffer.from('from the cache'));
-    expect(Buffer.from(await renderImageVariant(file, 640, 'avif')).toString()).toBe('from the cache');
+    expect(Buffer.from(await renderImageVariant(file, 640, 'webp')).toString()).toBe('from the cache');
     expect(first.byteLength).toBeGreaterThan(100);
   });
 });

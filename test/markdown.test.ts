@@ -86,8 +86,8 @@ describe('images and links', () => {
       'posts/en/trip/images/map.png': TINY_PNG,
     });
     expect(html).toMatch(/<img src="\/en\/blog\/trip\/images\/map.png" alt="Map" width="1" height="1" loading="lazy"/);
-    // Build-time AVIF copies, never wider than the file; the original is the <img> for browsers without AVIF.
-    expect(html).toMatch(/<picture><source type="image\/avif" srcSet="\/_img\/[0-9a-f]{16}-1\.avif 1w" sizes="[^"]+"\/><img src="\/en\/blog\/trip\/images\/map.png"/);
+    // Build-time WebP copies, never wider than the file; the original is the <img> for browsers without WebP.
+    expect(html).toMatch(/<picture><source type="image\/webp" srcSet="\/_img\/[0-9a-f]{16}-1\.webp 1w" sizes="[^"]+"\/><img src="\/en\/blog\/trip\/images\/map.png"/);
     expect(html).not.toContain('data-variant-key');
   });
 
@@ -111,7 +111,7 @@ describe('images and links', () => {
       const img = (alt: string) => page.match(new RegExp(`<img[^>]*alt="${alt}"[^>]*>`))?.[0] ?? '';
       const source = (alt: string) => page.match(new RegExp(`<source[^>]*>(?=<img[^>]*alt="${alt}")`))?.[0] ?? '';
       // Half the column: the browser is told so, and picks from the same copies as a full-width image.
-      expect(source('Half')).toMatch(/srcSet="\/_img\/[0-9a-f]{16}-640\.avif 640w, \/_img\/[0-9a-f]{16}-960\.avif 960w, \/_img\/[0-9a-f]{16}-1440\.avif 1440w"/);
+      expect(source('Half')).toMatch(/srcSet="\/_img\/[0-9a-f]{16}-640\.webp 640w, \/_img\/[0-9a-f]{16}-960\.webp 960w, \/_img\/[0-9a-f]{16}-1440\.webp 1440w"/);
       expect(source('Half')).toContain('sizes="(min-width: 768px) 360px, 50vw"');
       // The box it keeps while loading has the file's proportions; the author's width is its
       // frame's (a share of the column, as the image alone would take), which it fills.

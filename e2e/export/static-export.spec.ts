@@ -31,7 +31,7 @@ test.describe('static export', () => {
     await expect(page.locator('figcaption').first()).toBeVisible();
     // The responsive copies are files of the export too.
     const shown = await page.locator('article img').first().evaluate((img: HTMLImageElement) => new URL(img.currentSrc).pathname);
-    expect(shown).toMatch(/^\/_img\/[0-9a-f]{16}-\d+\.avif$/);
+    expect(shown).toMatch(/^\/_img\/[0-9a-f]{16}-\d+\.webp$/);
   });
 
   test('Chinese term pages exist', async ({ page }) => {

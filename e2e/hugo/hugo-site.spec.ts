@@ -256,10 +256,10 @@ test.describe('shortcodes become components', () => {
     const figure = page.locator('figure', { has: page.getByRole('img', { name: 'Alt text' }) });
     await expect(figure.locator('figcaption')).toHaveText('Figure title Figure caption text');
     await expectImageLoads(page, 'Alt text');
-    // Its author's width="400" is the width it is drawn at, from its AVIF copy rather than the PNG.
+    // Its author's width="400" is the width it is drawn at, from its WebP copy rather than the PNG.
     const image = figure.getByRole('img', { name: 'Alt text' });
     expect((await image.boundingBox())?.width).toBeCloseTo(400, 0);
-    expect(await image.evaluate((img: HTMLImageElement) => new URL(img.currentSrc).pathname)).toMatch(/^\/_img\/[0-9a-f]{16}-400\.avif$/);
+    expect(await image.evaluate((img: HTMLImageElement) => new URL(img.currentSrc).pathname)).toMatch(/^\/_img\/[0-9a-f]{16}-400\.webp$/);
     const linked = page.locator('figure.wide-figure');
     await expect(linked.getByRole('link')).toHaveAttribute('href', 'https://example.com/gallery');
     await expect(linked.locator('figcaption')).toHaveText('Linked figure caption');

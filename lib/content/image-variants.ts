@@ -8,19 +8,20 @@
 export const VARIANT_KEY_PROPERTY = 'dataVariantKey';
 export const VARIANT_KEY_ATTRIBUTE = 'data-variant-key';
 
-export type VariantFormat = 'avif';
+export type VariantFormat = 'webp';
 
 export type VariantFormatInfo = { format: VariantFormat; type: string };
 
 /** The best format, preloaded for the hero. */
-export const BEST_VARIANT_FORMAT: VariantFormatInfo = { format: 'avif', type: 'image/avif' };
+export const BEST_VARIANT_FORMAT: VariantFormatInfo = { format: 'webp', type: 'image/webp' };
 
 /**
  * The formats copies are made in, best first (a browser takes the first `<source>` whose type it
- * reads). AVIF only: every current browser reads it (Chrome since 2020, Firefox 2021, Safari 2022,
- * Edge 2024), and one that does not gets the original, as the site's Hugo build served everyone. WebP copies cost
- * 57 % of the encoding for those few readers (`npm run bench:images`, docs/benchmarks.md), and
- * 1 in 189 was larger than its original.
+ * reads). WebP only: every current browser reads it (Chrome since 2014, Firefox 2019, Safari 2020),
+ * and one that does not gets the original, as the site's Hugo build served everyone. Against the
+ * AVIF copies the site made before (at libaom's fastest setting), WebP copies of the same
+ * pictures are as small, look at least as close to their source and cost 30 % less to encode
+ * (see VARIANT_ENCODING); they are also cheaper for a phone to decode.
  */
 export const VARIANT_FORMATS: readonly VariantFormatInfo[] = [BEST_VARIANT_FORMAT];
 
@@ -60,14 +61,27 @@ export function drawnImageSizes(width: string | undefined): string {
 }
 
 /**
- * How copies are encoded, chosen from `npm run bench:images` on a real site's images (see
- * docs/benchmarks.md): AVIF at effort 0 takes a third of effort 2's time for copies about a third
- * larger (25 % of the original's bytes against 19 %), and is both faster and smaller than WebP.
- * Image copies were 70 % of that site's cold build at effort 2.
+ * How copies are encoded, chosen from `npm run bench:images` on a real site's images, which puts
+ * the copies' size, their structural similarity to the scaled source (SSIM) and the encoding time
+ * side by side (docs/benchmarks.md, session 25). On jimmysong.io's screenshots, diagrams and
+ * photos, WebP at quality 55 and effort 2 against the AVIF copies made until then (quality 50,
+ * effort 0, full colour resolution but for 4:2:0 JPEGs): 22.5 % of the originals' bytes against
+ * 22.9 %, SSIM 0.9887 against 0.9852 (its worst colour channel 0.9716 against 0.9687), 28 ms of
+ * encoding a copy against 40. Effort 3 or more costs twice the time for 1 % of the bytes. WebP
+ * keeps colour at half resolution: on the sample site's few flat, saturated diagrams its worst
+ * colour channel is lower (0.956 against 0.967) for copies a fifth smaller.
  */
 export const VARIANT_ENCODING = {
-  avif: { quality: 50, effort: 0 },
+  webp: { quality: 55, effort: 2 },
 } as const;
+
+/** WebP's largest side: an image whose widest copy would be taller is served as it is. */
+const WEBP_MAX_SIDE = 16383;
+
+/** Whether every copy an image of this size could get fits the format (see WEBP_MAX_SIDE). */
+export function variantsFit(width: number, height: number): boolean {
+  return (height * Math.min(width, LARGEST_VARIANT_WIDTH.screen)) / width <= WEBP_MAX_SIDE;
+}
 
 /** Source formats worth re-encoding, unless animated (see isAnimatedImage); SVG stays vector and GIF keeps its animation. */
 export const VARIANT_SOURCE_TYPES: ReadonlySet<string> = new Set(['jpg', 'png', 'webp', 'avif', 'tiff']);
@@ -117,7 +131,7 @@ export function variantFileName(key: string, width: number, format: VariantForma
   return `${key}-${width}.${format}`;
 }
 
-const VARIANT_FILE = /^([0-9a-f]{16})-(\d{1,5})\.(avif)$/;
+const VARIANT_FILE = /^([0-9a-f]{16})-(\d{1,5})\.(webp)$/;
 
 export function parseVariantFileName(name: string): { key: string; width: number; format: VariantFormat } | undefined {
   const [, key, width, format] = VARIANT_FILE.exec(name) ?? [];

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { imageSize } from 'image-size';
 import { readCacheEntry } from '../disk-cache';
-import { isAnimatedImage, VARIANT_SETTINGS_ID, VARIANT_SOURCE_TYPES } from './image-variants';
+import { isAnimatedImage, VARIANT_SETTINGS_ID, VARIANT_SOURCE_TYPES, variantsFit } from './image-variants';
 
 /** What a local image file is: its intrinsic size, and the key of its responsive copies when it gets them. */
 export type LocalImageFacts = { width?: number; height?: number; variantKey?: string };
@@ -126,7 +126,7 @@ export function localImageFacts(file: string): LocalImageFacts {
       // A photo turned by its EXIF orientation is shown (and copied) turned: its sides swap.
       const [width, height] = (size.orientation ?? 1) >= 5 ? [size.height, size.width] : [size.width, size.height];
       const copyKey =
-        type && VARIANT_SOURCE_TYPES.has(type) && width > 0 && height > 0 && !isAnimatedImage(bytes, type)
+        type && VARIANT_SOURCE_TYPES.has(type) && width > 0 && height > 0 && variantsFit(width, height) && !isAnimatedImage(bytes, type)
           ? createHash('sha256').update(VARIANT_SETTINGS_ID).update('\0').update(bytes).digest('hex').slice(0, 16)
           : undefined;
       facts = { width, height, variantKey: copyKey && !imagesServedAsTheyAre().has(copyKey) ? copyKey : undefined };

@@ -2,7 +2,7 @@
  * What the responsive image copies cost to make, and what they look like, per format, effort and
  * width, on real images: each sampled image is scaled to the widths the site makes of it
  * (lib/content/image-variants.ts) and encoded from those pixels with each setting, one at a time
- * (WebP, which the site no longer makes, beside AVIF). Per setting: the encode time, the
+ * (AVIF, which the site made until session 25, beside WebP). Per setting: the encode time, the
  * copies' size against the originals', and their structural similarity to the scaled source
  * (mean SSIM of the luma and of the worst of the three colour channels, which shows colour lost
  * to chroma subsampling; ssim.js at full resolution, on a white background; 1 is identical). Then the copies a build makes with the current settings are made
@@ -41,8 +41,8 @@ const sampleSize = Math.min(all.length, Number(values.sample));
 const sample = Array.from({ length: sampleSize }, (_, index) => all[Math.floor((index * all.length) / sampleSize)]!);
 
 /**
- * The chroma subsampling of the site's AVIF copies (lib/image-variant-render.ts): a JPEG stored at
- * 4:2:0 keeps it, any other image gets full colour resolution. WebP is always 4:2:0.
+ * The chroma subsampling the site's AVIF copies had (until session 25): a JPEG stored at 4:2:0
+ * kept it, any other image got full colour resolution. WebP is always 4:2:0.
  */
 type ChromaSubsampling = '4:2:0' | '4:4:4';
 const avifChromaSubsampling = (metadata: Metadata): ChromaSubsampling => (metadata.format === 'jpeg' && metadata.chromaSubsampling === '4:2:0' ? '4:2:0' : '4:4:4');
@@ -58,7 +58,7 @@ for (const file of sample) {
 
 type Setting = { format: 'avif' | 'webp'; effort: number; quality: number };
 const SETTINGS: Setting[] = [
-  { format: 'avif', effort: 0, quality: 50 },
+  { format: 'avif', effort: 0, quality: 50 }, // the site's copies until session 25
   { format: 'avif', effort: 1, quality: 50 },
   { format: 'avif', effort: 2, quality: 50 },
   { format: 'webp', effort: 1, quality: 55 },
@@ -171,7 +171,7 @@ for (const inFlight of [1, cores]) {
     Array.from({ length: inFlight }, async () => {
       while (next < jobs.length) {
         const { source, width, format } = jobs[next++]!;
-        await sharp(source.bytes).rotate().resize({ width, withoutEnlargement: true })[format]({ ...VARIANT_ENCODING[format], chromaSubsampling: source.chromaSubsampling }).toBuffer();
+        await sharp(source.bytes).rotate().resize({ width, withoutEnlargement: true })[format](VARIANT_ENCODING[format]).toBuffer();
       }
     }),
   );
