@@ -40,9 +40,6 @@ const project = process.cwd();
 
 const next = createRequire(import.meta.url).resolve('next/dist/bin/next');
 
-/** glibc's malloc tuned for the image encoder (see the image copies step below; also in package.json's `export`). */
-const IMAGE_ENCODER_MALLOC = { MALLOC_MMAP_THRESHOLD_: String(64 * 2 ** 20), MALLOC_TRIM_THRESHOLD_: String(256 * 2 ** 20) };
-
 /** Where the pages' workers list the pages they pinned as they wrote them (lib/page-pinning.ts), for the pinning step. */
 const pinnedPagesDir = path.join(project, '.next', 'cache', 'blog-pinned-by-workers');
 
@@ -50,13 +47,7 @@ type Step = { name: string; args: string[]; env?: Record<string, string>; compil
 
 const steps: Step[] = [
   // The copies are those of the built site, read as the production build reads the content.
-  // glibc's malloc gives every block over its threshold (128 KB, rising to at most 32 MB) back to
-  // the system when it is freed, so the encoder's frame buffers, allocated again for each copy,
-  // were faulted in afresh each time: a 64 MB threshold keeps them. jimmysong.io's 1,045 copies,
-  // four runs each alternating: 24.2 s against 27.7 s on average (each run faster than the
-  // untuned one beside it), page faults 0.3 million against 0.7, the step's peak 1.0 GB against
-  // 0.93, the copies byte for byte the same. Other C libraries ignore these variables.
-  { name: 'image copies', args: ['scripts/run.mjs', 'image-copies'], env: { NODE_ENV: 'production', ...IMAGE_ENCODER_MALLOC } },
+  { name: 'image copies', args: ['scripts/run.mjs', 'image-copies'], env: { NODE_ENV: 'production' } },
   { name: 'next build (compile)', args: [next, 'build', '--experimental-build-mode', 'compile'], compiles: true },
   {
     name: 'next build (generate)',
