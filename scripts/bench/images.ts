@@ -3,12 +3,13 @@
  * width, on real images: each sampled image is scaled to the widths the site makes of it
  * (lib/content/image-variants.ts) and encoded from those pixels with each setting, one at a time
  * (AVIF, which the site made until session 25, beside WebP). Per setting: the encode time, the
- * copies' size against the originals', and their structural similarity to the scaled source
- * (mean SSIM of the luma and of the worst of the three colour channels, which shows colour lost
- * to chroma subsampling; ssim.js at full resolution, on a white background; 1 is identical). Then the copies a build makes with the current settings are made
- * again from the files, one image at a time and then one per core at a time (as
- * scripts/image-copies.ts makes them), to show what a cold build pays. A copy larger than its
- * original is counted too. Not a test.
+ * copies' size against the originals', and their structural similarity to the scaled source (mean
+ * SSIM of the luma and of the worst of the three colour channels, which shows colour lost to chroma
+ * subsampling; ssim.js at full resolution, on a white background; 1 is identical). Then the copies
+ * a build makes with the current settings are made again from the files, one image at a time and
+ * then one per core at a time (as scripts/image-copies.ts runs them, though each copy here decodes
+ * its file again where the build decodes it once per image), to show what a cold build pays at
+ * most. A copy larger than its original is counted too. Not a test.
  *
  *   npm run bench:images -- <folder of images> [--sample 24]
  */
@@ -67,9 +68,8 @@ const SETTINGS: Setting[] = [
   { format: 'webp', effort: 2, quality: 50 },
   { format: 'webp', effort: 2, quality: 75 },
 ];
-const isCurrent = (setting: Setting) =>
-  VARIANT_FORMATS.some(({ format }) => format === setting.format) &&
-  Object.entries(VARIANT_ENCODING).some(([format, { quality, effort }]) => format === setting.format && quality === setting.quality && effort === setting.effort);
+/** Whether a setting is how the site encodes its copies (VARIANT_ENCODING has the formats it makes). */
+const isCurrent = (setting: Setting) => Object.entries(VARIANT_ENCODING).some(([format, { quality, effort }]) => format === setting.format && quality === setting.quality && effort === setting.effort);
 
 type Pixels = { data: Buffer; width: number; height: number; channels: 1 | 2 | 3 | 4 };
 type RGBA = { data: Uint8ClampedArray; width: number; height: number };
